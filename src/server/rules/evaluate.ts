@@ -1,0 +1,138 @@
+import { Prisma } from "../../generated/prisma/client";
+import type { DepartmentKind, Level } from "../../generated/prisma/enums";
+import type { DbOrTx } from "../db/client";
+import { type Figures, conditionHolds } from "./conditions";
+import type { CompiledRule } from "./definition";
+import { highestLevel, levelRank } from "./levels";
+import type { MetricId } from "./metrics";
+import { toNumber } from "./rational";
+import { type EvaluationRow, type MemberRow, evaluationStatement, membersStatement } from "./sql";
+
+export type RuleOutcome = {
+  id: string;
+  metric: MetricId;
+  level: Level;
+  /** The condition of the level fired, e.g. "V < 75"; null when the rule did not fire. */
+  threshold: string | null;
+  /** True when the metric needs active officers and the department has none. */
+  insufficientData: boolean;
+  /** The main figure as the nearest double (exact comparisons use `figures`). */
+  value: number | null;
+  /** Further output figures by output name (e.g. peer_median, count). */
+  extras: Record<string, number | null>;
+  figures: Figures;
+};
+
+export type DataWarning =
+  | { code: "NO_ACTIVE_OFFICERS" }
+  | { code: "OFFICERS_WITHOUT_VETTING"; count: number }
+  | { code: "AUTHORIZED_STRENGTH_MISSING" }
+  | { code: "ACTIVE_EXCEEDS_AUTHORIZED"; active: number; authorized: number }
+  | { code: "ACTIVE_BELOW_HALF_AUTHORIZED"; active: number; authorized: number };
+
+export type DepartmentEvaluation = {
+  departmentId: number;
+  code: string;
+  name: string;
+  kind: DepartmentKind;
+  stateCode: string;
+  /** Active officers at D. */
+  n: number;
+  authorizedStrength: number | null;
+  level: Level;
+  insufficientData: boolean;
+  warnings: DataWarning[];
+  rules: RuleOutcome[];
+};
+
+/** Completeness problems that make a department's figures less trustworthy (never change levels). */
+function warningsFor(row: EvaluationRow): DataWarning[] {
+  const warnings: DataWarning[] = [];
+  if (row.n === 0) warnings.push({ code: "NO_ACTIVE_OFFICERS" });
+  if (row.unvetted > 0) warnings.push({ code: "OFFICERS_WITHOUT_VETTING", count: row.unvetted });
+  const authorized = row.authorized_strength;
+  if (authorized === null) warnings.push({ code: "AUTHORIZED_STRENGTH_MISSING" });
+  else if (row.n > authorized) warnings.push({ code: "ACTIVE_EXCEEDS_AUTHORIZED", active: row.n, authorized });
+  // Fewer than half the authorized posts on file usually means an incomplete officer upload.
+  else if (2 * row.n < authorized) warnings.push({ code: "ACTIVE_BELOW_HALF_AUTHORIZED", active: row.n, authorized });
+  return warnings;
+}
+
+function bucketsOf(row: EvaluationRow, ruleIndex: number): Record<string, number> {
+  const prefix = `${ruleIndex}:`;
+  const buckets: Record<string, number> = {};
+  for (const [key, count] of Object.entries(row.counts)) if (key.startsWith(prefix)) buckets[key.slice(prefix.length)] = count;
+  return buckets;
+}
+
+const asNumber = (figures: Figures, name: string) => {
+  const value = figures[name];
+  return value == null ? null : toNumber(value);
+};
+
+export function outcomeOf(rule: CompiledRule, row: EvaluationRow, ruleIndex: number): RuleOutcome {
+  const insufficientData = rule.metric.needsOfficers && row.n === 0;
+  const figures = rule.bound.compute({ n: row.n, buckets: bucketsOf(row, ruleIndex), peers: row.peers[String(ruleIndex)] ?? null });
+  const fired = insufficientData
+    ? undefined
+    : rule.levels
+        .filter((l) => conditionHolds(l.when, figures))
+        .sort((a, b) => levelRank(b.level) - levelRank(a.level))[0];
+  const extras: Record<string, number | null> = {};
+  for (const [name, figure] of Object.entries(rule.metric.extras)) extras[name] = asNumber(figures, figure);
+  return {
+    id: rule.id,
+    metric: rule.metricId,
+    level: fired?.level ?? "NONE",
+    threshold: fired?.threshold ?? null,
+    insufficientData,
+    value: insufficientData ? null : asNumber(figures, rule.metric.value),
+    extras,
+    figures,
+  };
+}
+
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/**
+ * Evaluates every department matching `where` (a condition on `"Department" d`) at `asOf`, in one
+ * set-based statement. Sorted by department code (code-unit order, independent of the collation).
+ */
+export async function evaluateDepartments(
+  db: DbOrTx,
+  rules: CompiledRule[],
+  asOf: string,
+  where: Prisma.Sql = Prisma.sql`true`,
+): Promise<DepartmentEvaluation[]> {
+  const rows = await db.$queryRaw<EvaluationRow[]>(evaluationStatement(rules, { asOf }, where));
+  return rows
+    .map((row) => {
+      const outcomes = rules.map((rule, i) => outcomeOf(rule, row, i));
+      return {
+        departmentId: row.id,
+        code: row.code,
+        name: row.name,
+        kind: row.kind,
+        stateCode: row.state_code,
+        n: row.n,
+        authorizedStrength: row.authorized_strength,
+        level: highestLevel(outcomes.map((o) => o.level)),
+        insufficientData: outcomes.some((o) => o.insufficientData),
+        warnings: warningsFor(row),
+        rules: outcomes,
+      };
+    })
+    .sort(byCode);
+}
+
+/** The records behind chosen rules (by index) and buckets, for departments matching `where`. */
+export async function ruleMembers(
+  db: DbOrTx,
+  rules: CompiledRule[],
+  asOf: string,
+  where: Prisma.Sql,
+  wanted: { rule: number; buckets: readonly string[] }[],
+): Promise<MemberRow[]> {
+  if (wanted.length === 0) return [];
+  return db.$queryRaw<MemberRow[]>(membersStatement(rules, { asOf }, where, wanted));
+}

@@ -1,0 +1,101 @@
+import { Prisma } from "../../generated/prisma/client";
+import type { CompiledRule } from "./definition";
+import { type SqlContext, sqlDate } from "./metrics/types";
+
+/**
+ * Builds the set-based statements of an evaluation. `where` restricts the departments evaluated
+ * (a condition on `"Department" d`: a scope, one department); peer figures are still computed over
+ * every department, so evaluating one department gives the same answer as evaluating all of them.
+ */
+const memberCte = (index: number) => Prisma.raw(`m${index}`);
+const peerCte = (index: number) => Prisma.raw(`p${index}`);
+
+function prelude(rules: CompiledRule[], ctx: SqlContext, where: Prisma.Sql): Prisma.Sql {
+  const D = sqlDate(ctx);
+  const ctes = [
+    Prisma.sql`target as (select d.id, d.kind from "Department" d where ${where})`,
+    Prisma.sql`active as (
+      select o.id as officer_id, o."departmentId" as department_id
+      from "Officer" o join target t on t.id = o."departmentId"
+      where o."hiredOn" <= ${D} and (o."separatedOn" is null or o."separatedOn" > ${D}))`,
+    Prisma.sql`latest_vetting as (
+      select distinct on (v."officerId") v."officerId" as officer_id, v.id as vetting_id, v."evaluatedOn" as evaluated_on,
+             v.result::text as result, v."validUntil" as valid_until
+      from "VettingEvaluation" v join active a on a.officer_id = v."officerId"
+      where v."evaluatedOn" <= ${D}
+      order by v."officerId", v."evaluatedOn" desc)`,
+    ...rules.map((rule, i) => Prisma.sql`${memberCte(i)} as (${rule.bound.members(ctx)})`),
+  ];
+  return Prisma.sql`with ${Prisma.join(ctes, ",\n")}`;
+}
+
+export type EvaluationRow = {
+  id: number;
+  code: string;
+  name: string;
+  kind: "MUNICIPAL" | "STATE";
+  state_code: string;
+  authorized_strength: number | null;
+  n: number;
+  unvetted: number;
+  /** "<rule index>:<bucket>" → member rows. */
+  counts: Record<string, number>;
+  /** "<rule index>" → that rule's peer figures. */
+  peers: Record<string, Record<string, number> | null>;
+};
+
+/** One row per department: staffing, member counts per rule and bucket, and peer figures. */
+export function evaluationStatement(rules: CompiledRule[], ctx: SqlContext, where: Prisma.Sql): Prisma.Sql {
+  const counted = rules.map(
+    (_, i) => Prisma.sql`select department_id, ${`${i}:`}::text || bucket as key, count(*)::int as n from ${memberCte(i)} group by 1, 2`,
+  );
+  const withPeers = rules.flatMap((rule, i) => (rule.bound.peers ? [{ i, sql: rule.bound.peers(ctx) }] : []));
+  const peerCtes = withPeers.map(({ i, sql }) => Prisma.sql`, ${peerCte(i)} as (${sql})`);
+  const peerJoins = withPeers.map(({ i }) => Prisma.sql` left join ${peerCte(i)} on ${peerCte(i)}.department_id = d.id`);
+  const peerObject = withPeers.length
+    ? Prisma.sql`jsonb_build_object(${Prisma.join(withPeers.map(({ i }) => Prisma.sql`${String(i)}::text, ${peerCte(i)}.data`))})`
+    : Prisma.sql`'{}'::jsonb`;
+  return Prisma.sql`${prelude(rules, ctx, where)},
+    staff as (
+      select a.department_id, count(*)::int as n, (count(*) filter (where lv.officer_id is null))::int as unvetted
+      from active a left join latest_vetting lv on lv.officer_id = a.officer_id
+      group by a.department_id),
+    counts as (
+      select department_id, jsonb_object_agg(key, n) as counts
+      from (${Prisma.join(counted, " union all ")}) per_bucket
+      group by department_id)
+    ${Prisma.join(peerCtes, "")}
+    select d.id, d.code, d.name, d.kind::text as kind, d."stateCode" as state_code, d."authorizedStrength" as authorized_strength,
+           coalesce(s.n, 0) as n, coalesce(s.unvetted, 0) as unvetted, coalesce(c.counts, '{}'::jsonb) as counts,
+           ${peerObject} as peers
+    from "Department" d join target t on t.id = d.id
+    left join staff s on s.department_id = d.id
+    left join counts c on c.department_id = d.id
+    ${Prisma.join(peerJoins, "")}`;
+}
+
+export type MemberRow = {
+  rule: number;
+  department_id: number;
+  bucket: string;
+  officer_id: string | null;
+  vetting_id: number | null;
+  complaint_ref: string | null;
+};
+
+/** The member rows themselves (records behind the figures) for the chosen rules and buckets. */
+export function membersStatement(
+  rules: CompiledRule[],
+  ctx: SqlContext,
+  where: Prisma.Sql,
+  wanted: { rule: number; buckets: readonly string[] }[],
+): Prisma.Sql {
+  const selects = wanted.map(
+    ({ rule, buckets }) => Prisma.sql`
+      select ${rule}::int as rule, department_id, bucket, officer_id, vetting_id, complaint_ref
+      from ${memberCte(rule)} where bucket in (${Prisma.join(buckets)})`,
+  );
+  return Prisma.sql`${prelude(rules, ctx, where)}
+    select * from (${Prisma.join(selects, " union all ")}) members
+    order by rule, department_id, bucket, officer_id, complaint_ref`;
+}
