@@ -1,0 +1,73 @@
+import { AppError } from "../errors";
+import type { StagedImport } from "./validate";
+import type { TargetSpec } from "./types";
+
+/**
+ * Turns a validated staging table into changes, all set-based:
+ * 1. `import_plan`: each staged row resolved to entity columns, joined to the current record, with
+ *    its action (created / updated / unchanged) and the record's before-image;
+ * 2. updates guarded by the version read in step 1, inserts guarded by the unique key — if another
+ *    writer got in between, the counts differ and the whole import rolls back (optimistic locking);
+ * 3. the before/after images of every touched record into `ImportChange`, so a batch can be undone.
+ */
+export type ImportCounts = { created: number; updated: number; unchanged: number };
+
+const quoted = (columns: string[]) => columns.map((c) => `"${c}"`).join(", ");
+const unique = (columns: string[]) => [...new Set(columns)];
+const matchOn = (t: TargetSpec, a: string, b: string) => t.key.map((k) => `${a}."${k}" = ${b}."${k}"`).join(" and ");
+const current = (t: TargetSpec) => t.current ?? `"${t.entity}"`;
+
+function image(t: TargetSpec, alias: string) {
+  const columns = unique(["id", ...t.key, ...t.fields, ...(t.derived ?? []), "version"]);
+  return `jsonb_build_object(${columns.map((c) => `'${c}', ${alias}."${c}"`).join(", ")})`;
+}
+
+/** jsonb renders dates as YYYY-MM-DD whatever the session's DateStyle. */
+const keyText = (t: TargetSpec, alias: string) => `concat_ws('|', ${t.key.map((k) => `to_jsonb(${alias}."${k}") #>> '{}'`).join(", ")})`;
+
+export async function planImport({ spec, tx }: StagedImport): Promise<ImportCounts> {
+  const t = spec.target;
+  const compared = [...t.fields, ...(t.derived ?? [])];
+  const row = (alias: string) => `row(${compared.map((c) => `${alias}."${c}"`).join(", ")})`;
+  await tx.$executeRawUnsafe(
+    `create temp table import_plan on commit drop as
+     select n.*, t."version" as _version,
+       case when t."id" is null then null else ${image(t, "t")} end as _before,
+       case when t."id" is null then 'created' when ${row("n")} is distinct from ${row("t")} then 'updated' else 'unchanged' end as _action
+     from (${t.resolved}) n left join ${current(t)} t on ${matchOn(t, "n", "t")}`,
+  );
+  const rows = await tx.$queryRawUnsafe<{ action: keyof ImportCounts; n: number }[]>(
+    `select _action as action, count(*)::int as n from import_plan group by _action`,
+  );
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  for (const r of rows) counts[r.action] = r.n;
+  return counts;
+}
+
+const concurrentChange = () =>
+  new AppError("CONFLICT", "Records in this file were changed by someone else during the import; nothing was written. Run the import again.");
+
+/** Writes a planned import (see `planImport`) and records its changes under `batchId`. */
+export async function applyImport({ spec, tx }: StagedImport, batchId: number, planned: ImportCounts) {
+  const t = spec.target;
+  const stamp = t.hasTimestamps ? `, "updatedAt" = now()` : "";
+  const updated = await tx.$executeRawUnsafe(
+    `update "${t.entity}" t set ${t.fields.map((f) => `"${f}" = p."${f}"`).join(", ")}, "version" = t."version" + 1${stamp}
+     from import_plan p where p._action = 'updated' and ${matchOn(t, "p", "t")} and t."version" = p._version`,
+  );
+  if (updated !== planned.updated) throw concurrentChange();
+  const columns = unique([...t.key, ...t.fields]);
+  const created = await tx.$executeRawUnsafe(
+    `insert into "${t.entity}" (${quoted(columns)}${t.hasTimestamps ? `, "updatedAt"` : ""})
+     select ${quoted(columns)}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created'
+     on conflict do nothing`,
+  );
+  if (created !== planned.created) throw concurrentChange();
+  await t.afterWrite?.(tx, batchId);
+  await tx.$executeRawUnsafe(
+    `insert into "ImportChange" ("batchId", "entity", "key", "before", "after")
+     select $1, '${t.entity}', ${keyText(t, "p")}, p._before, ${image(t, "t")}
+     from import_plan p join ${current(t)} t on ${matchOn(t, "p", "t")} where p._action <> 'unchanged'`,
+    batchId,
+  );
+}

@@ -1,0 +1,50 @@
+import type { ImportKind } from "../../generated/prisma/enums";
+import type { Tx } from "../db/client";
+import type { CellType } from "./cells";
+
+export type { ImportKind };
+
+export type ColumnSpec = {
+  name: string;
+  required: boolean;
+  type: CellType;
+  /** Column type in the staging table. */
+  sqlType: "text" | "date" | "numeric" | "integer" | "text[]";
+};
+
+/** One reported problem. `line` is the physical line (header = 1); null for whole-file problems. */
+export type ImportError = { line: number | null; column: string | null; message: string };
+
+/** A parsed row keyed by CSV column name; null = empty cell (no value). */
+export type RowValues = Record<string, string | null>;
+export type Fail = (column: string, message: string) => void;
+
+/** A set-based check over the staging table `s`: selects `line` and `message` of each failing row. */
+export type ReferenceCheck = { column: string; sql: string };
+
+/** How staged rows map onto the entity table; see plan.ts for how these are used. */
+export type TargetSpec = {
+  entity: string;
+  /** SELECT over `import_stage s` producing `line` plus the entity's key and field columns. */
+  resolved: string;
+  key: string[];
+  fields: string[];
+  /** Compared and shown in images, but written by `afterWrite` (complaint ↔ officer links). */
+  derived?: string[];
+  /** Relation exposing key, fields, derived, `id` and `version`; defaults to the table. */
+  current?: string;
+  hasTimestamps: boolean;
+  afterWrite?: (tx: Tx, batchId: number) => Promise<void>;
+};
+
+export type KindSpec = {
+  kind: ImportKind;
+  /** In the spec's table order: also the export's header order. */
+  columns: ColumnSpec[];
+  /** CSV columns of the natural key. */
+  key: string[];
+  /** Rules between cells of one row; may fill defaults (vetting valid_until). */
+  rowRules?: (row: RowValues, fail: Fail) => void;
+  references: ReferenceCheck[];
+  target: TargetSpec;
+};

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { DEPARTMENTS_CSV, dataSnapshot, errorLines, importCsv, tableCounts } from "../fixtures/imports/support";
+import { useTestDatabase } from "../support/database";
+
+const test = useTestDatabase();
+
+describe("departments import", () => {
+  it("creates departments, then a second identical import leaves everything unchanged", async () => {
+    const { db } = test.current;
+    const first = await importCsv(db, "departments", DEPARTMENTS_CSV);
+    expect(errorLines(first)).toEqual([]);
+    expect(first).toMatchObject({ status: "COMPLETED", rowsTotal: 3, created: 3, updated: 0, unchanged: 0 });
+    const morelia = await db.department.findUniqueOrThrow({ where: { code: "MICH-MORELIA" } });
+    expect(morelia).toMatchObject({ kind: "MUNICIPAL", stateCode: "16", municipalityCode: "053", authorizedStrength: 1200, version: 1 });
+    const ssp = await db.department.findUniqueOrThrow({ where: { code: "MICH-SSP" } });
+    expect(ssp).toMatchObject({ kind: "STATE", municipalityCode: null, authorizedStrength: null });
+
+    const before = await dataSnapshot(db);
+    const second = await importCsv(db, "departments", DEPARTMENTS_CSV);
+    expect(second).toMatchObject({ status: "COMPLETED", created: 0, updated: 0, unchanged: 3 });
+    expect(await dataSnapshot(db)).toEqual(before);
+  });
+});
