@@ -1,13 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-export default function HomePage() {
+export default async function HomePage() {
+  const t = await getTranslations();
   return (
     <section>
-      <h1>Vigila</h1>
-      <p>Supervisión de la formación, el control de confianza y las quejas de las corporaciones policiales.</p>
-      <p>
-        <Link href="/departments">Ver corporaciones</Link>
-      </p>
+      <h1 className="text-2xl font-bold">Vigila</h1>
+      <p>{t("common.tagline")}</p>
+      <Link className="text-link underline" href="/departments">{t("nav.departments")}</Link>
     </section>
   );
 }

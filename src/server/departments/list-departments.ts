@@ -1,69 +1,96 @@
-import type { Prisma } from "../../generated/prisma/client";
-import type { DepartmentKind } from "../../generated/prisma/enums";
-import { departmentWhere, type Scope } from "../authz/scope";
+import { Prisma } from "../../generated/prisma/client";
+import type { DepartmentKind, Level } from "../../generated/prisma/enums";
+import { type Scope, departmentSqlFilter } from "../authz/scope";
+import { dashboardToday } from "../dashboard/as-of";
+import { firedRulesSql, latestRunIdSql } from "../dashboard/latest-run";
 import type { DbOrTx } from "../db/client";
+import type { DepartmentFilters, ListDepartmentsInput } from "./list-input";
 
-export type ListDepartmentsInput = {
-  search?: string;
-  stateCode?: string;
-  kind?: DepartmentKind;
-  page: number;
-  pageSize: number;
-  sort: "code" | "name" | "state" | "officers";
-  direction: "asc" | "desc";
+export type DepartmentRow = {
+  code: string;
+  name: string;
+  kind: DepartmentKind;
+  stateCode: string;
+  stateName: string;
+  municipalityCode: string | null;
+  municipalityName: string | null;
+  authorizedStrength: number | null;
+  officersOnRoll: number;
+  level: Level | null;
+  insufficientData: boolean;
+  rulesFired: string[];
+  underReview: boolean;
+  inReceivership: boolean;
 };
 
-/** One page of the departments the caller may see, with active officer counts. */
-export async function listDepartments(db: DbOrTx, scope: Scope, input: ListDepartmentsInput) {
-  const where: Prisma.DepartmentWhereInput = {
-    AND: [
-      departmentWhere(scope),
-      input.stateCode ? { stateCode: input.stateCode } : {},
-      input.kind ? { kind: input.kind } : {},
-      input.search
-        ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { code: { contains: input.search.toUpperCase() } }] }
-        : {},
-    ],
-  };
-  const orderBy: Prisma.DepartmentOrderByWithRelationInput =
-    input.sort === "state"
-      ? { state: { name: input.direction } }
-      : input.sort === "officers"
-        ? { officers: { _count: input.direction } }
-        : { [input.sort]: input.direction };
-  const [total, rows] = await Promise.all([
-    db.department.count({ where }),
-    db.department.findMany({
-      where,
-      orderBy: [orderBy, { code: "asc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-      select: {
-        code: true,
-        name: true,
-        kind: true,
-        stateCode: true,
-        municipalityCode: true,
-        authorizedStrength: true,
-        state: { select: { name: true } },
-        municipality: { select: { name: true } },
-        _count: { select: { officers: { where: { separatedOn: null } } } },
-      },
-    }),
-  ]);
-  return {
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-    rows: rows.map((r) => ({
-      code: r.code,
-      name: r.name,
-      kind: r.kind,
-      stateCode: r.stateCode,
-      stateName: r.state.name,
-      municipalityName: r.municipality?.name ?? null,
-      authorizedStrength: r.authorizedStrength,
-      officersOnRoll: r._count.officers,
-    })),
-  };
+const ORDER_BY: Record<DepartmentFilters["sort"], Prisma.Sql> = {
+  code: Prisma.sql`code`,
+  name: Prisma.sql`lower(name)`,
+  state: Prisma.sql`"stateName"`,
+  officers: Prisma.sql`"officersOnRoll"`,
+  level: Prisma.sql`array_position(array['NONE','WATCH','REVIEW','RECEIVERSHIP'], level::text)`,
+};
+
+/**
+ * The departments the caller may see with their current level (latest evaluation), the rules that
+ * fired, officers on the roll today and whether a review or a receivership is open, filtered and
+ * sorted. `limit` null returns every matching row (the CSV export).
+ */
+async function queryDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilters, page: { limit: number | null; offset: number; today: string }) {
+  const { limit, offset, today } = page;
+  const conditions: Prisma.Sql[] = [departmentSqlFilter(scope, "d")];
+  if (view.stateCode) conditions.push(Prisma.sql`d."stateCode" = ${view.stateCode}`);
+  if (view.kind) conditions.push(Prisma.sql`d.kind = ${view.kind}::"DepartmentKind"`);
+  if (view.search) {
+    const pattern = `%${view.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(Prisma.sql`(d.name ilike ${pattern} or d.code ilike ${pattern})`);
+  }
+  const outer: Prisma.Sql[] = [Prisma.sql`true`];
+  if (view.level) outer.push(Prisma.sql`level = ${view.level}::"Level"`);
+  if (view.rule) outer.push(Prisma.sql`${view.rule} = any("rulesFired")`);
+  if (view.status === "underReview") outer.push(Prisma.sql`"underReview"`);
+  if (view.status === "inReceivership") outer.push(Prisma.sql`"inReceivership"`);
+  const direction = view.direction === "desc" ? Prisma.sql`desc nulls last` : Prisma.sql`asc nulls first`;
+  const paging = limit === null ? Prisma.empty : Prisma.sql`limit ${limit} offset ${offset}`;
+
+  return db.$queryRaw<(DepartmentRow & { total: number })[]>`
+    with active as (
+      select o."departmentId" as department_id, count(*)::int as n
+      from "Officer" o
+      where o."hiredOn" <= ${today}::date and (o."separatedOn" is null or o."separatedOn" > ${today}::date)
+      group by o."departmentId"
+    ), visible as (
+      select d.code, d.name, d.kind, d."stateCode", s.name as "stateName", d."municipalityCode", m.name as "municipalityName",
+             d."authorizedStrength", coalesce(a.n, 0) as "officersOnRoll",
+             er.level, coalesce(er."insufficientData", false) as "insufficientData",
+             ${firedRulesSql(Prisma.sql`er.rules`)} as "rulesFired",
+             exists (select 1 from "Review" rv where rv."departmentId" = d.id and rv.status = 'OPEN') as "underReview",
+             exists (select 1 from "ReceivershipCase" rc where rc."departmentId" = d.id and rc.status = 'IMPOSED') as "inReceivership"
+      from "Department" d
+      join "State" s on s.code = d."stateCode"
+      left join "Municipality" m on m."stateCode" = d."stateCode" and m.code = d."municipalityCode"
+      left join active a on a.department_id = d.id
+      left join "EvaluationResult" er on er."departmentId" = d.id and er."runId" = ${latestRunIdSql}
+      where ${Prisma.join(conditions, " and ")}
+    )
+    select *, (count(*) over ())::int as total
+    from visible
+    where ${Prisma.join(outer, " and ")}
+    order by ${ORDER_BY[view.sort]} ${direction}, code asc
+    ${paging}`;
+}
+
+const withoutTotal = ({ total: _total, ...row }: DepartmentRow & { total: number }): DepartmentRow => row;
+
+/** One page of the departments view; officers on the roll are counted at `today` (Mexico City's date). */
+export async function listDepartments(db: DbOrTx, scope: Scope, input: ListDepartmentsInput, today = dashboardToday()) {
+  const rows = await queryDepartments(db, scope, input, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize, today });
+  // Past the last page the window count is lost with the rows; count again rather than report 0.
+  const total = rows[0]?.total ?? (input.page > 1 ? ((await queryDepartments(db, scope, input, { limit: 1, offset: 0, today }))[0]?.total ?? 0) : 0);
+  return { total, page: input.page, pageSize: input.pageSize, rows: rows.map(withoutTotal) };
+}
+
+/** Every department of the view, for the CSV export. */
+export async function listAllDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilters, today = dashboardToday()): Promise<DepartmentRow[]> {
+  return (await queryDepartments(db, scope, view, { limit: null, offset: 0, today })).map(withoutTotal);
 }
