@@ -8,6 +8,7 @@ import type { Permission } from "../authz/permissions";
 import { can } from "../authz/permissions";
 import type { Scope } from "../authz/scope";
 import { resolveRequestScope } from "../auth/request-scope";
+import { recordDeniedRequest } from "../audit/denied";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 export type Context = { db: Db; scope: Scope | null; meta: RequestMeta };
@@ -60,11 +61,18 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(appErrors);
 
-/** A procedure open to signed-in users whose role holds `permission`; `ctx.scope` is non-null. */
+/**
+ * A procedure open to signed-in users whose role holds `permission`; `ctx.scope` is non-null.
+ * Every refusal here is recorded as a DENIED audit event named after the procedure path.
+ */
 export function procedureWith(permission: Permission) {
-  return publicProcedure.meta({ permission }).use(async ({ ctx, next }) => {
-    if (!ctx.scope) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return publicProcedure.meta({ permission }).use(async ({ ctx, next, path }) => {
+    if (!ctx.scope) {
+      await recordDeniedRequest(ctx.db, { scope: null, origin: ctx.meta, procedure: path, permission, reason: "UNAUTHORIZED" });
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+    }
     if (!can(ctx.scope.role, permission)) {
+      await recordDeniedRequest(ctx.db, { scope: ctx.scope, origin: ctx.meta, procedure: path, permission, reason: "FORBIDDEN" });
       throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not do this (${permission})` });
     }
     return next({ ctx: { ...ctx, scope: ctx.scope } });

@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
-import type { Prisma } from "../../generated/prisma/client";
+import type { AuditEvent, Prisma } from "../../generated/prisma/client";
 import type { AuditOutcome, Role } from "../../generated/prisma/enums";
 import type { Tx } from "../db/client";
+import { type JsonValue, canonicalJson, storableJson, storableText } from "./canonical";
+
+export { canonicalJson } from "./canonical";
 
 /** Who did it and from where; absent for system jobs and operator CLI commands. */
 export type AuditActor = {
@@ -13,15 +16,18 @@ export type AuditActor = {
   sessionId?: string | null;
 };
 
+/** `{ field: { before, after } }`; build it with `diffForAudit`, which masks personal data. */
+export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
+
 export type AuditInput = {
   actor: AuditActor;
   action: string;
   outcome?: AuditOutcome;
   targetType?: string;
-  targetId?: string | number;
+  targetId?: string | number | bigint;
+  /** The state of the record concerned, so state-level reviews of the trail can filter on it. */
   stateCode?: string | null;
-  /** For changes: `{ field: { before, after } }`, personal data already masked by the caller. */
-  changes?: Record<string, { before: unknown; after: unknown }>;
+  changes?: AuditChanges;
   metadata?: Record<string, unknown>;
 };
 
@@ -29,16 +35,10 @@ export type AuditInput = {
 export const AUDIT_CHAIN_LOCK_KEY = 7_411_001;
 export const GENESIS_HASH = "0".repeat(64);
 
-/** Canonical JSON: keys sorted at every depth, so the same event always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-}
+// Headers are attacker-controlled: keep them to a size worth reading.
+const MAX_HEADER_CHARS = 512;
 
+/** Exactly the columns the hash covers, in their stored form. */
 export type ChainedFields = {
   occurredAt: Date;
   actorId: number | null;
@@ -64,37 +64,67 @@ export function auditHash(prevHash: string, fields: ChainedFields): string {
     .digest("hex");
 }
 
+/** The hashed fields of a stored row (what `audit:verify` recomputes). */
+export function chainedFieldsOf(row: AuditEvent): ChainedFields {
+  return {
+    occurredAt: row.occurredAt,
+    actorId: row.actorId,
+    actorEmail: row.actorEmail,
+    role: row.role,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    stateCode: row.stateCode,
+    outcome: row.outcome,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    sessionId: row.sessionId,
+    changes: row.changes,
+    metadata: row.metadata,
+  };
+}
+
+const text = (value: string | null | undefined, max?: number) =>
+  value === null || value === undefined ? null : storableText(max === undefined ? value : value.slice(0, max));
+const json = (value: unknown): JsonValue | null => (value === undefined ? null : storableJson(value));
+
 /**
  * Appends one audit event inside the caller's transaction: if the change rolls back, so does its
- * audit row, and if the audit write fails, the change fails.
+ * audit row, and if the audit write fails, the change fails. Call it from READ COMMITTED
+ * transactions (Prisma's default): under REPEATABLE READ or SERIALIZABLE a snapshot taken before
+ * another writer committed cannot see the new head, and the unique prevHash then fails this
+ * transaction rather than forking the chain.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.$executeRaw`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields: ChainedFields = {
-    occurredAt: new Date(),
+  // A new statement after the lock, so READ COMMITTED sees the head the previous holder committed.
+  // The database clock stamps events, so instances with drifting clocks still write them in order.
+  const [head] = await tx.$queryRaw<{ hash: string | null; nowMs: bigint }[]>`
+    select (select "hash" from "AuditEvent" order by "id" desc limit 1) as "hash",
+           (extract(epoch from clock_timestamp()) * 1000)::bigint as "nowMs"`;
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const fields = {
+    occurredAt: new Date(Number(head?.nowMs ?? Date.now())),
     actorId: input.actor.userId,
-    actorEmail: input.actor.email ?? null,
+    actorEmail: text(input.actor.email),
     role: input.actor.role ?? null,
-    action: input.action,
-    targetType: input.targetType ?? null,
-    targetId: input.targetId === undefined ? null : String(input.targetId),
+    action: storableText(input.action),
+    targetType: text(input.targetType),
+    targetId: input.targetId === undefined ? null : storableText(String(input.targetId)),
     stateCode: input.stateCode ?? null,
     outcome: input.outcome ?? "ALLOWED",
-    ip: input.actor.ip ?? null,
-    userAgent: input.actor.userAgent ?? null,
-    sessionId: input.actor.sessionId ?? null,
-    changes: input.changes ?? null,
-    metadata: input.metadata ?? null,
-  };
+    ip: text(input.actor.ip, MAX_HEADER_CHARS),
+    userAgent: text(input.actor.userAgent, MAX_HEADER_CHARS),
+    sessionId: text(input.actor.sessionId),
+    changes: json(input.changes),
+    metadata: json(input.metadata),
+  } satisfies ChainedFields;
   await tx.auditEvent.create({
     data: {
       ...fields,
-      role: input.actor.role ?? null,
-      outcome: input.outcome ?? "ALLOWED",
-      changes: (input.changes ?? undefined) as Prisma.InputJsonValue | undefined,
-      metadata: (input.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
+      // A JSON `null` and SQL NULL read back the same (null), so absent and null hash alike.
+      changes: (fields.changes ?? undefined) as Prisma.InputJsonValue | undefined,
+      metadata: (fields.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
       prevHash,
       hash: auditHash(prevHash, fields),
     },
