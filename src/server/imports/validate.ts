@@ -78,10 +78,16 @@ export async function validateImport(
   const writer = new StageWriter(tx, spec);
   const rowErrors = new ErrorCollector(cap);
   try {
-    for await (const record of readCsvRecords(input, spec.columns, limits, stats)) {
-      if (record.cells === null) rowErrors.add({ line: record.line, column: null, message: record.problem });
-      else await writer.add(record.line, parseRow(spec, record.line, record.cells, rowErrors));
-      if (stats.rows % PROGRESS_EVERY_ROWS === 0) options.onProgress?.({ phase: "reading", rowsRead: stats.rows });
+    let reported = 0;
+    for await (const records of readCsvRecords(input, spec.columns, limits, stats)) {
+      for (const record of records) {
+        if (record.cells === null) rowErrors.add({ line: record.line, column: null, message: record.problem });
+        else await writer.add(record.line, parseRow(spec, record.line, record.cells, rowErrors));
+      }
+      if (stats.rows - reported >= PROGRESS_EVERY_ROWS) {
+        reported = stats.rows;
+        options.onProgress?.({ phase: "reading", rowsRead: stats.rows });
+      }
     }
     await writer.flush();
   } catch (err) {
