@@ -2,7 +2,7 @@ import fc from "fast-check";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, storableJson } from "~/server/audit/canonical";
-import { GENESIS_HASH, auditHash, chainedFieldsOf, recordAudit, recordAuditNow } from "~/server/audit/record";
+import { AuditIsolationError, GENESIS_HASH, auditHash, chainedFieldsOf, recordAudit, recordAuditNow } from "~/server/audit/record";
 import { verifyAuditChain } from "~/server/audit/verify";
 import { useTestDatabase } from "../support/database";
 
@@ -169,19 +169,29 @@ describe("append-only table", () => {
 });
 
 describe("chain head under isolation levels", () => {
-  it("fails a REPEATABLE READ writer with a stale view of the head instead of forking the chain", async () => {
+  it.each(["RepeatableRead", "Serializable"] as const)("refuses to write from a %s transaction, and the change rolls back", async (isolationLevel) => {
     const { db } = test.current;
     const before = await db.auditEvent.count();
     const attempt = db.$transaction(
       async (tx) => {
-        await tx.auditEvent.count(); // the snapshot is taken here
-        await recordAuditNow(db, { actor: system, action: "test.concurrent-commit" });
-        await recordAudit(tx, { actor: system, action: "test.stale-snapshot" });
+        await tx.department.create({ data: { code: `AUD-ISO-${isolationLevel}`, name: "Aislamiento", kind: "STATE", stateCode: "14" } });
+        await recordAudit(tx, { actor: system, action: "departments.create" });
       },
-      { isolationLevel: "RepeatableRead" },
+      { isolationLevel },
     );
-    await expect(attempt).rejects.toThrow(/prevHash|could not serialize/);
-    expect(await db.auditEvent.count()).toBe(before + 1);
-    expect(await verifyAuditChain(db)).toMatchObject({ intact: true, count: before + 1 });
+    await expect(attempt).rejects.toThrow(AuditIsolationError);
+    await expect(attempt).rejects.toThrow(/needs a READ COMMITTED transaction, but this one is (repeatable read|serializable)/);
+    expect(await db.department.count({ where: { code: `AUD-ISO-${isolationLevel}` } })).toBe(0);
+    expect(await db.auditEvent.count()).toBe(before);
+  });
+
+  it("rejects in SQL a second event chained to the same head (a writer with a stale view cannot fork the chain)", async () => {
+    const { db } = test.current;
+    const head = await lastEvent();
+    await recordAuditNow(db, { actor: system, action: "test.new-head" });
+    const fork = db.$executeRaw`insert into "AuditEvent" ("action", "outcome", "prevHash", "hash")
+      values ('test.fork', 'ALLOWED', ${head.hash}, ${"f".repeat(64)})`;
+    await expect(fork).rejects.toThrow(/prevHash/);
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
   });
 });

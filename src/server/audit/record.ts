@@ -88,15 +88,28 @@ const text = (value: string | null | undefined, max?: number) =>
   value === null || value === undefined ? null : storableText(max === undefined ? value : value.slice(0, max));
 const json = (value: unknown): JsonValue | null => (value === undefined ? null : storableJson(value));
 
+export class AuditIsolationError extends Error {
+  constructor(isolation: string) {
+    super(
+      `recordAudit needs a READ COMMITTED transaction, but this one is ${isolation}: its snapshot can ` +
+        "predate the newest audit event, so it cannot see the chain head. Run the change at READ COMMITTED " +
+        "(Prisma's default), or for a long read-only view record it with recordAuditNow before reading.",
+    );
+    this.name = "AuditIsolationError";
+  }
+}
+
 /**
  * Appends one audit event inside the caller's transaction: if the change rolls back, so does its
- * audit row, and if the audit write fails, the change fails. Call it from READ COMMITTED
- * transactions (Prisma's default): under REPEATABLE READ or SERIALIZABLE a snapshot taken before
- * another writer committed cannot see the new head, and the unique prevHash then fails this
- * transaction rather than forking the chain.
+ * audit row, and if the audit write fails, the change fails. Only in READ COMMITTED transactions
+ * (Prisma's default): a REPEATABLE READ or SERIALIZABLE snapshot taken before another writer
+ * committed cannot see the new head, so those are refused up front (AuditIsolationError) instead
+ * of failing only when writers happen to overlap. The unique prevHash backs this up in SQL.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.$executeRaw`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`;
+  const [lock] = await tx.$queryRaw<{ isolation: string }[]>`
+    select current_setting('transaction_isolation') as "isolation", pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})::text`;
+  if (lock?.isolation !== "read committed") throw new AuditIsolationError(lock?.isolation ?? "unknown");
   // A new statement after the lock, so READ COMMITTED sees the head the previous holder committed.
   // The database clock stamps events, so instances with drifting clocks still write them in order.
   const [head] = await tx.$queryRaw<{ hash: string | null; nowMs: bigint }[]>`
