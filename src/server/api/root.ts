@@ -1,7 +1,9 @@
+import { dashboardRouter } from "./routers/dashboard";
 import { departmentsRouter } from "./routers/departments";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  dashboard: dashboardRouter,
   departments: departmentsRouter,
 });
 

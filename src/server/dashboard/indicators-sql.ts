@@ -37,7 +37,7 @@ const SERIOUS = ["TORTURE", "FORCED_DISAPPEARANCE", "EXTRAJUDICIAL_KILLING", "SE
 function groupKeySql(groupBy: GroupBy): Prisma.Sql {
   if (groupBy === "department") return Prisma.sql`d.id::text`;
   if (groupBy === "state") return Prisma.sql`d."stateCode"::text`;
-  return Prisma.sql`'all'`;
+  return Prisma.sql`'all'::text`;
 }
 
 function departmentConditions(scope: Scope, filter: IndicatorFilter): Prisma.Sql {
@@ -100,7 +100,7 @@ export async function indicatorsAt(
       join "Complaint" c on c."receivedOn" <= p.as_of and c."receivedOn" > p.as_of - 730
       join "Department" d on d.id = c."departmentId"
       where ${where}
-      group by p.as_of, ${key}
+      group by 1, 2
     )
     select to_char(coalesce(o.as_of, c.as_of), 'YYYY-MM-DD') as "asOf",
            coalesce(o.group_key, c.group_key) as "groupKey",
