@@ -1,10 +1,20 @@
 import { dashboardRouter } from "./routers/dashboard";
 import { departmentsRouter } from "./routers/departments";
+import { commentsRouter } from "./routers/comments";
+import { receivershipRouter } from "./routers/receivership";
+import { recommendationsRouter } from "./routers/recommendations";
+import { reviewsRouter } from "./routers/reviews";
+import { timelineRouter } from "./routers/timeline";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   departments: departmentsRouter,
+  recommendations: recommendationsRouter,
+  reviews: reviewsRouter,
+  receivership: receivershipRouter,
+  comments: commentsRouter,
+  timeline: timelineRouter,
 });
 
 export type AppRouter = typeof appRouter;

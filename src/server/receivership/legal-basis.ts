@@ -1,0 +1,57 @@
+/**
+ * Default wording for a receivership's legal basis. They are starting points the proposer edits to the
+ * facts of the case: they cite the provisions that usually apply, and each placeholder in brackets must
+ * be replaced. The article numbers follow the Ley General del Sistema Nacional de Seguridad Pública as
+ * published in the DOF on 2 January 2009; check them against the text in force on the date of the act.
+ */
+export type LegalBasisTemplate = { id: string; title: string; text: string };
+
+const CONSTITUTIONAL =
+  "Artículo 21 de la Constitución Política de los Estados Unidos Mexicanos: la seguridad pública es una función " +
+  "del Estado a cargo de la Federación, las entidades federativas y los Municipios, y las instituciones de seguridad " +
+  "pública se rigen por los principios de legalidad, objetividad, eficiencia, profesionalismo, honradez y respeto a " +
+  "los derechos humanos; ninguna persona puede ingresar a ellas sin haber sido debidamente certificada y registrada " +
+  "en el Sistema.";
+
+const MUNICIPAL_COMMAND =
+  "Artículo 115, fracción VII, de la Constitución Política de los Estados Unidos Mexicanos: la policía preventiva " +
+  "municipal está al mando del presidente municipal en los términos de la ley de seguridad pública del Estado, y " +
+  "acatará las órdenes que el Gobernador del Estado le transmita en los casos que éste juzgue como de fuerza mayor " +
+  "o alteración grave del orden público.";
+
+const LGSNSP =
+  "Artículos 39, 40, 88 y 108 de la Ley General del Sistema Nacional de Seguridad Pública: distribución de " +
+  "competencias en materia de profesionalización y control de confianza; obligaciones de los integrantes de las " +
+  "instituciones de seguridad pública, entre ellas someterse a las evaluaciones periódicas y mantener vigente su " +
+  "certificación; requisitos de ingreso y permanencia, incluida la aprobación de los procesos de evaluación de " +
+  "control de confianza; y evaluación y certificación por los centros de evaluación y control de confianza.";
+
+export const LEGAL_BASIS_TEMPLATES: readonly LegalBasisTemplate[] = [
+  {
+    id: "municipal-force-majeure",
+    title: "Policía municipal: fuerza mayor o alteración grave del orden público",
+    text: [
+      "Fundamento:",
+      `1. ${CONSTITUTIONAL}`,
+      `2. ${MUNICIPAL_COMMAND}`,
+      `3. ${LGSNSP}`,
+      "Hechos: [describa los hechos que constituyen fuerza mayor o alteración grave del orden público y los " +
+        "resultados de la evaluación que los sustentan].",
+      "Orden del Gobernador del Estado: [número, fecha y publicación].",
+    ].join("\n"),
+  },
+  {
+    id: "vetting-certification",
+    title: "Incumplimiento de control de confianza y certificación",
+    text: [
+      "Fundamento:",
+      `1. ${CONSTITUTIONAL}`,
+      `2. ${LGSNSP}`,
+      "Hechos: [cobertura de control de confianza, elementos en funciones con evaluación no aprobada y " +
+        "cumplimiento de formación a la fecha de la evaluación].",
+      "Convenio o acuerdo de coordinación aplicable: [referencia].",
+    ].join("\n"),
+  },
+];
+
+export const DEFAULT_LEGAL_BASIS_TEMPLATE = LEGAL_BASIS_TEMPLATES[0]!;

@@ -1,0 +1,129 @@
+import type { Prisma } from "../../generated/prisma/client";
+import type { ReceivershipStatus } from "../../generated/prisma/enums";
+import { receivershipWhere, type Scope } from "../authz/scope";
+import type { DbOrTx } from "../db/client";
+import { notFound } from "../errors";
+import { ymdOf } from "../rules/dates";
+import { approvalsStillNeeded } from "./approve";
+import { LEGAL_BASIS_TEMPLATES } from "./legal-basis";
+
+export type ListReceivershipsInput = {
+  status?: ReceivershipStatus[];
+  stateCode?: string;
+  departmentCode?: string;
+  page: number;
+  pageSize: number;
+};
+
+const ymdOrNull = (d: Date | null) => (d ? ymdOf(d) : null);
+const decimalOrNull = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
+
+/** The receivership board: cases the caller may see, newest first. */
+export async function listReceiverships(db: DbOrTx, scope: Scope, input: ListReceivershipsInput) {
+  const where: Prisma.ReceivershipCaseWhereInput = {
+    AND: [
+      receivershipWhere(scope),
+      input.status?.length ? { status: { in: input.status } } : {},
+      input.stateCode ? { department: { stateCode: input.stateCode } } : {},
+      input.departmentCode ? { department: { code: input.departmentCode } } : {},
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    db.receivershipCase.count({ where }),
+    db.receivershipCase.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+      include: {
+        department: { select: { code: true, name: true, stateCode: true } },
+        exitCriteria: { select: { met: true } },
+        approvals: { select: { userId: true, role: true } },
+        milestones: { select: { dueOn: true, completedOn: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    rows: rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      version: r.version,
+      department: r.department,
+      receivingAuthority: r.receivingAuthority,
+      startDate: ymdOrNull(r.startDate),
+      endDate: ymdOrNull(r.endDate),
+      createdAt: r.createdAt,
+      criteriaTotal: r.exitCriteria.length,
+      criteriaMet: r.exitCriteria.filter((c) => c.met === true).length,
+      approvalCount: r.approvals.length,
+      milestonesOpen: r.milestones.filter((m) => !m.completedOn).length,
+      nextMilestoneDue: ymdOrNull(
+        r.milestones.filter((m) => !m.completedOn).sort((a, b) => a.dueOn.getTime() - b.dueOn.getTime())[0]?.dueOn ?? null,
+      ),
+    })),
+  };
+}
+
+/** One case with everything its page shows: terms, approvals, exit criteria progress, milestones, history. */
+export async function getReceivership(db: DbOrTx, scope: Scope, id: number) {
+  const found = await db.receivershipCase.findFirst({
+    where: { AND: [receivershipWhere(scope), { id }] },
+    include: {
+      department: { select: { code: true, name: true, stateCode: true, kind: true } },
+      proposedBy: { select: { id: true, name: true } },
+      approvals: { orderBy: { approvedAt: "asc" }, include: { user: { select: { name: true } } } },
+      exitCriteria: { orderBy: { id: "asc" } },
+      milestones: { orderBy: [{ dueOn: "asc" }, { id: "asc" }] },
+      statusHistory: { orderBy: [{ changedAt: "asc" }, { id: "asc" }], include: { changedBy: { select: { name: true } } } },
+    },
+  });
+  if (!found) throw notFound("Receivership");
+  const approvals = found.approvals.map((a) => ({ userId: a.userId, name: a.user.name, role: a.role, approvedAt: a.approvedAt }));
+  return {
+    id: found.id,
+    status: found.status,
+    version: found.version,
+    department: found.department,
+    recommendationId: found.recommendationId,
+    legalBasis: found.legalBasis,
+    receivingAuthority: found.receivingAuthority,
+    terms: found.terms,
+    startDate: ymdOrNull(found.startDate),
+    endDate: ymdOrNull(found.endDate),
+    liftOverrideReason: found.liftOverrideReason,
+    proposedBy: found.proposedBy,
+    createdAt: found.createdAt,
+    approvals,
+    approvalsNeeded: found.status === "PROPOSED" ? approvalsStillNeeded(approvals) : null,
+    exitCriteria: found.exitCriteria.map((c) => ({
+      id: c.id,
+      ruleId: c.ruleId,
+      comparator: c.comparator,
+      threshold: Number(c.threshold),
+      currentValue: decimalOrNull(c.currentValue),
+      met: c.met,
+      lastRunId: c.lastRunId,
+      updatedAt: c.updatedAt,
+    })),
+    allCriteriaMet: found.exitCriteria.length > 0 && found.exitCriteria.every((c) => c.met === true),
+    milestones: found.milestones.map((m) => ({
+      id: m.id,
+      version: m.version,
+      title: m.title,
+      dueOn: ymdOf(m.dueOn),
+      completedOn: ymdOrNull(m.completedOn),
+    })),
+    statusHistory: found.statusHistory.map((h) => ({
+      fromStatus: h.fromStatus,
+      toStatus: h.toStatus,
+      reason: h.reason,
+      changedAt: h.changedAt,
+      changedBy: { id: h.changedById, name: h.changedBy.name },
+    })),
+  };
+}
+
+export const legalBasisTemplates = () => LEGAL_BASIS_TEMPLATES;
