@@ -31,8 +31,9 @@ async function write(output: Writable, chunk: string) {
 
 /**
  * Streams one kind as CSV in the import format, sorted by natural key, through a server-side
- * cursor (memory stays flat). Out-of-scope departments' records are simply absent. The export is
- * audited as a view of records, in the same transaction that read them.
+ * cursor (memory stays flat; the cursor's query reads one consistent snapshot even at READ
+ * COMMITTED). Out-of-scope departments' records are simply absent. The export is audited as a view
+ * of records, in the same transaction that read them.
  */
 export async function exportCsv(db: Db, scope: Scope | null, kind: ImportKind, options: ExportOptions, output: Writable): Promise<ExportResult> {
   const query = EXPORT_QUERIES[kind];
@@ -63,6 +64,6 @@ export async function exportCsv(db: Db, scope: Scope | null, kind: ImportKind, o
       });
       return { rows, columns };
     },
-    { isolationLevel: "RepeatableRead", timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
   );
 }
