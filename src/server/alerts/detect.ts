@@ -1,0 +1,189 @@
+import { Prisma } from "../../generated/prisma/client";
+import type { DbOrTx } from "../db/client";
+import { FEDERAL_TIME_ZONE, addDays, localDay } from "./periods";
+import { SERIOUS_ABUSE_CATEGORIES } from "./triggers";
+
+/**
+ * Turns committed data into alert events. Every statement is one set-based INSERT … ON CONFLICT
+ * (key) DO NOTHING, so running detection any number of times, from any number of workers, records
+ * each occurrence exactly once; a change that rolled back was never visible here, so it never
+ * alerts. Look-back windows keep a first run on an old database from replaying history.
+ */
+
+/** Occurrences older than this are history, not news. */
+const lookBack = (now: Date) => Prisma.sql`${now}::timestamptz - interval '3 days'`;
+
+const ymd = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
+
+function levelRises(now: Date) {
+  return Prisma.sql`
+    insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
+    select 'LEVEL_ROSE:run' || r.id, 'LEVEL_ROSE',
+      jsonb_build_object('asOf', ${ymd(Prisma.sql`r."asOf"`)}, 'items', jsonb_agg(jsonb_build_object(
+        'kind', 'levelRose', 'departmentId', er."departmentId", 'from', coalesce(prev.level, 'NONE'),
+        'to', er.level, 'runId', r.id, 'asOf', ${ymd(Prisma.sql`r."asOf"`)}) order by er."departmentId")),
+      ${now}::timestamptz
+    from "EvaluationRun" r
+    join "EvaluationResult" er on er."runId" = r.id
+    left join lateral (
+      select pr.level from "EvaluationResult" pr join "EvaluationRun" p on p.id = pr."runId"
+      where pr."departmentId" = er."departmentId" and p.status = 'SUCCEEDED' and p.trigger <> 'BACKTEST'
+        and (p."asOf", p.id) < (r."asOf", r.id)
+      order by p."asOf" desc, p.id desc limit 1
+    ) prev on true
+    where r.status = 'SUCCEEDED' and r.trigger <> 'BACKTEST' and r."finishedAt" > ${lookBack(now)}
+      and er.level > coalesce(prev.level, 'NONE')
+      and not exists (select 1 from "AlertEvent" e where e."key" = 'LEVEL_ROSE:run' || r.id)
+    group by r.id, r."asOf"
+    on conflict ("key") do nothing`;
+}
+
+function recommendationsAwaiting(now: Date) {
+  return Prisma.sql`
+    insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
+    select 'RECOMMENDATION_AWAITING:rec' || rc.id, 'RECOMMENDATION_AWAITING', jsonb_build_object('items', jsonb_build_array(
+      jsonb_build_object('kind', 'recommendation', 'departmentId', rc."departmentId", 'recommendationId', rc.id,
+        'level', rc.level, 'previousLevel', rc."previousLevel"))), ${now}::timestamptz
+    from "Recommendation" rc
+    where rc.status = 'OPEN' and rc."createdAt" > ${lookBack(now)}
+    on conflict ("key") do nothing`;
+}
+
+function seriousAbuseSustained(now: Date, today: string) {
+  return Prisma.sql`
+    insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
+    select 'SERIOUS_ABUSE_SUSTAINED:c' || c.id, 'SERIOUS_ABUSE_SUSTAINED', jsonb_build_object('items', jsonb_build_array(
+      jsonb_build_object('kind', 'seriousAbuse', 'departmentId', c."departmentId", 'complaintRef', c.ref,
+        'category', c.category, 'resolvedOn', ${ymd(Prisma.sql`c."resolvedOn"`)}))), ${now}::timestamptz
+    from "Complaint" c
+    where c.status = 'SUSTAINED' and c.category::text in (${Prisma.join([...SERIOUS_ABUSE_CATEGORIES])})
+      and c."updatedAt" > ${lookBack(now)}
+      and (c."resolvedOn" is null or c."resolvedOn" > ${addDays(today, -365)}::date)
+    on conflict ("key") do nothing`;
+}
+
+/** Each receivership milestone or review deadline alerts once when it comes within 7 days. */
+function milestonesDue(now: Date, today: string) {
+  const until = addDays(today, 7);
+  return Prisma.sql`
+    insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
+    select k, 'MILESTONE_DUE', jsonb_build_object('asOf', ${today}::text, 'items', jsonb_build_array(item)), ${now}::timestamptz
+    from (
+      select 'MILESTONE_DUE:m' || m.id || ':' || ${ymd(Prisma.sql`m."dueOn"`)} as k,
+        jsonb_build_object('kind', 'milestoneDue', 'departmentId', c."departmentId", 'subject', 'receivership',
+          'recordId', c.id, 'dueOn', ${ymd(Prisma.sql`m."dueOn"`)}) as item
+      from "ReceivershipMilestone" m join "ReceivershipCase" c on c.id = m."caseId"
+      where m."completedOn" is null and c.status in ('PROPOSED', 'IMPOSED')
+        and m."dueOn" between ${today}::date and ${until}::date
+      union all
+      select 'MILESTONE_DUE:r' || rv.id || ':' || ${ymd(Prisma.sql`rv."dueOn"`)},
+        jsonb_build_object('kind', 'milestoneDue', 'departmentId', rv."departmentId", 'subject', 'review',
+          'recordId', rv.id, 'dueOn', ${ymd(Prisma.sql`rv."dueOn"`)})
+      from "Review" rv
+      where rv.status = 'OPEN' and rv."dueOn" between ${today}::date and ${until}::date
+    ) due
+    on conflict ("key") do nothing`;
+}
+
+/** Officers active at D and their latest vetting at D (definitions of the federal baseline). */
+function activeWithLatestVetting(day: string) {
+  return Prisma.sql`
+    select o."departmentId", lv.result, lv."validUntil", lv."evaluatedOn"
+    from "Officer" o
+    join lateral (
+      select v.result, v."validUntil", v."evaluatedOn" from "VettingEvaluation" v
+      where v."officerId" = o.id and v."evaluatedOn" <= ${day}::date
+      order by v."evaluatedOn" desc limit 1
+    ) lv on true
+    where o."hiredOn" <= ${day}::date and (o."separatedOn" is null or o."separatedOn" > ${day}::date)`;
+}
+
+/** A daily snapshot: one event per federal day, even when empty, so it is computed once. */
+function snapshot(now: Date, trigger: string, day: string, perDepartment: Prisma.Sql, item: Prisma.Sql) {
+  return Prisma.sql`
+    insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
+    select ${`${trigger}:${day}`}, ${trigger}::"AlertTrigger", jsonb_build_object('asOf', ${day}::text,
+      'items', coalesce(jsonb_agg(${item} order by s."departmentId"), '[]'::jsonb)), ${now}::timestamptz
+    from (${perDepartment}) s
+    on conflict ("key") do nothing`;
+}
+
+function vettingExpiring(now: Date, day: string) {
+  return snapshot(
+    now,
+    "VETTING_EXPIRING",
+    day,
+    Prisma.sql`
+      select a."departmentId",
+        count(*) filter (where a."validUntil" <= ${addDays(day, 30)}::date) as w30,
+        count(*) filter (where a."validUntil" <= ${addDays(day, 60)}::date) as w60,
+        count(*) as w90
+      from (${activeWithLatestVetting(day)}) a
+      where a.result = 'APPROVED' and a."validUntil" between ${day}::date and ${addDays(day, 90)}::date
+      group by a."departmentId"`,
+    Prisma.sql`jsonb_build_object('kind', 'vettingExpiring', 'departmentId', s."departmentId",
+      'within30', s.w30, 'within60', s.w60, 'within90', s.w90)`,
+  );
+}
+
+function failedVettingOnDuty(now: Date, day: string) {
+  return snapshot(
+    now,
+    "FAILED_VETTING_ON_DUTY",
+    day,
+    Prisma.sql`
+      select a."departmentId", count(*) as n, min(a."evaluatedOn") as oldest
+      from (${activeWithLatestVetting(day)}) a
+      where a.result = 'NOT_APPROVED' and a."evaluatedOn" <= ${addDays(day, -90)}::date
+      group by a."departmentId"`,
+    Prisma.sql`jsonb_build_object('kind', 'failedVettingOnDuty', 'departmentId', s."departmentId",
+      'officers', s.n, 'oldestFailure', to_char(s.oldest, 'YYYY-MM-DD'))`,
+  );
+}
+
+/** Counted complaints in (D−30, D] above twice the monthly average of (D−365, D] (= that count / 12). */
+function complaintSpikes(now: Date, day: string) {
+  return snapshot(
+    now,
+    "COMPLAINT_SPIKE",
+    day,
+    Prisma.sql`
+      select c."departmentId",
+        count(*) filter (where c."receivedOn" > ${addDays(day, -30)}::date) as last30,
+        count(*) as last365
+      from "Complaint" c
+      where c.status not in ('UNFOUNDED', 'WITHDRAWN')
+        and c."receivedOn" > ${addDays(day, -365)}::date and c."receivedOn" <= ${day}::date
+      group by c."departmentId"
+      having 6 * count(*) filter (where c."receivedOn" > ${addDays(day, -30)}::date) > count(*)`,
+    Prisma.sql`jsonb_build_object('kind', 'complaintSpike', 'departmentId', s."departmentId",
+      'last30', s.last30, 'last365', s.last365)`,
+  );
+}
+
+export type DetectionCounts = Record<string, number>;
+
+/** Records every alert event due at `now`; returns how many new events each detector recorded. */
+export async function detectAlertEvents(db: DbOrTx, now: Date): Promise<DetectionCounts> {
+  const today = localDay(now, FEDERAL_TIME_ZONE);
+  const statements = {
+    LEVEL_ROSE: levelRises(now),
+    RECOMMENDATION_AWAITING: recommendationsAwaiting(now),
+    SERIOUS_ABUSE_SUSTAINED: seriousAbuseSustained(now, today),
+    MILESTONE_DUE: milestonesDue(now, today),
+    VETTING_EXPIRING: vettingExpiring(now, today),
+    FAILED_VETTING_ON_DUTY: failedVettingOnDuty(now, today),
+    COMPLAINT_SPIKE: complaintSpikes(now, today),
+  };
+  const counts: DetectionCounts = {};
+  for (const [trigger, sql] of Object.entries(statements)) counts[trigger] = await db.$executeRaw(sql);
+  return counts;
+}
+
+/** Records that the scheduled evaluation for `day` failed (once per day, for immediate alerts). */
+export async function recordEvaluationFailed(db: DbOrTx, day: string, now: Date): Promise<void> {
+  await db.$executeRaw`
+    insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
+    values (${`EVALUATION_FAILED:${day}`}, 'EVALUATION_FAILED', ${JSON.stringify({ asOf: day, items: [] })}::jsonb, ${now})
+    on conflict ("key") do nothing`;
+}
