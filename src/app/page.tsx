@@ -1,13 +1,30 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { parseIndicator } from "~/components/dashboard/indicators";
+import { OverviewDashboard } from "~/components/dashboard/overview-dashboard";
+import { PageHeader } from "~/components/layout/page-header";
+import { MAP_HEIGHT, MAP_WIDTH, stateShapes } from "~/server/dashboard/map-shapes";
+import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 
-export default async function HomePage() {
-  const t = await getTranslations();
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const indicator = parseIndicator((await searchParams).indicator);
+  const t = await getTranslations("dashboard");
+  const queryClient = getQueryClient();
+  const [shapes] = await Promise.all([
+    stateShapes(),
+    queryClient.prefetchQuery(trpc.dashboard.overview.queryOptions({})),
+    queryClient.prefetchQuery(trpc.dashboard.trends.queryOptions({})),
+  ]);
   return (
-    <section>
-      <h1 className="text-2xl font-bold">Vigila</h1>
-      <p>{t("common.tagline")}</p>
-      <Link className="text-link underline" href="/departments">{t("nav.departments")}</Link>
-    </section>
+    <HydrateClient>
+      <PageHeader title={t("title")} description={t("description")} />
+      <OverviewDashboard indicator={indicator} map={{ shapes, width: MAP_WIDTH, height: MAP_HEIGHT }} />
+    </HydrateClient>
   );
 }
