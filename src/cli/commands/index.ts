@@ -1,6 +1,8 @@
 import type { Command } from "../command";
 import { auditVerify } from "./audit-verify";
 import { dbMigrate } from "./db-migrate";
+import { exportCommand } from "./export";
+import { importCommand } from "./import";
 
 /** Every `vigila` sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [dbMigrate, auditVerify];
+export const commands: Command[] = [dbMigrate, auditVerify, importCommand, exportCommand];
