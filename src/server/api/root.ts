@@ -4,7 +4,9 @@ import { commentsRouter } from "./routers/comments";
 import { receivershipRouter } from "./routers/receivership";
 import { recommendationsRouter } from "./routers/recommendations";
 import { reviewsRouter } from "./routers/reviews";
+import { sessionRouter } from "./routers/session";
 import { timelineRouter } from "./routers/timeline";
+import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   receivership: receivershipRouter,
   comments: commentsRouter,
   timeline: timelineRouter,
+  session: sessionRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

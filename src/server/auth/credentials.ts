@@ -1,4 +1,5 @@
 import type { Role } from "../../generated/prisma/enums";
+import type { RequestOrigin } from "../audit/actor";
 import { type AuditActor, recordAudit } from "../audit/record";
 import type { Db, Tx } from "../db/client";
 import { normaliseEmail } from "../users/rules";
@@ -20,7 +21,6 @@ export const IP_THROTTLE_WINDOW_MS = 15 * 60_000;
 const MAX_FIELD_LENGTH = 1024;
 
 export type Credentials = { email: string; password: string; totp: string };
-export type RequestOrigin = { ip: string | null; userAgent: string | null };
 export type AuthAction = "auth.signIn" | "auth.reauthenticate";
 
 export type VerifiedUser = {

@@ -2,7 +2,8 @@ import { recordAudit } from "../audit/record";
 import type { Scope } from "../authz/scope";
 import type { Db, DbOrTx } from "../db/client";
 import { AppError } from "../errors";
-import { type RequestOrigin, checkCredentials } from "./credentials";
+import type { RequestOrigin } from "../audit/actor";
+import { checkCredentials } from "./credentials";
 
 /**
  * Step-up authentication for the most consequential actions (imposing receivership, changing a

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { type AuditActor, recordAudit } from "../audit/record";
 import type { Scope } from "../authz/scope";
 import type { Db, Tx } from "../db/client";
-import type { RequestOrigin, VerifiedUser } from "./credentials";
+import type { RequestOrigin } from "../audit/actor";
+import type { VerifiedUser } from "./credentials";
 
 /**
  * Server-side sessions (ASVS 5.0 V7, CJIS 5.5.5): the next-auth cookie only carries a random

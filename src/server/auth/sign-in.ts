@@ -1,6 +1,7 @@
 import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
-import { type Credentials, type RequestOrigin, checkCredentials } from "./credentials";
+import type { RequestOrigin } from "../audit/actor";
+import { type Credentials, checkCredentials } from "./credentials";
 import { createSession } from "./sessions";
 
 export type SignInResult = { ok: true; userId: number; sessionId: string } | { ok: false };

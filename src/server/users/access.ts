@@ -1,4 +1,5 @@
 import { Prisma } from "../../generated/prisma/client";
+import { type RequestOrigin, auditActor } from "../audit/actor";
 import type { AuditActor } from "../audit/record";
 import { can } from "../authz/permissions";
 import type { Scope } from "../authz/scope";
@@ -15,8 +16,11 @@ export function requireUserManager(scope: Scope | null): void {
   }
 }
 
-export function managerActor(scope: Scope | null): AuditActor {
-  return scope ? { userId: scope.userId, role: scope.role, sessionId: scope.sessionId ?? null } : { userId: null };
+/** A manager's scope; from a request it also says where the request came from, for the audit row. */
+export type ManagerScope = Scope & { origin?: RequestOrigin | null };
+
+export function managerActor(scope: ManagerScope | null): AuditActor {
+  return auditActor(scope, scope?.origin);
 }
 
 export function isUniqueViolation(err: unknown): boolean {

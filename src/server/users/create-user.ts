@@ -1,11 +1,10 @@
 import type { Role } from "../../generated/prisma/enums";
-import type { Scope } from "../authz/scope";
 import { recordAudit } from "../audit/record";
 import { hashPassword, passwordProblem } from "../auth/password";
 import { encryptTotpSecret, generateTotpSecret, otpauthUri } from "../auth/totp";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { isUniqueViolation, managerActor, requireUserManager } from "./access";
+import { type ManagerScope, isUniqueViolation, managerActor, requireUserManager } from "./access";
 import { checkRoleState, emailSchema, personNameSchema } from "./rules";
 
 export type CreateUserInput = {
@@ -28,7 +27,7 @@ export type CreatedUser = {
 
 export async function createUser(
   db: Db,
-  scope: Scope | null,
+  scope: ManagerScope | null,
   input: CreateUserInput,
   options: { totpSecret?: string } = {},
 ): Promise<CreatedUser> {

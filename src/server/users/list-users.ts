@@ -1,8 +1,7 @@
 import type { Role } from "../../generated/prisma/enums";
-import type { Scope } from "../authz/scope";
 import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
-import { managerActor, requireUserManager } from "./access";
+import { type ManagerScope, managerActor, requireUserManager } from "./access";
 
 export type UserRow = {
   id: number;
@@ -18,7 +17,7 @@ export type UserRow = {
 };
 
 /** Every account, for the ADMIN page. Viewing the list of people with access is itself audited. */
-export async function listUsers(db: Db, scope: Scope): Promise<UserRow[]> {
+export async function listUsers(db: Db, scope: ManagerScope): Promise<UserRow[]> {
   requireUserManager(scope);
   return db.$transaction(async (tx) => {
     const users = await tx.user.findMany({

@@ -1,11 +1,10 @@
 import type { Prisma } from "../../generated/prisma/client";
 import type { Role } from "../../generated/prisma/enums";
-import type { Scope } from "../authz/scope";
 import { recordAudit } from "../audit/record";
 import { requireRecentReauth } from "../auth/reauth";
 import type { Db, Tx } from "../db/client";
 import { AppError, notFound, staleVersion } from "../errors";
-import { managerActor, requireUserManager } from "./access";
+import { type ManagerScope, managerActor, requireUserManager } from "./access";
 import { checkRoleState } from "./rules";
 
 /**
@@ -30,14 +29,14 @@ async function loadTarget(tx: Tx, id: number) {
   return user;
 }
 
-function refuseSelf(scope: Scope, id: number, what: string) {
+function refuseSelf(scope: ManagerScope, id: number, what: string) {
   // An admin locking themselves out of administration is never what they meant.
   if (scope.userId === id) throw new AppError("BAD_REQUEST", `You cannot ${what} your own account; ask another ADMIN`);
 }
 
 export async function setUserRole(
   db: Db,
-  scope: Scope,
+  scope: ManagerScope,
   input: Versioned & { role: Role; stateCode: string | null },
   now: Date = new Date(),
 ): Promise<void> {
@@ -62,7 +61,7 @@ export async function setUserRole(
   });
 }
 
-export async function setUserDisabled(db: Db, scope: Scope, input: Versioned & { disabled: boolean }): Promise<void> {
+export async function setUserDisabled(db: Db, scope: ManagerScope, input: Versioned & { disabled: boolean }): Promise<void> {
   requireUserManager(scope);
   refuseSelf(scope, input.id, "disable");
   await db.$transaction(async (tx) => {
@@ -79,7 +78,7 @@ export async function setUserDisabled(db: Db, scope: Scope, input: Versioned & {
 }
 
 /** Lifts a lock-out; failures before now stop counting, so the user gets a full 5 attempts again. */
-export async function unlockUser(db: Db, scope: Scope, input: Versioned, now: Date = new Date()): Promise<void> {
+export async function unlockUser(db: Db, scope: ManagerScope, input: Versioned, now: Date = new Date()): Promise<void> {
   requireUserManager(scope);
   await db.$transaction(async (tx) => {
     const before = await loadTarget(tx, input.id);
