@@ -122,3 +122,18 @@ export async function updateAlertSettings(db: Db, scope: Scope, input: AlertSett
   });
   return getAlertSettings(db, scope);
 }
+
+/** Departments the caller may pick for a subscription (their scope only), by name or code. */
+export async function alertDepartmentOptions(db: Db, scope: Scope, input: { search: string }) {
+  return db.department.findMany({
+    where: {
+      AND: [
+        departmentWhere(scope),
+        { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { code: { contains: input.search, mode: "insensitive" } }] },
+      ],
+    },
+    select: { id: true, code: true, name: true, stateCode: true },
+    orderBy: { code: "asc" },
+    take: 20,
+  });
+}

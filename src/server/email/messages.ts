@@ -122,8 +122,8 @@ export function describeItem(item: AlertItem, d: DepartmentLabel | undefined, lo
     case "complaintSpike": {
       const average = (item.last365 / 12).toLocaleString(es ? "es-MX" : "en-US", { maximumFractionDigits: 2 });
       return es
-        ? `${where}: ${item.last30} quejas en 30 días; promedio mensual de 12 meses ${average}.`
-        : `${where}: ${item.last30} complaints in 30 days; 12-month monthly average ${average}.`;
+        ? `${where}: ${item.last30} ${item.last30 === 1 ? "queja" : "quejas"} en 30 días; promedio mensual de 12 meses ${average}.`
+        : `${where}: ${item.last30} ${item.last30 === 1 ? "complaint" : "complaints"} in 30 days; 12-month monthly average ${average}.`;
     }
     case "milestoneDue": {
       const due = formatDay(item.dueOn, locale);
