@@ -7,6 +7,8 @@ import { reviewsRouter } from "./routers/reviews";
 import { sessionRouter } from "./routers/session";
 import { timelineRouter } from "./routers/timeline";
 import { usersRouter } from "./routers/users";
+import { alertsRouter } from "./routers/alerts";
+import { outboxRouter } from "./routers/outbox";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -19,6 +21,8 @@ export const appRouter = createTRPCRouter({
   timeline: timelineRouter,
   session: sessionRouter,
   users: usersRouter,
+  alerts: alertsRouter,
+  outbox: outboxRouter,
 });
 
 export type AppRouter = typeof appRouter;
