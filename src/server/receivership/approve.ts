@@ -1,10 +1,10 @@
 import type { Role } from "../../generated/prisma/enums";
 import { recordAudit } from "../audit/record";
+import { requireRecentReauth } from "../auth/reauth";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { actorFromScope, type WorkflowScope, requirePermission } from "../workflow/context";
 import { findVisibleCase, todayInMexico } from "../workflow/records";
-import { ensureRecentReauth } from "./reauth";
 import { transitionCase } from "./state-machine";
 
 type Approval = { userId: number; role: Role };
@@ -54,7 +54,7 @@ export async function approveReceivership(db: Db, scope: WorkflowScope, input: {
   requirePermission(scope, "receivership.approve");
   return db.$transaction(async (tx) => {
     const current = await findVisibleCase(tx, scope, input.id);
-    await ensureRecentReauth(tx, scope);
+    await requireRecentReauth(tx, scope);
     if (current.status !== "PROPOSED") {
       throw new AppError("CONFLICT", `Only a proposed receivership can be approved; this one is ${current.status}`);
     }
