@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias },
@@ -22,6 +22,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Two cores: more forks only make each file slower.
           maxWorkers: 2,
+          // Projects with different maxWorkers must run as separate groups when run together.
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -35,6 +37,7 @@ export default defineConfig({
           hookTimeout: 600_000,
           maxWorkers: 1,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,3 +1,4 @@
+import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
 import { departmentsRouter } from "./routers/departments";
 import { commentsRouter } from "./routers/comments";
@@ -12,6 +13,7 @@ import { outboxRouter } from "./routers/outbox";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  audit: auditRouter,
   dashboard: dashboardRouter,
   departments: departmentsRouter,
   recommendations: recommendationsRouter,

@@ -1,0 +1,51 @@
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import type { createCaller } from "~/server/api/root";
+import { localDay } from "~/server/alerts/periods";
+import { AUDIT_CALENDAR_TIME_ZONE } from "~/server/audit/day-range";
+import { parseAuditView } from "~/server/audit/list-input";
+import { AUDIT_STRINGS } from "../strings";
+
+type Caller = ReturnType<typeof createCaller>;
+
+function plain(status: number, message: string) {
+  return new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+}
+
+/** A pull-driven stream, so a slow or departed client stops the database reads too. */
+function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+/**
+ * The /audit/export response: the same filters as the page (from the URL), authorised and audited
+ * by the `audit.export` procedure, streamed as a CSV download.
+ */
+export async function auditCsvResponse(caller: Caller, params: URLSearchParams, now = new Date()): Promise<Response> {
+  const { input, invalid } = parseAuditView(Object.fromEntries(params));
+  if (invalid.length > 0) return plain(400, AUDIT_STRINGS.invalid(invalid.map((f) => AUDIT_STRINGS.fields[f])));
+  const { page: _page, pageSize: _pageSize, ...filters } = input;
+  try {
+    const chunks = await caller.audit.export(filters);
+    return new Response(streamOf(chunks), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="auditoria-${localDay(now, AUDIT_CALENDAR_TIME_ZONE)}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (err) {
+    if (err instanceof TRPCError) return plain(getHTTPStatusCodeFromError(err), err.message);
+    throw err;
+  }
+}
