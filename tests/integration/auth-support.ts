@@ -112,5 +112,5 @@ export async function signInThroughNextAuth(options: AuthOptions, fields: Record
     body: { csrfToken, ...fields, json: "true" },
     headers: { "x-forwarded-for": ip, "user-agent": "vitest" },
   });
-  return { res, jar, csrfToken };
+  return { res, csrfResponse: csrf, jar, csrfToken };
 }

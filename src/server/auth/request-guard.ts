@@ -1,0 +1,78 @@
+import { NextResponse, type NextRequest } from "next/server";
+import type { Scope } from "../authz/scope";
+import { applySecurityHeaders, contentSecurityPolicy, newNonce } from "./security-headers";
+
+/**
+ * What the proxy does to every request before the app sees it:
+ * - refuses state-changing API calls that a browser on another site could have sent (CSRF);
+ * - sends anyone without a valid session to /login (pages) or answers 401 (other API routes);
+ * - gives each page a fresh CSP nonce and every response the security headers.
+ */
+export type GuardOptions = {
+  resolveScope: (headers: Headers) => Promise<Scope | null>;
+  /** The public origin (AUTH_URL), or null to accept the request's own Host. */
+  publicOrigin: string | null;
+  dev: boolean;
+};
+
+// Routes that authenticate on their own: sign-in itself, and tRPC (each procedure checks, and
+// `session.me` must answer anonymous callers).
+const SELF_AUTHENTICATING = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/trpc(\/|$)/, /^\/api\/health\/?$/];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function requestOrigin(request: NextRequest, publicOrigin: string | null): string {
+  if (publicOrigin) return publicOrigin;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
+  const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
+/** Why a state-changing request must be refused, or null. */
+export function csrfProblem(request: NextRequest, expectedOrigin: string): string | null {
+  const { pathname } = request.nextUrl;
+  if (SAFE_METHODS.has(request.method)) return null;
+  const origin = request.headers.get("origin");
+  if (pathname.startsWith("/api/trpc")) {
+    if (request.method !== "POST") return "tRPC changes are accepted only as POST";
+    if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+      return "tRPC changes must be sent as application/json";
+    }
+    if (origin !== expectedOrigin) return "Cross-origin request refused";
+    return null;
+  }
+  // Scripts signing in send no Origin; a browser always does, and it must be ours.
+  if (origin !== null && origin !== expectedOrigin) return "Cross-origin request refused";
+  return null;
+}
+
+/** `next` for the login page: a path on this site only (never `//evil.example` or a URL). */
+export function safeNextPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  return value;
+}
+
+export async function guardRequest(request: NextRequest, options: GuardOptions): Promise<NextResponse> {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: options.dev, https: request.nextUrl.protocol === "https:" || (options.publicOrigin?.startsWith("https:") ?? false) });
+  const finish = (response: NextResponse) => {
+    applySecurityHeaders(response.headers, csp);
+    return response;
+  };
+  const { pathname, search } = request.nextUrl;
+
+  const refused = csrfProblem(request, requestOrigin(request, options.publicOrigin));
+  if (refused) return finish(NextResponse.json({ error: refused }, { status: 403 }));
+
+  if (!SELF_AUTHENTICATING.some((pattern) => pattern.test(pathname)) && !(await options.resolveScope(request.headers))) {
+    if (pathname.startsWith("/api/")) return finish(NextResponse.json({ error: "Sign in first" }, { status: 401 }));
+    const login = new URL("/login", request.url);
+    login.searchParams.set("next", safeNextPath(`${pathname}${search}`));
+    return finish(NextResponse.redirect(login, 303));
+  }
+
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", csp);
+  return finish(NextResponse.next({ request: { headers: forwarded } }));
+}
