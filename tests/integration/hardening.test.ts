@@ -126,7 +126,7 @@ describe("CSRF defences on state-changing requests", () => {
       endpoint: "/api/trpc",
       req: new Request(`${SITE}/api/trpc/users.unlock?input=${encodeURIComponent(JSON.stringify({ json: { id: 1, version: 1 } }))}`),
       router: appRouter,
-      createContext: () => ({ db: test.current.db, scope: { userId: 1, role: "ADMIN", stateCode: null }, meta: { ip: null, userAgent: null } }),
+      createContext: () => ({ db: test.current.db, scope: { userId: 1, role: "ADMIN" as const, stateCode: null }, meta: { ip: null, userAgent: null } }),
     });
     expect(res.status).toBe(405);
   });
