@@ -1,0 +1,82 @@
+import type { Role } from "~/generated/prisma/enums";
+
+/**
+ * Who may call each tRPC procedure, written out by hand (never computed from ROLE_PERMISSIONS) so
+ * that a change to the permission table or to a procedure's permission shows up as a failing
+ * test that someone has to agree with. tests/integration/authz-matrix.test.ts calls every
+ * procedure as every role and as nobody, and fails for any procedure missing here.
+ *
+ * - a list of roles: those roles get past authorization; every other role gets FORBIDDEN (and a
+ *   DENIED audit event) and an anonymous caller UNAUTHORIZED.
+ * - "signedIn": any role, never anonymous.
+ * - "public": anyone, signed in or not.
+ */
+export type AuthzExpectation = readonly Role[] | "signedIn" | "public";
+
+const ALL_ROLES = ["ADMIN", "IA_SUPERVISOR", "IA_ANALYST", "STATE_AG", "AUDITOR"] as const satisfies readonly Role[];
+const IA_STAFF_AND_AG = ["IA_SUPERVISOR", "IA_ANALYST", "STATE_AG"] as const satisfies readonly Role[];
+const SUPERVISOR_AND_AG = ["IA_SUPERVISOR", "STATE_AG"] as const satisfies readonly Role[];
+
+export const AUTHZ_MATRIX: Record<string, AuthzExpectation> = {
+  // Audit trail: auditors only.
+  "audit.list": ["AUDITOR"],
+  "audit.export": ["AUDITOR"],
+
+  // Read-only views every role has.
+  "dashboard.overview": ALL_ROLES,
+  "dashboard.trends": ALL_ROLES,
+  "departments.list": ALL_ROLES,
+  "departments.filterOptions": ALL_ROLES,
+  "departments.dossier": ALL_ROLES,
+  "recommendations.list": ALL_ROLES,
+  "recommendations.get": ALL_ROLES,
+  "reviews.list": ALL_ROLES,
+  "reviews.get": ALL_ROLES,
+  "receivership.list": ALL_ROLES,
+  "receivership.get": ALL_ROLES,
+  "comments.list": ALL_ROLES,
+  "timeline.department": ALL_ROLES,
+
+  // Decisions on recommendations: IA supervisors and state AGs.
+  "recommendations.decide": SUPERVISOR_AND_AG,
+
+  // Reviews: opened and conducted by IA staff and state AGs.
+  "reviews.open": IA_STAFF_AND_AG,
+  "reviews.update": IA_STAFF_AND_AG,
+  "reviews.close": IA_STAFF_AND_AG,
+  "reviews.addSourceLink": IA_STAFF_AND_AG,
+  "reviews.removeSourceLink": IA_STAFF_AND_AG,
+  "comments.add": IA_STAFF_AND_AG,
+
+  // Receivership: proposed and approved by IA supervisors and state AGs, lifted only by IA supervisors.
+  "receivership.defaults": SUPERVISOR_AND_AG,
+  "receivership.propose": SUPERVISOR_AND_AG,
+  "receivership.edit": SUPERVISOR_AND_AG,
+  "receivership.approve": SUPERVISOR_AND_AG,
+  "receivership.withdraw": SUPERVISOR_AND_AG,
+  "receivership.lift": ["IA_SUPERVISOR"],
+  "receivership.addMilestone": SUPERVISOR_AND_AG,
+  "receivership.updateMilestone": SUPERVISOR_AND_AG,
+  "receivership.removeMilestone": SUPERVISOR_AND_AG,
+
+  // The caller's own session.
+  "session.me": "public",
+  "session.reauthenticate": "signedIn",
+
+  // User administration and the mail outbox: administrators only.
+  "users.list": ["ADMIN"],
+  "users.create": ["ADMIN"],
+  "users.setRole": ["ADMIN"],
+  "users.setDisabled": ["ADMIN"],
+  "users.unlock": ["ADMIN"],
+  "outbox.summary": ["ADMIN"],
+  "outbox.list": ["ADMIN"],
+  "outbox.retry": ["ADMIN"],
+  "outbox.devMail.list": ["ADMIN"],
+  "outbox.devMail.get": ["ADMIN"],
+
+  // Everyone manages their own alert subscriptions.
+  "alerts.settings": ALL_ROLES,
+  "alerts.updateSettings": ALL_ROLES,
+  "alerts.departmentOptions": ALL_ROLES,
+};
