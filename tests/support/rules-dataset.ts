@@ -84,3 +84,21 @@ export function addDays(ymd: string, n: number): string {
   date.setUTCDate(date.getUTCDate() + n);
   return date.toISOString().slice(0, 10);
 }
+
+/** `count` officers of `department` hired long ago, ids `${prefix}1`…, for building scenarios. */
+export function staff(department: string, count: number, prefix: string, hiredOn = "2000-01-01"): Dataset["officers"] {
+  return Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}`, department, hiredOn }));
+}
+
+/** Merges partial datasets (each scenario is built from small pieces). */
+export function dataset(...parts: Partial<Dataset>[]): Dataset {
+  const all = emptyDataset();
+  for (const part of parts) {
+    all.departments.push(...(part.departments ?? []));
+    all.officers.push(...(part.officers ?? []));
+    all.vetting.push(...(part.vetting ?? []));
+    all.training.push(...(part.training ?? []));
+    all.complaints.push(...(part.complaints ?? []));
+  }
+  return all;
+}
