@@ -10,7 +10,7 @@ import { callerFor } from "../support/trpc-context";
 
 const test = useTestDatabase();
 const ROLES: Role[] = ["ADMIN", "IA_SUPERVISOR", "IA_ANALYST", "STATE_AG", "AUDITOR"];
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: string; meta?: ProcedureMeta } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string; meta?: ProcedureMeta } }>;
 const PATHS = Object.keys(procedures).sort();
 const scopes = {} as Record<Role, Scope>;
 
