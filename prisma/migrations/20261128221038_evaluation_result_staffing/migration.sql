@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EvaluationResult" ADD COLUMN     "activeOfficers" INTEGER,
+ADD COLUMN     "warnings" JSONB NOT NULL DEFAULT '[]';
