@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { actorFrom } from "../../dashboard/actor";
+import { departmentDossier } from "../../departments/dossier";
 import { departmentFilterOptions } from "../../departments/filter-options";
 import { listDepartments } from "../../departments/list-departments";
 import { ZListDepartmentsInput } from "../../departments/list-input";
@@ -11,4 +13,7 @@ export const departmentsRouter = createTRPCRouter({
   filterOptions: procedureWith("departments.read")
     .input(z.strictObject({}).optional())
     .query(({ ctx }) => departmentFilterOptions(ctx.db, ctx.scope)),
+  dossier: procedureWith("departments.read")
+    .input(z.strictObject({ code: z.string().trim().min(1).max(40) }))
+    .query(({ ctx, input }) => departmentDossier(ctx.db, ctx.scope, actorFrom(ctx.scope, ctx.meta), input.code)),
 });

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
+import { TrendCharts } from "~/components/dashboard/trend-charts";
+import { CasesSection, ComplaintsSection, MetricCards, OfficersSection, WhySection } from "~/components/dossier/dossier-sections";
+import { DossierTimeline } from "~/components/dossier/dossier-timeline";
+import { PrintButton } from "~/components/dossier/print-button";
+import { PageHeader } from "~/components/layout/page-header";
+import { LevelBadge } from "~/components/levels/level-badge";
+import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ code: string }> };
+
+const load = async (code: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.departments.dossier.queryOptions({ code: decodeURIComponent(code) })));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const dossier = await load((await params).code);
+  return { title: dossier.department.name };
+}
+
+export default async function DepartmentDossierPage({ params }: Props) {
+  const dossier = await load((await params).code);
+  const t = await getTranslations("dossier");
+  const tKinds = await getTranslations("kinds");
+  const { department } = dossier;
+  await getQueryClient().prefetchQuery(trpc.timeline.department.queryOptions({ departmentCode: department.code, limit: 100 }));
+  return (
+    <HydrateClient>
+      <p className="no-print mb-2 text-sm">
+        <Link className="text-link underline" href="/departments">{t("back")}</Link>
+      </p>
+      <PageHeader
+        title={department.name}
+        description={`${department.code} · ${tKinds(department.kind)} · ${[department.municipalityName, department.stateName].filter(Boolean).join(", ")}`}
+        actions={
+          <div className="flex items-center gap-3">
+            <span className="text-sm font-medium">{t("level")}</span>
+            <LevelBadge level={dossier.evaluation?.level ?? null} />
+            <PrintButton />
+          </div>
+        }
+      />
+      <div className="flex flex-col gap-6">
+        <WhySection evaluation={dossier.evaluation} />
+        <MetricCards metrics={dossier.metrics} />
+        <section aria-labelledby="trends" className="flex flex-col gap-2">
+          <h2 id="trends" className="text-lg font-semibold">{t("trends")}</h2>
+          <TrendCharts points={dossier.trends} />
+        </section>
+        <OfficersSection officers={dossier.officers} />
+        <ComplaintsSection complaints={dossier.complaints} />
+        <CasesSection dossier={dossier} />
+        <section aria-labelledby="timeline" className="flex flex-col gap-2">
+          <h2 id="timeline" className="text-lg font-semibold">{t("timeline.title")}</h2>
+          <DossierTimeline departmentCode={department.code} />
+        </section>
+      </div>
+    </HydrateClient>
+  );
+}

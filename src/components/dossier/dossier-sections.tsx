@@ -1,0 +1,218 @@
+import { CircleCheck, CircleX } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { LevelBadge } from "~/components/levels/level-badge";
+import { useRuleName } from "~/components/levels/rule-name";
+import { Badge } from "~/components/ui/badge";
+import { Card, CardTitle } from "~/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import type { departmentDossier } from "~/server/departments/dossier";
+
+export type Dossier = Awaited<ReturnType<typeof departmentDossier>>;
+const day = (value: Date | string) => (typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value);
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-2">
+      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function YesNo({ value }: { value: boolean }) {
+  const t = useTranslations("common");
+  const Icon = value ? CircleCheck : CircleX;
+  return (
+    <span className={value ? "inline-flex items-center gap-1 text-emerald-800" : "inline-flex items-center gap-1 text-red-800"}>
+      <Icon aria-hidden="true" className="size-4" />
+      {value ? t("yes") : t("no")}
+    </span>
+  );
+}
+
+export function WhySection({ evaluation }: { evaluation: Dossier["evaluation"] }) {
+  const t = useTranslations("dossier");
+  const format = useFormatter();
+  const ruleName = useRuleName();
+  if (!evaluation) return <Section id="why" title={t("why.title")}><p>{t("why.none")}</p></Section>;
+  return (
+    <Section id="why" title={t("why.title")}>
+      <p className="text-sm text-slate-800">{t("why.source", { date: format.dateTime(day(evaluation.asOf), "day"), ruleSet: evaluation.ruleSetId, version: evaluation.ruleSetVersion })}</p>
+      {evaluation.insufficientData ? <p className="text-sm font-medium text-amber-900">{t("why.insufficient")}</p> : null}
+      <Table data-testid="rules-table">
+        <TableHeader>
+          <TableRow>
+            <TableHead scope="col">{t("why.rule")}</TableHead>
+            <TableHead scope="col">{t("why.level")}</TableHead>
+            <TableHead scope="col" className="text-right">{t("why.value")}</TableHead>
+            <TableHead scope="col">{t("why.threshold")}</TableHead>
+            <TableHead scope="col" className="text-right">{t("why.percentile")}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {evaluation.rules.map((rule) => (
+            <TableRow key={rule.id} data-rule={rule.id}>
+              <TableHead scope="row" className="font-normal">{ruleName(rule.id)}</TableHead>
+              <TableCell><LevelBadge level={rule.level} /></TableCell>
+              <TableCell className="text-right tabular-nums">{rule.value === null ? "—" : format.number(rule.value, "decimal")}</TableCell>
+              <TableCell className="text-sm">{rule.threshold === null ? "—" : typeof rule.threshold === "object" ? JSON.stringify(rule.threshold) : String(rule.threshold)}</TableCell>
+              <TableCell className="text-right tabular-nums">{rule.peerPercentile === null ? "—" : format.number(rule.peerPercentile / 100, "percent")}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Section>
+  );
+}
+
+export function MetricCards({ metrics }: { metrics: Dossier["metrics"] }) {
+  const t = useTranslations("dossier.metrics");
+  const format = useFormatter();
+  const percent = (v: number | null) => (v === null ? "—" : format.number(v / 100, "percent"));
+  const cards = [
+    ["officers", format.number(metrics.officers, "integer")],
+    ["vettingCoverage", percent(metrics.vettingCoverage)],
+    ["trainingCompliance", percent(metrics.trainingCompliance)],
+    ["expiredVetting", format.number(metrics.expiredVetting, "integer")],
+    ["failedOnDuty", format.number(metrics.failedOnDuty, "integer")],
+    ["seriousAbuse24m", format.number(metrics.seriousAbuse24m, "integer")],
+  ] as const;
+  return (
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="metric-cards">
+      {cards.map(([key, value]) => (
+        <Card key={key}>
+          <CardTitle className="text-sm font-medium text-slate-800">{t(key)}</CardTitle>
+          <p className="mt-1 text-2xl font-bold tabular-nums">{value}</p>
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+export function OfficersSection({ officers }: { officers: Dossier["officers"] }) {
+  const t = useTranslations("dossier.officers");
+  const tVetting = useTranslations("enums.vetting");
+  const format = useFormatter();
+  return (
+    <Section id="officers" title={t("title", { count: officers.length })}>
+      <Table data-testid="officers-table">
+        <TableHeader>
+          <TableRow>
+            <TableHead scope="col">{t("id")}</TableHead>
+            <TableHead scope="col">{t("name")}</TableHead>
+            <TableHead scope="col">{t("vetting")}</TableHead>
+            <TableHead scope="col">{t("validUntil")}</TableHead>
+            <TableHead scope="col">{t("current")}</TableHead>
+            <TableHead scope="col" className="text-right">{t("hours")}</TableHead>
+            <TableHead scope="col">{t("compliant")}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {officers.map((o) => (
+            <TableRow key={o.id}>
+              <TableCell className="font-mono"><a className="text-link underline" href={`/officers/${o.id}`}>{o.id}</a></TableCell>
+              <TableCell>{o.familyName}, {o.givenName}</TableCell>
+              <TableCell>{o.vettingResult ? tVetting(o.vettingResult) : t("noVetting")}</TableCell>
+              <TableCell>{o.vettingValidUntil ? format.dateTime(day(o.vettingValidUntil), "day") : "—"}</TableCell>
+              <TableCell><YesNo value={o.vettingCurrent} /></TableCell>
+              <TableCell className="text-right tabular-nums">{format.number(Number(o.trainingHours12m), "decimal")}</TableCell>
+              <TableCell><YesNo value={o.trainingCompliant} /></TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Section>
+  );
+}
+
+export function ComplaintsSection({ complaints }: { complaints: Dossier["complaints"] }) {
+  const t = useTranslations("dossier.complaints");
+  const tEnums = useTranslations("enums");
+  const format = useFormatter();
+  return (
+    <Section id="complaints" title={t("title")}>
+      {complaints.length === 0 ? <p>{t("empty")}</p> : (
+        <Table data-testid="complaints-table">
+          <TableHeader>
+            <TableRow>
+              <TableHead scope="col">{t("ref")}</TableHead>
+              <TableHead scope="col">{t("received")}</TableHead>
+              <TableHead scope="col">{t("category")}</TableHead>
+              <TableHead scope="col">{t("source")}</TableHead>
+              <TableHead scope="col">{t("status")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {complaints.map((c) => (
+              <TableRow key={c.ref}>
+                <TableCell className="font-mono"><a className="text-link underline" href={`/complaints/${c.ref}`}>{c.ref}</a></TableCell>
+                <TableCell>{format.dateTime(c.receivedOn, "day")}</TableCell>
+                <TableCell>{tEnums(`category.${c.category}`)}</TableCell>
+                <TableCell>{tEnums(`source.${c.source}`)}</TableCell>
+                <TableCell>{tEnums(`complaintStatus.${c.status}`)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Section>
+  );
+}
+
+export function CasesSection({ dossier }: { dossier: Dossier }) {
+  const t = useTranslations("dossier.cases");
+  const tEnums = useTranslations("enums");
+  const ruleName = useRuleName();
+  const format = useFormatter();
+  return (
+    <Section id="cases" title={t("title")}>
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
+        <Card>
+          <CardTitle>{t("recommendations")}</CardTitle>
+          {dossier.recommendations.length === 0 ? <p className="text-sm">{t("none")}</p> : (
+            <ul className="mt-2 flex flex-col gap-2 text-sm">
+              {dossier.recommendations.map((r) => (
+                <li key={r.id} className="flex flex-wrap items-center gap-2">
+                  <LevelBadge level={r.level} />
+                  <Badge>{tEnums(`recommendationStatus.${r.status}`)}</Badge>
+                  <span>{format.dateTime(r.createdAt, "instant")}</span>
+                  {r.justification ? <span className="w-full text-slate-800">{r.justification}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <CardTitle>{t("reviews")}</CardTitle>
+          {dossier.reviews.length === 0 ? <p className="text-sm">{t("none")}</p> : (
+            <ul className="mt-2 flex flex-col gap-2 text-sm">
+              {dossier.reviews.map((r) => (
+                <li key={r.id}>
+                  <Badge tone={r.status === "OPEN" ? "info" : "neutral"}>{tEnums(`reviewStatus.${r.status}`)}</Badge> {r.scope} · {t("owner", { name: r.owner.name })}
+                  {r.dueOn ? <> · {t("due", { date: format.dateTime(r.dueOn, "day") })}</> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <CardTitle>{t("receivership")}</CardTitle>
+          {dossier.receiverships.length === 0 ? <p className="text-sm">{t("none")}</p> : dossier.receiverships.map((c) => (
+            <div key={c.id} className="mt-2 text-sm">
+              <Badge tone={c.status === "IMPOSED" ? "critical" : "neutral"}>{tEnums(`receivershipStatus.${c.status}`)}</Badge> {c.receivingAuthority}
+              <p className="mt-1 font-medium">{t("exitCriteria")}</p>
+              <ul className="flex flex-col gap-1">
+                {c.exitCriteria.map((e) => (
+                  <li key={e.id}>
+                    {e.met ? <CircleCheck aria-hidden="true" className="inline size-4 text-emerald-800" /> : <CircleX aria-hidden="true" className="inline size-4 text-red-800" />}{" "}
+                    {ruleName(e.ruleId)} {e.comparator === "GTE" ? "≥" : "≤"} {format.number(e.threshold, "decimal")}: {e.currentValue === null ? "—" : format.number(e.currentValue, "decimal")} ({e.met ? t("met") : t("notMet")})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </Card>
+      </div>
+    </Section>
+  );
+}
