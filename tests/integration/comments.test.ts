@@ -4,7 +4,7 @@ import { addComment, listComments } from "~/server/comments/comments";
 import { proposeReceivership } from "~/server/receivership/propose";
 import { openReview } from "~/server/reviews/open-review";
 import { useTestDatabase } from "../support/database";
-import { createDepartment, createUser, type TestUser } from "../support/workflow-fixtures";
+import { RECEIVERSHIP_TERMS, createDepartment, createUser, type TestUser } from "../support/workflow-fixtures";
 
 const test = useTestDatabase();
 let analyst: TestUser, supervisor: TestUser, agMichoacan: TestUser, agJalisco: TestUser, auditor: TestUser, admin: TestUser;
@@ -21,12 +21,7 @@ beforeAll(async () => {
   department = await createDepartment(db, "16");
   reviewId = (await openReview(db, analyst, { departmentCode: department.code, scope: "Revisión de control de confianza" })).id;
   caseId = (
-    await proposeReceivership(db, supervisor, {
-      departmentCode: department.code,
-      receivingAuthority: "Secretaría de Seguridad estatal",
-      terms: "Mando operativo por 12 meses",
-      legalBasis: "Artículo 115, fracción VII, de la Constitución.",
-    })
+    await proposeReceivership(db, supervisor, { departmentCode: department.code, ...RECEIVERSHIP_TERMS })
   ).id;
 });
 

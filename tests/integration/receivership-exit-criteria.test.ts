@@ -3,7 +3,15 @@ import { getReceivership } from "~/server/receivership/list-receiverships";
 import { proposeReceivership } from "~/server/receivership/propose";
 import { updateExitCriteriaFromRun } from "~/server/receivership/update-exit-criteria";
 import { useTestDatabase } from "../support/database";
-import { createDepartment, createRun, createUser, type RuleFigure, type TestUser } from "../support/workflow-fixtures";
+import {
+  createDepartment,
+  createRun,
+  createUser,
+  proposeForNewDepartment,
+  RECEIVERSHIP_TERMS,
+  type RuleFigure,
+  type TestUser,
+} from "../support/workflow-fixtures";
 
 const test = useTestDatabase();
 let supervisor: TestUser;
@@ -12,13 +20,7 @@ beforeAll(async () => {
   supervisor = await createUser(test.current.db, "IA_SUPERVISOR");
 });
 
-const terms = { receivingAuthority: "Secretaría de Seguridad del Estado", terms: "Mando operativo por 12 meses", legalBasis: "Fundamento: artículo 115, fracción VII, CPEUM." };
-
-async function proposal() {
-  const department = await createDepartment(test.current.db, "16");
-  const { id } = await proposeReceivership(test.current.db, supervisor, { departmentCode: department.code, ...terms });
-  return { id, department };
-}
+const proposal = () => proposeForNewDepartment(test.current.db, supervisor);
 
 async function persist(departmentId: number, asOf: string, rules: RuleFigure[], options: Parameters<typeof createRun>[1] extends infer T ? Partial<T> : never = {}) {
   const { run } = await createRun(test.current.db, { asOf, results: [{ departmentId, level: "NONE", rules }], ...options });
@@ -101,7 +103,7 @@ describe("updateExitCriteriaFromRun", () => {
     await createRun(db, { asOf: "2026-05-31", results: [{ departmentId: department.id, level: "WATCH", rules: [{ id: "vetting-coverage", value: 70 }] }] });
     await createRun(db, { asOf: "2026-06-30", results: [{ departmentId: department.id, level: "WATCH", rules: [{ id: "vetting-coverage", value: 85.5 }] }] });
     await createRun(db, { asOf: "2026-07-31", trigger: "BACKTEST", results: [{ departmentId: department.id, level: "NONE", rules: [{ id: "vetting-coverage", value: 99 }] }] });
-    const { id } = await proposeReceivership(db, supervisor, { departmentCode: department.code, ...terms });
+    const { id } = await proposeReceivership(db, supervisor, { departmentCode: department.code, ...RECEIVERSHIP_TERMS });
     expect((await criteria(id))["vetting-coverage"]).toEqual({ value: 85.5, met: false });
   });
 });

@@ -5,7 +5,7 @@ import { proposeReceivership } from "~/server/receivership/propose";
 import { addReviewSourceLink } from "~/server/reviews/source-links";
 import { openReview } from "~/server/reviews/open-review";
 import { useTestDatabase } from "../support/database";
-import { createDepartment, createRecommendation, createUser, type TestUser } from "../support/workflow-fixtures";
+import { RECEIVERSHIP_TERMS, createDepartment, createRecommendation, createUser, type TestUser } from "../support/workflow-fixtures";
 
 const test = useTestDatabase();
 
@@ -26,12 +26,7 @@ beforeAll(async () => {
   ids.reviewId = (await openReview(db, supervisor, { departmentCode: department.code, scope: "Revisión en Michoacán" })).id;
   ids.linkId = (await addReviewSourceLink(db, supervisor, { reviewId: ids.reviewId, url: "https://cndh.org.mx/r/1", label: "CNDH" })).id;
   ids.caseId = (
-    await proposeReceivership(db, supervisor, {
-      departmentCode: department.code,
-      receivingAuthority: "Secretaría estatal",
-      terms: "Mando por 12 meses",
-      legalBasis: "Artículo 115, fracción VII, CPEUM.",
-    })
+    await proposeReceivership(db, supervisor, { departmentCode: department.code, ...RECEIVERSHIP_TERMS })
   ).id;
   ids.milestoneId = (await addMilestone(db, supervisor, { caseId: ids.caseId, title: "Reevaluar", dueOn: "2026-12-31" })).id;
 });

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Level, Role } from "~/generated/prisma/enums";
 import type { Db } from "~/server/db/client";
+import { approveReceivership } from "~/server/receivership/approve";
+import { type ProposalTerms, proposeReceivership } from "~/server/receivership/propose";
 import type { WorkflowScope } from "~/server/workflow/context";
 
 /** Small builders for the workflow tests: users with live sessions, departments, persisted runs. */
@@ -99,3 +101,23 @@ export async function createRecommendation(db: Db, departmentId: number, level: 
 }
 
 export { publishedVersionId };
+
+export const RECEIVERSHIP_TERMS = {
+  receivingAuthority: "Secretaría de Seguridad Pública de Michoacán",
+  terms: "Mando operativo por 12 meses",
+  legalBasis: "Artículos 21 y 115, fracción VII, de la Constitución; orden del Gobernador 12/2026.",
+};
+
+/** A proposal for a new department of `stateCode`, through the real service. */
+export async function proposeForNewDepartment(db: Db, by: TestUser, extra: Partial<ProposalTerms> = {}, stateCode = "16") {
+  const department = await createDepartment(db, stateCode);
+  const proposal = await proposeReceivership(db, by, { departmentCode: department.code, ...RECEIVERSHIP_TERMS, ...extra });
+  return { department, ...proposal };
+}
+
+export const caseVersion = async (db: Db, id: number) => (await db.receivershipCase.findUniqueOrThrow({ where: { id } })).version;
+
+/** Approves a case by each approver in turn, each on the version current at that moment. */
+export async function approveInTurn(db: Db, id: number, approvers: TestUser[]) {
+  for (const who of approvers) await approveReceivership(db, who, { id, version: await caseVersion(db, id) });
+}
