@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createCaller } from "~/server/api/root";
 import { liftReceivership, withdrawReceivership } from "~/server/receivership/end";
 import { getReceivership, listReceiverships } from "~/server/receivership/list-receiverships";
 import { addMilestone, removeMilestone, updateMilestone } from "~/server/receivership/milestones";
@@ -9,6 +10,7 @@ import {
   approveInTurn,
   caseVersion,
   createDepartment,
+  createRecommendation,
   createRun,
   createUser,
   proposeForNewDepartment,
@@ -174,5 +176,73 @@ describe("listing", () => {
     const all = await listReceiverships(db, supervisor, { page: 1, pageSize: 200, status: ["IMPOSED"] });
     expect(all.rows.length).toBeGreaterThan(0);
     expect(all.rows.every((r) => r.status === "IMPOSED")).toBe(true);
+  });
+});
+
+describe("the full lifecycle through the router", () => {
+  it("goes recommendation → proposal → two approvals → criteria met → lifted, all on the timeline", async () => {
+    const { db } = test.current;
+    const call = (scope: TestUser) => createCaller({ db, scope, meta: { ip: "10.1.1.1", userAgent: "vitest" } });
+    const department = await createDepartment(db, "16");
+    const rec = await createRecommendation(db, department.id, "RECEIVERSHIP", "REVIEW");
+    const accepted = await call(supervisor).recommendations.decide({
+      id: rec.id,
+      version: rec.version,
+      outcome: "ACCEPT",
+      receivership: { receivingAuthority: "Secretaría de Seguridad estatal", terms: "Mando operativo por 12 meses" },
+    });
+    const id = "receivershipId" in accepted ? accepted.receivershipId : -1;
+    let found = await call(agMichoacan).receivership.get({ id });
+    await expect(call(agMichoacan).receivership.approve({ id, version: found.version })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await call(agMichoacan).receivership.edit({ id, version: found.version, legalBasis: RECEIVERSHIP_TERMS.legalBasis });
+    found = await call(agMichoacan).receivership.get({ id });
+    await call(agMichoacan).receivership.approve({ id, version: found.version });
+    found = await call(supervisor2).receivership.get({ id });
+    expect((await call(supervisor2).receivership.approve({ id, version: found.version })).status).toBe("IMPOSED");
+
+    const { run } = await createRun(db, {
+      asOf: "2027-06-30",
+      results: [
+        {
+          departmentId: department.id,
+          level: "NONE",
+          rules: [
+            { id: "vetting-coverage", value: 97 },
+            { id: "failed-vetting-on-duty", value: 0 },
+            { id: "training-compliance", value: 91.5 },
+          ],
+        },
+      ],
+    });
+    await db.$transaction((tx) => updateExitCriteriaFromRun(tx, run.id));
+    found = await call(supervisor).receivership.get({ id });
+    expect(found.exitCriteria.map((c) => [c.ruleId, c.currentValue, c.met])).toEqual([
+      ["vetting-coverage", 97, true],
+      ["failed-vetting-on-duty", 0, true],
+      ["training-compliance", 91.5, true],
+    ]);
+    await expect(call(agMichoacan).receivership.lift({ id, version: found.version })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await call(supervisor).receivership.lift({ id, version: found.version });
+    expect((await call(supervisor).receivership.get({ id })).status).toBe("LIFTED");
+
+    const { events } = await call(agMichoacan).timeline.department({ departmentCode: department.code, kinds: ["receivership.statusChanged", "recommendation.decided"] });
+    expect(events.map((e) => (e.kind === "receivership.statusChanged" ? e.data.toStatus : e.kind))).toEqual([
+      "LIFTED",
+      "IMPOSED",
+      "PROPOSED",
+      "recommendation.decided",
+    ]);
+    const actions = await db.auditEvent.findMany({ where: { targetType: "ReceivershipCase", targetId: String(id) }, orderBy: { id: "asc" } });
+    expect(actions.map((a) => a.action)).toEqual([
+      "receivership.propose",
+      // Filled from the recommendation's own run (vetting-coverage 40) as the proposal opened.
+      "receivership.exitCriteria.update",
+      "receivership.edit",
+      "receivership.approve",
+      "receivership.impose",
+      "receivership.exitCriteria.update",
+      "receivership.lift",
+    ]);
+    expect(actions.filter((a) => a.actorId !== null).every((a) => a.ip === "10.1.1.1")).toBe(true);
   });
 });
