@@ -3,6 +3,7 @@ import { auditVerify } from "./audit-verify";
 import { dbMigrate } from "./db-migrate";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
+import { usersCreate } from "./users-create";
 
 /** Every `vigila` sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [dbMigrate, auditVerify, importCommand, exportCommand];
+export const commands: Command[] = [dbMigrate, auditVerify, importCommand, exportCommand, usersCreate];

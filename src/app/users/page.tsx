@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { PageHeader } from "~/components/layout/page-header";
+import { can } from "~/server/authz/permissions";
+import { resolveRequestScope } from "~/server/auth/request-scope";
+import { getDb } from "~/server/db/client";
+import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
+import { CreateUserForm } from "./create-user-form";
+import { UsersTable } from "./users-table";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Usuarios" };
+
+export default async function UsersPage() {
+  const db = await getDb();
+  const scope = await resolveRequestScope(db, await headers());
+  // Other roles get the same answer as for a page that does not exist.
+  if (!scope || !can(scope.role, "users.manage")) notFound();
+  const states = await db.state.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } });
+  await getQueryClient().prefetchQuery(trpc.users.list.queryOptions());
+  return (
+    <HydrateClient>
+      <PageHeader
+        title="Usuarios"
+        description="Cuentas con acceso a Vigila. Cambiar un rol o una entidad exige confirmar su contraseña y código."
+      />
+      <div className="space-y-6">
+        <UsersTable states={states} currentUserId={scope.userId} />
+        <CreateUserForm states={states} />
+      </div>
+    </HydrateClient>
+  );
+}

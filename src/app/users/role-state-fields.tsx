@@ -1,0 +1,54 @@
+"use client";
+
+import type { Role } from "~/generated/prisma/enums";
+import { Label, Select } from "~/components/ui/input";
+import { ROLE_LABELS, ROLE_OPTIONS, type StateOption } from "./labels";
+
+/** Role and, for a state attorney general only, the state: the pair the server validates together. */
+export function RoleStateFields({
+  idPrefix,
+  role,
+  stateCode,
+  states,
+  onChange,
+}: {
+  idPrefix: string;
+  role: Role;
+  stateCode: string | null;
+  states: StateOption[];
+  onChange: (role: Role, stateCode: string | null) => void;
+}) {
+  return (
+    <>
+      <div className="space-y-1">
+        <Label htmlFor={`${idPrefix}-role`}>Rol</Label>
+        <Select
+          id={`${idPrefix}-role`}
+          value={role}
+          onChange={(e) => {
+            const next = e.target.value as Role;
+            onChange(next, next === "STATE_AG" ? (stateCode ?? states[0]?.code ?? null) : null);
+          }}
+        >
+          {ROLE_OPTIONS.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </Select>
+      </div>
+      {role === "STATE_AG" ? (
+        <div className="space-y-1">
+          <Label htmlFor={`${idPrefix}-state`}>Entidad</Label>
+          <Select id={`${idPrefix}-state`} value={stateCode ?? ""} onChange={(e) => onChange(role, e.target.value)}>
+            {states.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+      ) : null}
+    </>
+  );
+}
