@@ -28,6 +28,8 @@ export const AUTHZ_MATRIX: Record<string, AuthzExpectation> = {
   "departments.list": ALL_ROLES,
   "departments.filterOptions": ALL_ROLES,
   "departments.dossier": ALL_ROLES,
+  "officers.get": ALL_ROLES,
+  "complaints.get": ALL_ROLES,
   "recommendations.list": ALL_ROLES,
   "recommendations.get": ALL_ROLES,
   "reviews.list": ALL_ROLES,

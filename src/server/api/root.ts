@@ -1,6 +1,8 @@
 import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
 import { departmentsRouter } from "./routers/departments";
+import { officersRouter } from "./routers/officers";
+import { complaintsRouter } from "./routers/complaints";
 import { commentsRouter } from "./routers/comments";
 import { receivershipRouter } from "./routers/receivership";
 import { recommendationsRouter } from "./routers/recommendations";
@@ -16,6 +18,8 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   dashboard: dashboardRouter,
   departments: departmentsRouter,
+  officers: officersRouter,
+  complaints: complaintsRouter,
   recommendations: recommendationsRouter,
   reviews: reviewsRouter,
   receivership: receivershipRouter,

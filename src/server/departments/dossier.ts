@@ -8,7 +8,7 @@ import { dashboardToday } from "../dashboard/as-of";
 import { dashboardTrends } from "../dashboard/overview";
 import { indicatorsAt, ratios } from "../dashboard/indicators-sql";
 import { latestRunIdSql } from "../dashboard/latest-run";
-import { departmentOfficers } from "./dossier-officers";
+import { activeOfficerStandings } from "../officers/standing";
 
 /** One rule of the latest evaluation as the evaluator reported it, plus where the value sits among peers. */
 export type DossierRule = { id: string; level: Level; value: number | null; threshold: unknown; figures: Record<string, unknown>; peerPercentile: number | null };
@@ -28,7 +28,7 @@ export async function departmentDossier(db: Db, scope: Scope, actor: AuditActor,
       latestEvaluation(tx, department.id, department.kind),
       indicatorsAt(tx, scope, [asOf], "department", { departmentId: department.id }),
       dashboardTrends(tx, scope, { departmentId: department.id }, asOf),
-      departmentOfficers(tx, department.id, asOf),
+      activeOfficerStandings(tx, department.id, asOf),
       tx.complaint.findMany({
         where: { departmentId: department.id },
         orderBy: [{ receivedOn: "desc" }, { ref: "asc" }],
