@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import type { Permission } from "../authz/permissions";
 import { can } from "../authz/permissions";
 import type { Scope } from "../authz/scope";
+import { clientIp, userAgent } from "../auth/client-ip";
 import { resolveRequestScope } from "../auth/request-scope";
 import { recordDeniedRequest } from "../audit/denied";
 
@@ -15,10 +16,8 @@ export type Context = { db: Db; scope: Scope | null; meta: RequestMeta };
 
 export async function createContext(opts: { headers: Headers }): Promise<Context> {
   const db = await getDb();
-  const meta: RequestMeta = {
-    ip: opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? opts.headers.get("x-real-ip"),
-    userAgent: opts.headers.get("user-agent"),
-  };
+  // The same address rules as sign-in throttling (see client-ip.ts), so audit rows agree.
+  const meta: RequestMeta = { ip: clientIp(opts.headers), userAgent: userAgent(opts.headers) };
   return { db, meta, scope: await resolveRequestScope(db, opts.headers) };
 }
 
