@@ -1,9 +1,10 @@
 import type { Command } from "../command";
 import { auditVerify } from "./audit-verify";
 import { dbMigrate } from "./db-migrate";
+import { evaluateCommand } from "./evaluate";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { usersCreate } from "./users-create";
 
 /** Every `vigila` sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [dbMigrate, auditVerify, importCommand, exportCommand, usersCreate];
+export const commands: Command[] = [dbMigrate, evaluateCommand, auditVerify, importCommand, exportCommand, usersCreate];
