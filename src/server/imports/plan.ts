@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { log } from "../log";
 import type { StagedImport } from "./validate";
 import type { TargetSpec } from "./types";
 
@@ -29,19 +30,29 @@ export async function planImport({ spec, tx }: StagedImport): Promise<ImportCoun
   const t = spec.target;
   const compared = [...t.fields, ...(t.derived ?? [])];
   const row = (alias: string) => `row(${compared.map((c) => `${alias}."${c}"`).join(", ")})`;
-  await tx.$executeRawUnsafe(
+  await timed("plan", () => tx.$executeRawUnsafe(
     `create temp table import_plan on commit drop as
      select n.*, t."version" as _version,
        case when t."id" is null then null else ${image(t, "t")} end as _before,
        case when t."id" is null then 'created' when ${row("n")} is distinct from ${row("t")} then 'updated' else 'unchanged' end as _action
      from (${t.resolved}) n left join ${current(t)} t on ${matchOn(t, "n", "t")}`,
-  );
+  ));
+  // Temporary tables get no statistics from autovacuum; the joins below need them at this size.
+  await tx.$executeRawUnsafe("analyze import_plan");
   const rows = await tx.$queryRawUnsafe<{ action: keyof ImportCounts; n: number }[]>(
     `select _action as action, count(*)::int as n from import_plan group by _action`,
   );
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   for (const r of rows) counts[r.action] = r.n;
   return counts;
+}
+
+/** Runs one step, logging its duration at debug level (large files: where does the time go). */
+async function timed<T>(step: string, run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const result = await run();
+  log.debug("import step", { step, ms: Date.now() - started });
+  return result;
 }
 
 const concurrentChange = () =>
@@ -51,23 +62,23 @@ const concurrentChange = () =>
 export async function applyImport({ spec, tx }: StagedImport, batchId: number, planned: ImportCounts) {
   const t = spec.target;
   const stamp = t.hasTimestamps ? `, "updatedAt" = now()` : "";
-  const updated = await tx.$executeRawUnsafe(
+  const updated = await timed("update", () => tx.$executeRawUnsafe(
     `update "${t.entity}" t set ${t.fields.map((f) => `"${f}" = p."${f}"`).join(", ")}, "version" = t."version" + 1${stamp}
      from import_plan p where p._action = 'updated' and ${matchOn(t, "p", "t")} and t."version" = p._version`,
-  );
+  ));
   if (updated !== planned.updated) throw concurrentChange();
   const columns = unique([...t.key, ...t.fields]);
-  const created = await tx.$executeRawUnsafe(
+  const created = await timed("insert", () => tx.$executeRawUnsafe(
     `insert into "${t.entity}" (${quoted(columns)}${t.hasTimestamps ? `, "updatedAt"` : ""})
      select ${quoted(columns)}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created'
      on conflict do nothing`,
-  );
+  ));
   if (created !== planned.created) throw concurrentChange();
-  await t.afterWrite?.(tx, batchId);
-  await tx.$executeRawUnsafe(
+  await timed("after write", async () => t.afterWrite?.(tx, batchId));
+  await timed("change images", () => tx.$executeRawUnsafe(
     `insert into "ImportChange" ("batchId", "entity", "key", "before", "after")
      select $1, '${t.entity}', ${keyText(t, "p")}, p._before, ${image(t, "t")}
      from import_plan p join ${current(t)} t on ${matchOn(t, "p", "t")} where p._action <> 'unchanged'`,
     batchId,
-  );
+  ));
 }

@@ -65,6 +65,8 @@ function duplicateKeyCheck(spec: KindSpec): ReferenceCheck {
  * the first `cap` failures in line order plus the exact total.
  */
 export async function checkStage(tx: Tx, spec: KindSpec, cap: number): Promise<{ errors: ImportError[]; total: number }> {
+  // Temporary tables get no statistics from autovacuum; the checks' joins need them at this size.
+  await tx.$executeRawUnsafe("analyze import_stage");
   const checks = [duplicateKeyCheck(spec), ...spec.references];
   const position = (column: string) => spec.columns.findIndex((c) => c.name === column);
   const union = checks
