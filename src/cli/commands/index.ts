@@ -4,7 +4,8 @@ import { dbMigrate } from "./db-migrate";
 import { evaluateCommand } from "./evaluate";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
+import { seed } from "./seed";
 import { usersCreate } from "./users-create";
 
 /** Every `vigila` sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [dbMigrate, evaluateCommand, auditVerify, importCommand, exportCommand, usersCreate];
+export const commands: Command[] = [dbMigrate, evaluateCommand, auditVerify, importCommand, exportCommand, seed, usersCreate];

@@ -1,42 +1,69 @@
 import { env } from "../../env";
-import { ensureEmbeddedServer, otherClientCount, stopEmbeddedServer } from "./embedded";
+import { type EmbeddedServer, ensureEmbeddedServer } from "./embedded";
+import { type LeaveOutcome, type Presence, joinEmbeddedServer } from "./presence";
 
 /**
  * Where the database is: `DATABASE_URL` when set, otherwise the embedded server in
  * `VIGILA_DATA_DIR` (started or attached on first use). Resolved once per process.
  */
-export type DatabaseTarget = { url: string; embedded: { pid: number; ownedByUs: boolean; adminUrl: string } | null };
+export type DatabaseTarget = { url: string; embedded: { pid: number; ownedByUs: boolean; adminUrl: string; dataDir: string } | null };
 
 let target: Promise<DatabaseTarget> | undefined;
+let presence: Presence | undefined;
+
+const JOIN_ATTEMPTS = 5;
+
+/** Starts or attaches, then registers as a user; retries when the server was being stopped meanwhile. */
+async function useEmbeddedServer(dataDir: string): Promise<EmbeddedServer> {
+  for (let attempt = 1; ; attempt++) {
+    const server = await ensureEmbeddedServer(dataDir);
+    try {
+      presence = await joinEmbeddedServer(server);
+      return server;
+    } catch (err) {
+      if (attempt >= JOIN_ATTEMPTS) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+async function ensureVigilaDatabase(adminUrl: string) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query("select 1 from pg_database where datname = 'vigila'");
+    if (exists.rowCount === 0) await client.query("create database vigila").catch((err: { code?: string }) => {
+      // Created concurrently by another process: 42P04, or 23505 when both inserted the catalog row at once.
+      if (err.code !== "42P04" && err.code !== "23505") throw err;
+    });
+  } finally {
+    await client.end();
+  }
+}
 
 export function resolveDatabase(): Promise<DatabaseTarget> {
   target ??= (async () => {
     const configured = process.env.DATABASE_URL ?? env.DATABASE_URL;
     if (configured) return { url: configured, embedded: null };
-    const server = await ensureEmbeddedServer(process.env.VIGILA_DATA_DIR ?? env.VIGILA_DATA_DIR);
-    const admin = server.url("postgres");
-    const { default: pg } = await import("pg");
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      const exists = await client.query("select 1 from pg_database where datname = 'vigila'");
-      if (exists.rowCount === 0) await client.query("create database vigila").catch((err: { code?: string }) => {
-        if (err.code !== "42P04") throw err; // created concurrently by another process
-      });
-    } finally {
-      await client.end();
-    }
-    return { url: server.url("vigila"), embedded: { pid: server.pid, ownedByUs: server.ownedByUs, adminUrl: admin } };
+    const dataDir = process.env.VIGILA_DATA_DIR ?? env.VIGILA_DATA_DIR;
+    const server = await useEmbeddedServer(dataDir);
+    const adminUrl = server.url("postgres");
+    await ensureVigilaDatabase(adminUrl);
+    return { url: server.url("vigila"), embedded: { pid: server.pid, ownedByUs: server.ownedByUs, adminUrl, dataDir } };
   })();
   return target;
 }
 
-/** Stops the embedded server if this process started it and nobody else is using it. */
-export async function releaseDatabase(options: { force?: boolean } = {}) {
-  if (!target) return;
+/**
+ * Leaves the embedded server; the last Vigila process to leave stops it. Close this process's own
+ * database clients first (`disconnectDb()`). Without `force`, other clients (psql, a child app
+ * server still closing) keep it running; with `force` they do not, but other Vigila processes
+ * (web app, worker, a CLI command) always do.
+ */
+export async function releaseDatabase(options: { force?: boolean } = {}): Promise<LeaveOutcome | "external"> {
+  if (!target) return "external";
   const resolved = await target.catch(() => null);
-  if (!resolved?.embedded?.ownedByUs) return;
-  const others = await otherClientCount(resolved.embedded.adminUrl).catch(() => 0);
-  if (others > 0 && !options.force) return;
-  await stopEmbeddedServer(resolved.embedded.pid);
+  if (!resolved?.embedded || !presence) return "external";
+  return presence.leave(options);
 }

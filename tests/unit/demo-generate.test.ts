@@ -1,0 +1,132 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { DEMO_REFERENCE_DATE } from "~/server/demo/calendar";
+import { generateDemoData } from "~/server/demo/generate";
+import type { DemoRows } from "~/server/demo/rows";
+import { inegiCatalogue } from "../support/demo-data";
+import type { Dataset } from "../support/rules-dataset";
+import { referenceEvaluate } from "../support/rules-reference";
+
+const { states, municipalities } = inegiCatalogue();
+
+function digest(rows: DemoRows): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify(rows.departments));
+  for (const table of [rows.officers, rows.training, rows.vetting, rows.complaints, rows.complaintOfficers]) {
+    hash.update(JSON.stringify(table.columns));
+  }
+  return hash.digest("hex");
+}
+
+function asDataset(rows: DemoRows): Dataset {
+  const o = rows.officers.columns;
+  const t = rows.training.columns;
+  const v = rows.vetting.columns;
+  const c = rows.complaints.columns;
+  const s = (x: unknown) => x as string;
+  return {
+    departments: rows.departments.map((d) => ({ code: d.code, kind: d.kind, stateCode: d.stateCode })),
+    officers: o.id.map((id, i) => ({ id: s(id), department: s(o.departmentCode[i]), hiredOn: s(o.hiredOn[i]), separatedOn: o.separatedOn[i] as string | null })),
+    vetting: v.officerId.map((id, i) => ({ officer: s(id), evaluatedOn: s(v.evaluatedOn[i]), result: v.result[i] as never, validUntil: s(v.validUntil[i]) })),
+    training: t.officerId.map((id, i) => ({ officer: s(id), course: s(t.courseCode[i]), completedOn: s(t.completedOn[i]), hours: s(t.hours[i]) })),
+    complaints: c.ref.map((ref, i) => ({
+      ref: s(ref),
+      department: s(c.departmentCode[i]),
+      receivedOn: s(c.receivedOn[i]),
+      source: c.source[i] as never,
+      category: c.category[i] as never,
+      status: c.status[i] as never,
+      resolvedOn: c.resolvedOn[i] as string | null,
+    })),
+  };
+}
+
+describe("demo data generator", () => {
+  const small = generateDemoData(states, municipalities, "small");
+
+  it("gives the same rows every run, whatever the machine's time zone", () => {
+    const expected = digest(small.rows);
+    expect(digest(generateDemoData(states, municipalities, "small").rows)).toBe(expected);
+    const script = `import { generateDemoData } from "./src/server/demo/generate.ts";
+      import { inegiCatalogue } from "./tests/support/demo-data.ts";
+      import { createHash } from "node:crypto";
+      const { states, municipalities } = inegiCatalogue();
+      const rows = generateDemoData(states, municipalities, "small").rows;
+      const hash = createHash("sha256");
+      hash.update(JSON.stringify(rows.departments));
+      for (const t of [rows.officers, rows.training, rows.vetting, rows.complaints, rows.complaintOfficers]) hash.update(JSON.stringify(t.columns));
+      console.log(hash.digest("hex"));`;
+    for (const tz of ["America/Mexico_City", "Pacific/Kiritimati"]) {
+      const out = execFileSync("node_modules/.bin/tsx", ["--eval", script], { env: { ...process.env, TZ: tz }, encoding: "utf8" });
+      expect(out.trim(), `TZ=${tz}`).toBe(expected);
+    }
+  }, 60_000);
+
+  it("covers all 32 states and about 1,800 municipal forces at full size, with codes in the documented scheme", () => {
+    const full = generateDemoData(states, municipalities, "full").rows;
+    const stateForces = full.departments.filter((d) => d.kind === "STATE");
+    expect(stateForces.map((d) => d.stateCode).sort()).toEqual(states.map((s) => s.code).sort());
+    expect(stateForces.every((d) => d.code === `MX-${d.stateCode}-000-EST`)).toBe(true);
+    const municipal = full.departments.filter((d) => d.kind === "MUNICIPAL");
+    expect(municipal.length).toBeGreaterThan(1_700);
+    expect(municipal.length).toBeLessThan(1_900);
+    expect(municipal.every((d) => d.code === `MX-${d.stateCode}-${d.municipalityCode}-MUN`)).toBe(true);
+    expect(municipal.some((d) => d.stateCode === "09")).toBe(false);
+    expect(full.officers.length).toBeGreaterThan(30_000);
+    expect(full.officers.length).toBeLessThan(60_000);
+    expect(new Set(full.officers.columns.id).size).toBe(full.officers.length);
+    expect(full.officers.columns.id.every((id) => /^[A-Z0-9]{1,30}$/.test(String(id)))).toBe(true);
+  }, 60_000);
+
+  it("dates nothing after the reference date and keeps every record consistent", () => {
+    const { officers, training, vetting, complaints } = small.rows;
+    const allDates = [
+      ...officers.columns.hiredOn, ...officers.columns.separatedOn, ...training.columns.completedOn,
+      ...vetting.columns.evaluatedOn, ...complaints.columns.receivedOn, ...complaints.columns.resolvedOn,
+    ].filter((x): x is string => x !== null);
+    expect(allDates.every((x) => x <= DEMO_REFERENCE_DATE)).toBe(true);
+    complaints.columns.ref.forEach((_, i) => {
+      const resolved = complaints.columns.resolvedOn[i];
+      const status = String(complaints.columns.status[i]);
+      expect(resolved === null, `${status} resolution`).toBe(!["SUSTAINED", "NOT_SUSTAINED", "UNFOUNDED"].includes(status));
+      if (resolved !== null) expect(String(resolved) >= String(complaints.columns.receivedOn[i])).toBe(true);
+    });
+    const keys = vetting.columns.officerId.map((id, i) => `${id}|${vetting.columns.evaluatedOn[i]}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const statuses = new Set(complaints.columns.status);
+    expect([...statuses].sort()).toEqual(["INVESTIGATING", "NOT_SUSTAINED", "RECEIVED", "SUSTAINED", "UNFOUNDED", "WITHDRAWN"]);
+    expect(new Set(vetting.columns.result).size).toBe(3);
+  });
+
+  it("builds each scenario department at its documented rule and level (reference evaluator of the spec)", () => {
+    // The reference evaluator is deliberately naive (quadratic): give it the vetting and training of the
+    // scenario departments only; officers and complaints stay complete for the peer median.
+    const dataset = asDataset(small.rows);
+    const scenarioCodes = new Set(small.scenarios.map((s) => s.code));
+    const ofScenarios = new Set(dataset.officers.filter((o) => scenarioCodes.has(o.department)).map((o) => o.id));
+    dataset.vetting = dataset.vetting.filter((v) => ofScenarios.has(v.officer));
+    dataset.training = dataset.training.filter((t) => ofScenarios.has(t.officer));
+    const results = new Map(referenceEvaluate(dataset, small.referenceDate).map((r) => [r.department_code, r]));
+    const levels = new Set<string>();
+    for (const scenario of small.scenarios) {
+      const result = results.get(scenario.code);
+      expect(result, scenario.code).toBeDefined();
+      expect(result!.level, `${scenario.code} level`).toBe(scenario.level);
+      expect(result!.insufficient_data, `${scenario.code} insufficient data`).toBe(scenario.insufficientData ?? false);
+      if (scenario.rule) {
+        expect(result!.rules.find((r) => r.id === scenario.rule)?.level, `${scenario.code} ${scenario.rule}`).toBe(scenario.level);
+        levels.add(`${scenario.rule}:${scenario.level}`);
+      } else {
+        expect(result!.rules.every((r) => r.level === "NONE"), `${scenario.code} fires nothing`).toBe(true);
+      }
+    }
+    // Every level of every rule of federal-baseline v1 is demonstrated.
+    expect([...levels].sort()).toEqual([
+      "complaint-rate:WATCH", "corruption-not-reduced:RECEIVERSHIP", "corruption-not-reduced:REVIEW",
+      "failed-vetting-on-duty:RECEIVERSHIP", "failed-vetting-on-duty:REVIEW", "human-rights-recommendations:REVIEW",
+      "serious-abuse:RECEIVERSHIP", "serious-abuse:REVIEW", "training-compliance:REVIEW", "training-compliance:WATCH",
+      "vetting-coverage:RECEIVERSHIP", "vetting-coverage:REVIEW", "vetting-coverage:WATCH",
+    ]);
+  }, 60_000);
+});
