@@ -140,6 +140,8 @@ describe("authentication gate", () => {
     expect(res.headers.get("cache-control")).toBe("no-store, max-age=0");
     expect(passedThrough(await guardRequest(request("/login?next=%2F"), options()))).toBe(true);
     expect((await guardRequest(request("/departments/export"), options())).status).toBe(303);
+    // Unsubscribe links from e-mails carry their own signed token.
+    expect(passedThrough(await guardRequest(request("/api/alerts/unsubscribe?token=t"), options()))).toBe(true);
   });
 
   it("answers 401 to anonymous calls of other API routes, and lets signed-in users through", async () => {

@@ -15,9 +15,15 @@ export type GuardOptions = {
   dev: boolean;
 };
 
-// Routes that authenticate on their own: sign-in itself, and tRPC (each procedure checks, and
-// `session.me` must answer anonymous callers).
-const SELF_AUTHENTICATING = [/^\/login\/?$/, /^\/api\/auth(\/|$)/, /^\/api\/trpc(\/|$)/, /^\/api\/health\/?$/];
+// Routes that authenticate on their own: sign-in itself, tRPC (each procedure checks, and
+// `session.me` must answer anonymous callers), and e-mail unsubscribe links (a signed token).
+const SELF_AUTHENTICATING = [
+  /^\/login\/?$/,
+  /^\/api\/auth(\/|$)/,
+  /^\/api\/trpc(\/|$)/,
+  /^\/api\/health\/?$/,
+  /^\/api\/alerts\/unsubscribe\/?$/,
+];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function requestOrigin(request: NextRequest, publicOrigin: string | null): string {
