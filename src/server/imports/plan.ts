@@ -3,14 +3,17 @@ import { log } from "../log";
 import type { StagedImport } from "./validate";
 import type { TargetSpec } from "./types";
 
-/**
+/*
  * Turns a validated staging table into changes, all set-based:
  * 1. `import_plan`: each staged row resolved to entity columns, joined to the current record, with
  *    its action (created / updated / unchanged) and the record's before-image;
  * 2. updates guarded by the version read in step 1, inserts guarded by the unique key — if another
  *    writer got in between, the counts differ and the whole import rolls back (optimistic locking);
  * 3. the before/after images of every touched record into `ImportChange`, so a batch can be undone.
+ * (Split UPDATE + INSERT rather than INSERT … ON CONFLICT DO UPDATE, so each update can check the
+ * version it planned against.)
  */
+
 export type ImportCounts = { created: number; updated: number; unchanged: number };
 
 const quoted = (columns: string[]) => columns.map((c) => `"${c}"`).join(", ");
@@ -26,17 +29,17 @@ function image(t: TargetSpec, alias: string) {
 /** jsonb renders dates as YYYY-MM-DD whatever the session's DateStyle. */
 const keyText = (t: TargetSpec, alias: string) => `concat_ws('|', ${t.key.map((k) => `to_jsonb(${alias}."${k}") #>> '{}'`).join(", ")})`;
 
+/** Classifies every staged row (created / updated / unchanged) into `import_plan`; writes nothing. */
 export async function planImport({ spec, tx }: StagedImport): Promise<ImportCounts> {
   const t = spec.target;
   const compared = [...t.fields, ...(t.derived ?? [])];
   const row = (alias: string) => `row(${compared.map((c) => `${alias}."${c}"`).join(", ")})`;
-  await timed("plan", () => tx.$executeRawUnsafe(
-    `create temp table import_plan on commit drop as
+  const planSql = `create temp table import_plan on commit drop as
      select n.*, t."version" as _version,
        case when t."id" is null then null else ${image(t, "t")} end as _before,
        case when t."id" is null then 'created' when ${row("n")} is distinct from ${row("t")} then 'updated' else 'unchanged' end as _action
-     from (${t.resolved}) n left join ${current(t)} t on ${matchOn(t, "n", "t")}`,
-  ));
+     from (${t.resolved}) n left join ${current(t)} t on ${matchOn(t, "n", "t")}`;
+  await timed("plan", () => tx.$executeRawUnsafe(planSql));
   // Temporary tables get no statistics from autovacuum; the joins below need them at this size.
   await tx.$executeRawUnsafe("analyze import_plan");
   const rows = await tx.$queryRawUnsafe<{ action: keyof ImportCounts; n: number }[]>(
@@ -62,23 +65,18 @@ const concurrentChange = () =>
 export async function applyImport({ spec, tx }: StagedImport, batchId: number, planned: ImportCounts) {
   const t = spec.target;
   const stamp = t.hasTimestamps ? `, "updatedAt" = now()` : "";
-  const updated = await timed("update", () => tx.$executeRawUnsafe(
-    `update "${t.entity}" t set ${t.fields.map((f) => `"${f}" = p."${f}"`).join(", ")}, "version" = t."version" + 1${stamp}
-     from import_plan p where p._action = 'updated' and ${matchOn(t, "p", "t")} and t."version" = p._version`,
-  ));
-  if (updated !== planned.updated) throw concurrentChange();
-  const columns = unique([...t.key, ...t.fields]);
-  const created = await timed("insert", () => tx.$executeRawUnsafe(
-    `insert into "${t.entity}" (${quoted(columns)}${t.hasTimestamps ? `, "updatedAt"` : ""})
-     select ${quoted(columns)}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created'
-     on conflict do nothing`,
-  ));
-  if (created !== planned.created) throw concurrentChange();
+  const updateSql = `update "${t.entity}" t set ${t.fields.map((f) => `"${f}" = p."${f}"`).join(", ")}, "version" = t."version" + 1${stamp}
+     from import_plan p where p._action = 'updated' and ${matchOn(t, "p", "t")} and t."version" = p._version`;
+  if ((await timed("update", () => tx.$executeRawUnsafe(updateSql))) !== planned.updated) throw concurrentChange();
+
+  const columns = quoted(unique([...t.key, ...t.fields]));
+  const insertSql = `insert into "${t.entity}" (${columns}${t.hasTimestamps ? `, "updatedAt"` : ""})
+     select ${columns}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created' on conflict do nothing`;
+  if ((await timed("insert", () => tx.$executeRawUnsafe(insertSql))) !== planned.created) throw concurrentChange();
+
   await timed("after write", async () => t.afterWrite?.(tx, batchId));
-  await timed("change images", () => tx.$executeRawUnsafe(
-    `insert into "ImportChange" ("batchId", "entity", "key", "before", "after")
+  const changesSql = `insert into "ImportChange" ("batchId", "entity", "key", "before", "after")
      select $1, '${t.entity}', ${keyText(t, "p")}, p._before, ${image(t, "t")}
-     from import_plan p join ${current(t)} t on ${matchOn(t, "p", "t")} where p._action <> 'unchanged'`,
-    batchId,
-  ));
+     from import_plan p join ${current(t)} t on ${matchOn(t, "p", "t")} where p._action <> 'unchanged'`;
+  await timed("change images", () => tx.$executeRawUnsafe(changesSql, batchId));
 }

@@ -63,6 +63,7 @@ function batchIdentity(report: ImportReport, options: RunImportOptions, actor: A
   return {
     kind: report.kind,
     fileName: options.fileName,
+    // All zeros when the file was rejected before its end (too large), so it was never hashed whole.
     fileSha256: report.fileSha256.padEnd(64, "0"),
     fileSize: report.fileSize,
     createdById: actor.userId,
