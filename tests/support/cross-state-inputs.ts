@@ -30,6 +30,8 @@ export const CROSS_STATE_INPUTS: Record<string, ScopeEntry> = {
   },
   "departments.filterOptions": { inputs: () => fc.constant(undefined) },
   "departments.dossier": { inputs: (d) => fc.record({ code: departmentCode(d) }) },
+  "officers.get": { inputs: (d) => fc.record({ id: fc.constantFrom(...d.officerIds, d.missing.code) }) },
+  "complaints.get": { inputs: (d) => fc.record({ ref: fc.constantFrom(...d.complaintRefs, d.missing.code) }) },
   "recommendations.list": {
     inputs: (d) => fc.record({ stateCode: opt(anyState()), departmentCode: opt(departmentCode(d)), status: opt(fc.constant("OPEN" as const)), ...page }, { requiredKeys: [] }),
   },
