@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { DEPARTMENTS_CSV, dataSnapshot, errorLines, importCsv, tableCounts } from "../fixtures/imports/support";
 import { useTestDatabase } from "../support/database";
@@ -19,5 +20,19 @@ describe("departments import", () => {
     const second = await importCsv(db, "departments", DEPARTMENTS_CSV);
     expect(second).toMatchObject({ status: "COMPLETED", created: 0, updated: 0, unchanged: 3 });
     expect(await dataSnapshot(db)).toEqual(before);
+  });
+
+  it("reads a UTF-8 file with BOM, CRLF line ends, quoted commas and quotes, a blank line and padded cells", async () => {
+    const { db } = test.current;
+    const file = await readFile(new URL("../fixtures/imports/departments-bom-crlf.csv", import.meta.url));
+    const result = await importCsv(db, "departments", file);
+    expect(errorLines(result)).toEqual([]);
+    expect(result).toMatchObject({ status: "COMPLETED", rowsTotal: 3, created: 3 });
+    const rows = await db.department.findMany({ where: { stateCode: { in: ["20", "22"] } }, orderBy: { code: "asc" } });
+    expect(rows.map((d) => [d.code, d.name, d.kind, d.municipalityCode, d.authorizedStrength])).toEqual([
+      ["OAX-OAX", "Policía Municipal de Oaxaca de Juárez", "MUNICIPAL", "067", 400],
+      ["QRO-QRO", "Secretaría de Seguridad Ciudadana de Querétaro, municipio", "MUNICIPAL", "014", 850],
+      ["QRO-SSC", 'Policía Estatal "Querétaro"', "STATE", null, null],
+    ]);
   });
 });
