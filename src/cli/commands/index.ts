@@ -1,4 +1,5 @@
 import type { Command } from "../command";
+import { alertsRunCommand } from "./alerts-run";
 import { auditVerify } from "./audit-verify";
 import { dbMigrate } from "./db-migrate";
 import { evaluateCommand } from "./evaluate";
@@ -6,6 +7,7 @@ import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { seed } from "./seed";
 import { usersCreate } from "./users-create";
+import { workerCommand } from "./worker";
 
 /** Every `vigila` sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [dbMigrate, evaluateCommand, auditVerify, importCommand, exportCommand, seed, usersCreate];
+export const commands: Command[] = [dbMigrate, evaluateCommand, auditVerify, importCommand, exportCommand, seed, usersCreate, workerCommand, alertsRunCommand];

@@ -70,6 +70,8 @@ type ClaimedEmail = {
   createdAt: Date;
   recipientRole: string | null;
   recipientState: string | null;
+  /** The recipient as they are now (null when the user row is gone). */
+  current: { email: string; role: string; stateCode: string | null; disabled: boolean } | null;
 };
 
 type SmtpError = Error & { code?: string; responseCode?: number; response?: string };
@@ -112,17 +114,16 @@ export class OutboxSender {
         limit 1
         for update skip locked)
       returning o.id, o."userId", o."toAddress", o.subject, o.html, o.text, o."messageId", o.headers, o.attempts,
-        o."createdAt", o."recipientRole"::text as "recipientRole", o."recipientState"`;
+        o."createdAt", o."recipientRole"::text as "recipientRole", o."recipientState",
+        (select jsonb_build_object('email', u.email, 'role', u.role, 'stateCode', u."stateCode", 'disabled', u.disabled)
+         from "User" u where u.id = o."userId") as current`;
     return rows[0] ?? null;
   }
 
   /** Alerts were prepared for the recipient's role and state at the time: if those changed, they may no longer see it. */
-  private async recipientChanged(email: ClaimedEmail): Promise<string | null> {
+  private recipientChanged(email: ClaimedEmail): string | null {
     if (email.userId === null) return null;
-    const user = await this.db.user.findUnique({
-      where: { id: email.userId },
-      select: { email: true, role: true, stateCode: true, disabled: true },
-    });
+    const user = email.current;
     if (!user || user.disabled) return "recipient no longer exists or is disabled";
     if (user.role !== email.recipientRole || (user.stateCode ?? null) !== (email.recipientState ?? null)) {
       return "recipient's role or state changed after this alert was prepared";
@@ -157,7 +158,7 @@ export class OutboxSender {
 
   /** Sends one claimed email; returns what became of it. */
   private async deliver(email: ClaimedEmail): Promise<keyof Omit<DrainResult, "transportDown"> | "down"> {
-    const changed = await this.recipientChanged(email);
+    const changed = this.recipientChanged(email);
     if (changed) {
       await this.settle(email.id, { status: "CANCELLED", lastError: changed });
       return "cancelled";

@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useLocale } from "next-intl";
+import { useEffect, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { type AppLocale, isAppLocale } from "~/i18n/locales";
+import type { AlertSettingRow, AlertSettings } from "~/server/alerts/settings";
+import { useTRPC } from "~/trpc/react";
+import { ALERT_SETTINGS_STRINGS } from "./strings";
+import { SubscriptionRow } from "./subscription-row";
+
+function namesOf(settings: AlertSettings) {
+  return new Map(settings.departments.map((d) => [d.id, d.name]));
+}
+
+export function AlertSettingsForm() {
+  const locale = useLocale();
+  const S = ALERT_SETTINGS_STRINGS[isAppLocale(locale) ? locale : ("es" satisfies AppLocale)];
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const query = useQuery(trpc.alerts.settings.queryOptions());
+  const [rows, setRows] = useState<AlertSettingRow[] | null>(null);
+  const [hour, setHour] = useState(7);
+  const [names, setNames] = useState(new Map<number, string>());
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (!query.data) return;
+    setRows(query.data.rows);
+    setHour(query.data.deliveryHour);
+    setNames(namesOf(query.data));
+  }, [query.data]);
+
+  const save = useMutation(
+    trpc.alerts.updateSettings.mutationOptions({
+      onSuccess: (data) => {
+        queryClient.setQueryData(trpc.alerts.settings.queryKey(), data);
+        setSaved(true);
+      },
+    }),
+  );
+
+  if (query.error) {
+    const code = query.error.data?.code;
+    const message = code === "UNAUTHORIZED" ? S.unauthorized : code === "FORBIDDEN" ? S.forbidden : S.failed(query.error.message);
+    return <Alert tone="error">{message}</Alert>;
+  }
+  if (!query.data || !rows) return <p aria-busy="true">{S.loading}</p>;
+  const settings = query.data;
+
+  const change = (next: AlertSettingRow, learned?: { id: number; name: string }) => {
+    setSaved(false);
+    if (learned) setNames((m) => new Map(m).set(learned.id, learned.name));
+    setRows((current) => (current ?? []).map((r) => (r.trigger === next.trigger ? next : r)));
+  };
+
+  return (
+    <form
+      className="flex max-w-3xl flex-col gap-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ deliveryHour: hour, rows });
+      }}
+    >
+      <label className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">{S.deliveryHour}</span>
+        <select value={hour} onChange={(e) => { setSaved(false); setHour(Number(e.target.value)); }}
+          className="h-8 rounded border border-slate-400 px-2" aria-describedby="delivery-hint">
+          {Array.from({ length: 24 }, (_, h) => (
+            <option key={h} value={h}>{`${String(h).padStart(2, "0")}:00`}</option>
+          ))}
+        </select>
+        <span id="delivery-hint" className="text-sm text-slate-700">{S.deliveryHint} ({settings.timeZone})</span>
+      </label>
+      {rows.map((row) => (
+        <SubscriptionRow key={row.trigger} row={row} settings={settings} names={names} S={S} onChange={change} />
+      ))}
+      {save.error ? <Alert tone="error">{S.failed(save.error.message)}</Alert> : null}
+      {saved ? <Alert>{S.saved}</Alert> : null}
+      <div>
+        <Button type="submit" disabled={save.isPending}>{save.isPending ? S.saving : S.save}</Button>
+      </div>
+    </form>
+  );
+}
