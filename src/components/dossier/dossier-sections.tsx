@@ -1,34 +1,17 @@
 import { CircleCheck, CircleX } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
+import { calendarDay as day } from "~/components/format/calendar-day";
+import { Section } from "~/components/layout/section";
 import { LevelBadge } from "~/components/levels/level-badge";
 import { useRuleName } from "~/components/levels/rule-name";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardTitle } from "~/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { YesNo } from "~/components/ui/yes-no";
 import type { departmentDossier } from "~/server/departments/dossier";
 
 export type Dossier = Awaited<ReturnType<typeof departmentDossier>>;
-const day = (value: Date | string) => (typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value);
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="flex flex-col gap-2">
-      <h2 id={id} className="text-lg font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function YesNo({ value }: { value: boolean }) {
-  const t = useTranslations("common");
-  const Icon = value ? CircleCheck : CircleX;
-  return (
-    <span className={value ? "inline-flex items-center gap-1 text-emerald-800" : "inline-flex items-center gap-1 text-red-800"}>
-      <Icon aria-hidden="true" className="size-4" />
-      {value ? t("yes") : t("no")}
-    </span>
-  );
-}
 
 export function WhySection({ evaluation }: { evaluation: Dossier["evaluation"] }) {
   const t = useTranslations("dossier");
@@ -110,7 +93,7 @@ export function OfficersSection({ officers }: { officers: Dossier["officers"] })
         <TableBody>
           {officers.map((o) => (
             <TableRow key={o.id}>
-              <TableCell className="font-mono"><a className="text-link underline" href={`/officers/${o.id}`}>{o.id}</a></TableCell>
+              <TableCell className="font-mono"><Link className="text-link underline" href={`/officers/${encodeURIComponent(o.id)}`}>{o.id}</Link></TableCell>
               <TableCell>{o.familyName}, {o.givenName}</TableCell>
               <TableCell>{o.vettingResult ? tVetting(o.vettingResult) : t("noVetting")}</TableCell>
               <TableCell>{o.vettingValidUntil ? format.dateTime(day(o.vettingValidUntil), "day") : "—"}</TableCell>
@@ -145,7 +128,7 @@ export function ComplaintsSection({ complaints }: { complaints: Dossier["complai
           <TableBody>
             {complaints.map((c) => (
               <TableRow key={c.ref}>
-                <TableCell className="font-mono"><a className="text-link underline" href={`/complaints/${c.ref}`}>{c.ref}</a></TableCell>
+                <TableCell className="font-mono"><Link className="text-link underline" href={`/complaints/${encodeURIComponent(c.ref)}`}>{c.ref}</Link></TableCell>
                 <TableCell>{format.dateTime(c.receivedOn, "day")}</TableCell>
                 <TableCell>{tEnums(`category.${c.category}`)}</TableCell>
                 <TableCell>{tEnums(`source.${c.source}`)}</TableCell>

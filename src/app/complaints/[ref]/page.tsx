@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
+import { ComplaintView } from "~/components/complaints/complaint-view";
+import { PageHeader } from "~/components/layout/page-header";
+import { getQueryClient, trpc } from "~/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ ref: string }> };
+
+// One fetch per request (the query client is per request), so metadata and page make one audited view.
+const load = async (ref: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.complaints.get.queryOptions({ ref: decodeURIComponent(ref) })));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const complaint = await load((await params).ref);
+  return { title: (await getTranslations("complaint"))("title", { ref: complaint.ref }) };
+}
+
+export default async function ComplaintPage({ params }: Props) {
+  const complaint = await load((await params).ref);
+  const t = await getTranslations("complaint");
+  return (
+    <>
+      <PageHeader title={t("title", { ref: complaint.ref })} description={`${complaint.department.code} · ${complaint.department.stateName}`} />
+      <ComplaintView complaint={complaint} />
+    </>
+  );
+}
