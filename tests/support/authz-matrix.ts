@@ -38,6 +38,9 @@ export const AUTHZ_MATRIX: Record<string, AuthzExpectation> = {
   "receivership.get": ALL_ROLES,
   "comments.list": ALL_ROLES,
   "timeline.department": ALL_ROLES,
+  "evaluations.explain": ALL_ROLES,
+  "evaluations.latestRun": ALL_ROLES,
+  "evaluations.departmentHistory": ALL_ROLES,
 
   // Decisions on recommendations: IA supervisors and state AGs.
   "recommendations.decide": SUPERVISOR_AND_AG,

@@ -1,6 +1,7 @@
 import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
 import { departmentsRouter } from "./routers/departments";
+import { evaluationsRouter } from "./routers/evaluations";
 import { officersRouter } from "./routers/officers";
 import { complaintsRouter } from "./routers/complaints";
 import { commentsRouter } from "./routers/comments";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   dashboard: dashboardRouter,
   departments: departmentsRouter,
+  evaluations: evaluationsRouter,
   officers: officersRouter,
   complaints: complaintsRouter,
   recommendations: recommendationsRouter,

@@ -131,7 +131,7 @@ export async function ruleMembers(
   rules: CompiledRule[],
   asOf: string,
   where: Prisma.Sql,
-  wanted: { rule: number; buckets: readonly string[] }[],
+  wanted: { rule: number; buckets: readonly string[] | "all" }[],
 ): Promise<MemberRow[]> {
   if (wanted.length === 0) return [];
   return db.$queryRaw<MemberRow[]>(membersStatement(rules, { asOf }, where, wanted));

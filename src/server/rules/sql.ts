@@ -88,12 +88,12 @@ export function membersStatement(
   rules: CompiledRule[],
   ctx: SqlContext,
   where: Prisma.Sql,
-  wanted: { rule: number; buckets: readonly string[] }[],
+  wanted: { rule: number; buckets: readonly string[] | "all" }[],
 ): Prisma.Sql {
   const selects = wanted.map(
     ({ rule, buckets }) => Prisma.sql`
       select ${rule}::int as rule, department_id, bucket, officer_id, vetting_id, complaint_ref
-      from ${memberCte(rule)} where bucket in (${Prisma.join(buckets)})`,
+      from ${memberCte(rule)} where ${buckets === "all" ? Prisma.sql`true` : Prisma.sql`bucket in (${Prisma.join(buckets)})`}`,
   );
   return Prisma.sql`${prelude(rules, ctx, where)}
     select * from (${Prisma.join(selects, " union all ")}) members

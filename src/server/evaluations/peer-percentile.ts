@@ -1,0 +1,29 @@
+/**
+ * Where a department's value sits among departments of the same kind and size band. Size bands
+ * group departments by active officers, because a 30-officer municipal police and a 3,000-officer
+ * one are not comparable: N < 50, 50–199, 200–999, ≥ 1000.
+ */
+export const SIZE_BANDS = ["<50", "50-199", "200-999", ">=1000"] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+
+export function sizeBand(n: number): SizeBand {
+  if (n < 50) return "<50";
+  if (n < 200) return "50-199";
+  if (n < 1000) return "200-999";
+  return ">=1000";
+}
+
+export type PeerPercentile = { band: SizeBand; peers: number; percentile: number | null };
+
+/**
+ * Mid-rank percentile: 100 × (peers below + half the peers equal, the department included) / peers,
+ * over peers in the band with a value. 50 means "in the middle"; null when the value is null.
+ */
+export function peerPercentile(value: number | null, n: number, peers: { n: number; value: number | null }[]): PeerPercentile {
+  const band = sizeBand(n);
+  const values = peers.filter((p) => p.value !== null && sizeBand(p.n) === band).map((p) => p.value!);
+  if (value === null || values.length === 0) return { band, peers: values.length, percentile: null };
+  const below = values.filter((v) => v < value).length;
+  const equal = values.filter((v) => v === value).length;
+  return { band, peers: values.length, percentile: (100 * (below + equal / 2)) / values.length };
+}
