@@ -23,7 +23,8 @@ function loadSecret(): string {
   if (env.NODE_ENV === "production" && env.VIGILA_DEMO !== "1") {
     throw new Error("AUTH_SECRET must be set in production (at least 32 characters, e.g. `openssl rand -base64 48`)");
   }
-  return readOrCreateSecretFile(path.resolve(env.VIGILA_DATA_DIR));
+  // `?? ".data"`: with SKIP_ENV_VALIDATION (build tooling) the schema defaults are not applied.
+  return readOrCreateSecretFile(path.resolve(env.VIGILA_DATA_DIR ?? ".data"));
 }
 
 /** Creates `<dataDir>/auth-secret` (mode 600) unless another process already did. */
