@@ -45,7 +45,7 @@ async function senderLoop(sender: OutboxSender, pollMs: number, stopped: { value
       pause = result.transportDown ? Math.min(Math.max(pause * 2, 2_000), 60_000) : busy ? 0 : pollMs;
     } catch (err) {
       log.warn("Outbox sender could not reach the database; retrying", { error: (err as Error).message });
-      pause = Math.min(Math.max(pause * 2, 1_000), 30_000);
+      pause = Math.min(Math.max(pause * 2, 1_000), 10_000);
     }
     if (pause > 0 && !stopped.value) await interruptibleSleep(pause, stopped);
   }
