@@ -14,6 +14,8 @@ export const env = createEnv({
     MAIL_FROM: z.string().min(3).default("Vigila <alertas@vigila.local>"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Address `vigila start` / `demo` bind the web app to; loopback unless deliberately exposed.
+    HOST: z.string().min(1).default("127.0.0.1"),
   },
   client: {},
   experimental__runtimeEnv: {},
