@@ -80,6 +80,26 @@ export const AUTHZ_MATRIX: Record<string, AuthzExpectation> = {
   "outbox.devMail.list": ["ADMIN"],
   "outbox.devMail.get": ["ADMIN"],
 
+  // Web imports: IA analysts and supervisors (data.import); undo by IA supervisors only.
+  "imports.list": ["IA_SUPERVISOR", "IA_ANALYST"],
+  "imports.get": ["IA_SUPERVISOR", "IA_ANALYST"],
+  "imports.confirm": ["IA_SUPERVISOR", "IA_ANALYST"],
+  "imports.cancel": ["IA_SUPERVISOR", "IA_ANALYST"],
+  "imports.retry": ["IA_SUPERVISOR", "IA_ANALYST"],
+  "imports.undo": ["IA_SUPERVISOR"],
+
+  // The rule editor (drafts, dry-run, publishing, backtests): administrators only.
+  "rules.list": ["ADMIN"],
+  "rules.get": ["ADMIN"],
+  "rules.createDraft": ["ADMIN"],
+  "rules.updateDraft": ["ADMIN"],
+  "rules.deleteDraft": ["ADMIN"],
+  "rules.publish": ["ADMIN"],
+  "rules.dryRun": ["ADMIN"],
+  "rules.startBacktest": ["ADMIN"],
+  "rules.backtest": ["ADMIN"],
+  "rules.backtests": ["ADMIN"],
+
   // Everyone manages their own alert subscriptions.
   "alerts.settings": ALL_ROLES,
   "alerts.updateSettings": ALL_ROLES,

@@ -13,6 +13,8 @@ import { timelineRouter } from "./routers/timeline";
 import { usersRouter } from "./routers/users";
 import { alertsRouter } from "./routers/alerts";
 import { outboxRouter } from "./routers/outbox";
+import { rulesRouter } from "./routers/rules";
+import { importsRouter } from "./routers/imports";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -31,6 +33,8 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   alerts: alertsRouter,
   outbox: outboxRouter,
+  rules: rulesRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,10 +18,11 @@ export type ImportCounts = { created: number; updated: number; unchanged: number
 
 const quoted = (columns: string[]) => columns.map((c) => `"${c}"`).join(", ");
 const unique = (columns: string[]) => [...new Set(columns)];
-const matchOn = (t: TargetSpec, a: string, b: string) => t.key.map((k) => `${a}."${k}" = ${b}."${k}"`).join(" and ");
-const current = (t: TargetSpec) => t.current ?? `"${t.entity}"`;
+export const matchOn = (t: TargetSpec, a: string, b: string) => t.key.map((k) => `${a}."${k}" = ${b}."${k}"`).join(" and ");
+export const current = (t: TargetSpec) => t.current ?? `"${t.entity}"`;
 
-function image(t: TargetSpec, alias: string) {
+/** A record's image as stored in ImportChange (also what undo compares against). */
+export function image(t: TargetSpec, alias: string) {
   const columns = unique(["id", ...t.key, ...t.fields, ...(t.derived ?? []), "version"]);
   return `jsonb_build_object(${columns.map((c) => `'${c}', ${alias}."${c}"`).join(", ")})`;
 }

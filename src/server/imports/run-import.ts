@@ -2,12 +2,21 @@ import type { Readable } from "node:stream";
 import type { Prisma } from "../../generated/prisma/client";
 import { type AuditActor, recordAudit } from "../audit/record";
 import type { Db, Tx } from "../db/client";
+import { AppError } from "../errors";
 import { log } from "../log";
+import { holdBatchLease } from "./batch-lease";
 import { type ImportCounts, applyImport, planImport } from "./plan";
 import type { ImportKind } from "./types";
 import { type ImportReport, type ValidateOptions, validateImport } from "./validate";
 
-export type RunImportOptions = ValidateOptions & { dryRun?: boolean; fileName: string };
+export type RunImportOptions = ValidateOptions & {
+  dryRun?: boolean;
+  fileName: string;
+  /** A web upload's batch, already WRITING: written under its lease instead of a new batch row. */
+  batchId?: number;
+  /** The stored file's hash when the engine reads a conversion of it (XLSX → CSV). */
+  fileSha256?: string;
+};
 
 export type ImportResult = ImportReport &
   ImportCounts & {
@@ -18,11 +27,21 @@ export type ImportResult = ImportReport &
   };
 
 // Imports run one at a time: the plan reads current records, so two imports must not interleave.
-const IMPORT_LOCK_KEY = 7_411_004;
+export const IMPORT_LOCK_KEY = 7_411_004;
 /** Only the first errors are stored on the batch row; the report carries more (see DEFAULT_MAX_ERRORS). */
 const STORED_ERRORS = 1_000;
 const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 const NO_CHANGES: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+
+/**
+ * A web batch is written by whoever holds its lease (see batch-lease.ts), taken before the import
+ * lock so that waiting for another import does not look like a dead process.
+ */
+async function claimWritingBatch(tx: Tx, batchId: number) {
+  await holdBatchLease(tx, batchId);
+  const batch = await tx.importBatch.findUnique({ where: { id: batchId }, select: { status: true } });
+  if (batch?.status !== "WRITING") throw new AppError("CONFLICT", `Import batch ${batchId} is not waiting to be written (status ${batch?.status ?? "missing"})`);
+}
 
 /** Carries a dry run's result out of its transaction, which is then rolled back. */
 class DryRunFinished extends Error {
@@ -80,20 +99,24 @@ export async function runImport(db: Db, actor: AuditActor, kind: ImportKind, inp
   try {
     return await db.$transaction(
       async (tx) => {
+        if (options.batchId !== undefined) await claimWritingBatch(tx, options.batchId);
         await tx.$executeRaw`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
-        const { report, staged } = await validateImport(tx, kind, input, options);
+        const validated = await validateImport(tx, kind, input, options);
+        const { staged } = validated;
+        const report = options.fileSha256 ? { ...validated.report, fileSha256: options.fileSha256 } : validated.report;
         if (report.errorCount > 0) {
           const rejected: ImportResult = { ...report, ...NO_CHANGES, status: "REJECTED", dryRun, batchId: null };
           if (dryRun) throw new DryRunFinished(rejected);
-          return { ...rejected, batchId: await recordBatch(tx, actor, options, rejected) };
+          return { ...rejected, batchId: await recordBatch(tx, actor, options, rejected, options.batchId) };
         }
         const counts = await planImport(staged);
         const completed: ImportResult = { ...report, ...counts, status: "COMPLETED", dryRun, batchId: null };
         if (dryRun) throw new DryRunFinished(completed);
         options.onProgress?.({ phase: "writing", rowsRead: report.rowsTotal });
-        const batch = await tx.importBatch.create({
-          data: { ...batchIdentity(report, options, actor), status: "WRITING", rowsTotal: report.rowsTotal },
-        });
+        const batch =
+          options.batchId !== undefined
+            ? { id: options.batchId }
+            : await tx.importBatch.create({ data: { ...batchIdentity(report, options, actor), status: "WRITING", rowsTotal: report.rowsTotal } });
         await applyImport(staged, batch.id, counts);
         await recordBatch(tx, actor, options, completed, batch.id);
         log.info("import completed", { kind, batchId: batch.id, rows: report.rowsTotal, ...counts });

@@ -30,7 +30,7 @@ export type ImportReport = {
 /** Valid only inside the transaction that staged it (the staging table is temporary). */
 export type StagedImport = { spec: KindSpec; tx: Tx };
 
-const PROGRESS_EVERY_ROWS = 50_000;
+const PROGRESS_EVERY_ROWS = 10_000;
 
 /** Trims, reverses export neutralisation (text columns only), parses, then applies the row rules. */
 function parseRow(spec: KindSpec, line: number, cells: string[], errors: ErrorCollector): RowValues {
