@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardTitle } from "~/components/ui/card";
 
 export type TrendPoint = {
@@ -36,15 +36,13 @@ export function TrendCharts({ points }: { points: TrendPoint[] }) {
           <Card key={series.key}>
             <CardTitle>{title}</CardTitle>
             <div className="h-48 w-full" aria-hidden="true">
-              <ResponsiveContainer width="100%" height="100%">
-                <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                <LineChart responsive data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} className="h-full w-full">
                   <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
                   <XAxis dataKey="asOf" tickFormatter={month} tick={{ fontSize: 11, fill: "#334155" }} minTickGap={24} />
                   <YAxis tick={{ fontSize: 11, fill: "#334155" }} width={44} domain={series.percent ? [0, 100] : [0, "auto"]} />
                   <Tooltip labelFormatter={(label) => month(String(label))} formatter={(v) => value(series.percent, v as number | null)} />
                   <Line type="monotone" dataKey={series.key} stroke="#0b5d43" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
                 </LineChart>
-              </ResponsiveContainer>
             </div>
             <table className="sr-only">
               <caption>{t("tableCaption", { title })}</caption>

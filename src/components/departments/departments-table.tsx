@@ -49,7 +49,7 @@ export function DepartmentsTable({ view }: { view: ListDepartmentsInput }) {
       {
         id: "rules",
         header: t("columns.rulesFired"),
-        cell: ({ row }) => (row.original.rulesFired.length ? row.original.rulesFired.map(ruleName).join(", ") : <span className="text-slate-700">—</span>),
+        cell: ({ row }) => (row.original.rulesFired.length ? row.original.rulesFired.map((id) => ruleName(id)).join(", ") : <span className="text-slate-700">—</span>),
       },
       {
         id: "status",

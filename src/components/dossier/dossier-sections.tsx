@@ -13,41 +13,6 @@ import type { departmentDossier } from "~/server/departments/dossier";
 
 export type Dossier = Awaited<ReturnType<typeof departmentDossier>>;
 
-export function WhySection({ evaluation }: { evaluation: Dossier["evaluation"] }) {
-  const t = useTranslations("dossier");
-  const format = useFormatter();
-  const ruleName = useRuleName();
-  if (!evaluation) return <Section id="why" title={t("why.title")}><p>{t("why.none")}</p></Section>;
-  return (
-    <Section id="why" title={t("why.title")}>
-      <p className="text-sm text-slate-800">{t("why.source", { date: format.dateTime(day(evaluation.asOf), "day"), ruleSet: evaluation.ruleSetId, version: evaluation.ruleSetVersion })}</p>
-      {evaluation.insufficientData ? <p className="text-sm font-medium text-amber-900">{t("why.insufficient")}</p> : null}
-      <Table data-testid="rules-table">
-        <TableHeader>
-          <TableRow>
-            <TableHead scope="col">{t("why.rule")}</TableHead>
-            <TableHead scope="col">{t("why.level")}</TableHead>
-            <TableHead scope="col" className="text-right">{t("why.value")}</TableHead>
-            <TableHead scope="col">{t("why.threshold")}</TableHead>
-            <TableHead scope="col" className="text-right">{t("why.percentile")}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {evaluation.rules.map((rule) => (
-            <TableRow key={rule.id} data-rule={rule.id}>
-              <TableHead scope="row" className="font-normal">{ruleName(rule.id)}</TableHead>
-              <TableCell><LevelBadge level={rule.level} /></TableCell>
-              <TableCell className="text-right tabular-nums">{rule.value === null ? "—" : format.number(rule.value, "decimal")}</TableCell>
-              <TableCell className="text-sm">{rule.threshold === null ? "—" : typeof rule.threshold === "object" ? JSON.stringify(rule.threshold) : String(rule.threshold)}</TableCell>
-              <TableCell className="text-right tabular-nums">{rule.peerPercentile === null ? "—" : format.number(rule.peerPercentile / 100, "percent")}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Section>
-  );
-}
-
 export function MetricCards({ metrics }: { metrics: Dossier["metrics"] }) {
   const t = useTranslations("dossier.metrics");
   const format = useFormatter();

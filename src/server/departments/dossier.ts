@@ -1,4 +1,4 @@
-import { Prisma } from "../../generated/prisma/client";
+import type { Prisma } from "../../generated/prisma/client";
 import type { Level } from "../../generated/prisma/enums";
 import { type AuditActor, recordAudit } from "../audit/record";
 import { type Scope, departmentWhere } from "../authz/scope";
@@ -9,9 +9,6 @@ import { dashboardTrends } from "../dashboard/overview";
 import { indicatorsAt, ratios } from "../dashboard/indicators-sql";
 import { latestRunIdSql } from "../dashboard/latest-run";
 import { activeOfficerStandings } from "../officers/standing";
-
-/** One rule of the latest evaluation as the evaluator reported it, plus where the value sits among peers. */
-export type DossierRule = { id: string; level: Level; value: number | null; threshold: unknown; figures: Record<string, unknown>; peerPercentile: number | null };
 
 /**
  * Everything the department dossier shows, read in one transaction and audited as one view (it
@@ -25,7 +22,7 @@ export async function departmentDossier(db: Db, scope: Scope, actor: AuditActor,
     });
     if (!department) throw notFound("Department");
     const [evaluation, figures, trends, officers, complaints, reviews, recommendations, receiverships] = await Promise.all([
-      latestEvaluation(tx, department.id, department.kind),
+      latestEvaluation(tx, department.id),
       indicatorsAt(tx, scope, [asOf], "department", { departmentId: department.id }),
       dashboardTrends(tx, scope, { departmentId: department.id }, asOf),
       activeOfficerStandings(tx, department.id, asOf),
@@ -77,43 +74,15 @@ export async function departmentDossier(db: Db, scope: Scope, actor: AuditActor,
 }
 
 /**
- * The department's result in the latest evaluation with, per rule, the share (0–100) of departments
- * of the same kind in that run whose value is at or below this one.
+ * Which evaluation the dossier's level comes from (the latest non-backtest run). The per-rule "why"
+ * is the rules module's explanation of that same run (`evaluations.explain` with this `runId`).
  */
-async function latestEvaluation(tx: Prisma.TransactionClient, departmentId: number, kind: string) {
-  const [result] = await tx.$queryRaw<{ runId: number; asOf: string; ruleSetId: string; ruleSetVersion: number; level: Level; insufficientData: boolean; rules: unknown }[]>`
-    select er."runId", to_char(r."asOf", 'YYYY-MM-DD') as "asOf", v."ruleSetId", v.version as "ruleSetVersion", er.level, er."insufficientData", er.rules
+async function latestEvaluation(tx: Prisma.TransactionClient, departmentId: number) {
+  const [result] = await tx.$queryRaw<{ runId: number; asOf: string; ruleSetId: string; ruleSetVersion: number; level: Level; insufficientData: boolean }[]>`
+    select er."runId", to_char(r."asOf", 'YYYY-MM-DD') as "asOf", v."ruleSetId", v.version as "ruleSetVersion", er.level, er."insufficientData"
     from "EvaluationResult" er
     join "EvaluationRun" r on r.id = er."runId"
     join "RuleSetVersion" v on v.id = r."ruleSetVersionId"
     where er."departmentId" = ${departmentId} and er."runId" = ${latestRunIdSql}`;
-  if (!result) return null;
-  const percentiles = await tx.$queryRaw<{ id: string; percentile: number | null }[]>`
-    with mine as (
-      select r->>'id' as id, (r->>'value')::numeric as value
-      from jsonb_array_elements(${Prisma.sql`(select rules from "EvaluationResult" where "runId" = ${result.runId} and "departmentId" = ${departmentId})`}) r
-      where jsonb_typeof(r->'value') = 'number'
-    ), peers as (
-      select p->>'id' as id, (p->>'value')::numeric as value
-      from "EvaluationResult" er
-      join "Department" d on d.id = er."departmentId" and d.kind = ${kind}::"DepartmentKind"
-      cross join lateral jsonb_array_elements(case jsonb_typeof(er.rules) when 'array' then er.rules else '[]'::jsonb end) p
-      where er."runId" = ${result.runId} and jsonb_typeof(p->'value') = 'number'
-    )
-    select mine.id, (100.0 * count(*) filter (where peers.value <= mine.value) / nullif(count(*), 0))::float8 as percentile
-    from mine join peers on peers.id = mine.id
-    group by mine.id`;
-  const byId = new Map(percentiles.map((p) => [p.id, p.percentile]));
-  const rules: DossierRule[] = (Array.isArray(result.rules) ? result.rules : []).map((raw: Record<string, unknown>) => {
-    const { id, level, value, threshold, ...figures } = raw;
-    return {
-      id: String(id),
-      level: (level as Level) ?? "NONE",
-      value: typeof value === "number" ? value : null,
-      threshold: threshold ?? null,
-      figures,
-      peerPercentile: byId.get(String(id)) ?? null,
-    };
-  });
-  return { runId: result.runId, asOf: result.asOf, ruleSetId: result.ruleSetId, ruleSetVersion: result.ruleSetVersion, level: result.level, insufficientData: result.insufficientData, rules };
+  return result ?? null;
 }

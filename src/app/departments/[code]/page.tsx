@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
 import { TrendCharts } from "~/components/dashboard/trend-charts";
-import { CasesSection, ComplaintsSection, MetricCards, OfficersSection, WhySection } from "~/components/dossier/dossier-sections";
+import { CasesSection, ComplaintsSection, MetricCards, OfficersSection } from "~/components/dossier/dossier-sections";
+import { WhySection } from "~/components/dossier/why-section";
 import { DossierTimeline } from "~/components/dossier/dossier-timeline";
 import { PrintButton } from "~/components/dossier/print-button";
 import { PageHeader } from "~/components/layout/page-header";
@@ -26,7 +27,12 @@ export default async function DepartmentDossierPage({ params }: Props) {
   const t = await getTranslations("dossier");
   const tKinds = await getTranslations("kinds");
   const { department } = dossier;
-  await getQueryClient().prefetchQuery(trpc.timeline.department.queryOptions({ departmentCode: department.code, limit: 100 }));
+  const queryClient = getQueryClient();
+  // The "why" is the rules module's explanation of the very run the level comes from.
+  const [explanation] = await Promise.all([
+    dossier.evaluation ? queryClient.fetchQuery(trpc.evaluations.explain.queryOptions({ departmentCode: department.code, runId: dossier.evaluation.runId })) : null,
+    queryClient.prefetchQuery(trpc.timeline.department.queryOptions({ departmentCode: department.code, limit: 100 })),
+  ]);
   return (
     <HydrateClient>
       <p className="no-print mb-2 text-sm">
@@ -44,7 +50,7 @@ export default async function DepartmentDossierPage({ params }: Props) {
         }
       />
       <div className="flex flex-col gap-6">
-        <WhySection evaluation={dossier.evaluation} />
+        <WhySection explanation={explanation} />
         <MetricCards metrics={dossier.metrics} />
         <section aria-labelledby="trends" className="flex flex-col gap-2">
           <h2 id="trends" className="text-lg font-semibold">{t("trends")}</h2>
