@@ -32,6 +32,8 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
       data: {
         ...shape.data,
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        // Per-field problems a service found (e.g. the rule editor's definition), keyed by field path.
+        fieldErrors: error.cause instanceof AppError ? ((error.cause.details?.fieldErrors as Record<string, string[]> | undefined) ?? null) : null,
       },
     };
   },

@@ -7,7 +7,9 @@ import { resolveDatabase } from "../db/connection";
 import { OutboxSender, SenderLiveness } from "../email/sender";
 import { type MailTransport, configuredTransport } from "../email/transport";
 import { log } from "../log";
-import { DAILY_EVALUATION_HOUR, DAILY_EVALUATION_JOB, type RunEvaluation, dueEvaluationDay, runDailyEvaluation } from "./daily-evaluation";
+import { DAILY_EVALUATION_HOUR, DAILY_EVALUATION_JOB, type RunEvaluation, dueEvaluationDay, evaluationSettled, runDailyEvaluation } from "./daily-evaluation";
+import { BACKTEST_JOB, type BacktestJob, ensureBacktestQueue } from "./backtest-queue";
+import { QUEUE_SETUP_LOCK_KEY } from "./queue-lock";
 
 export const ALERTS_CYCLE_JOB = "alerts-cycle";
 
@@ -51,9 +53,6 @@ async function senderLoop(sender: OutboxSender, pollMs: number, stopped: { value
   }
 }
 
-// Any fixed number; the same in every worker.
-const QUEUE_SETUP_LOCK_KEY = 7_411_006;
-
 /** Creating pg-boss queues concurrently deadlocks (it creates tables): workers starting together take turns. */
 async function setUpQueues(boss: PgBoss, url: string) {
   const lock = new pg.Client({ connectionString: url });
@@ -73,6 +72,11 @@ async function setUpQueues(boss: PgBoss, url: string) {
 
 async function startQueues(boss: PgBoss, url: string, db: Db, evaluate: RunEvaluation) {
   await setUpQueues(boss, url);
+  await ensureBacktestQueue(boss, url);
+  const { runBacktest } = await import("../rule-sets/backtest");
+  await boss.work<BacktestJob>(BACKTEST_JOB, async ([job]) => {
+    if (job) await runBacktest(db, job.data.backtestId);
+  });
   await boss.work<{ day?: string }>(DAILY_EVALUATION_JOB, async ([job]) => {
     const day = job?.data?.day ?? dueEvaluationDay(new Date());
     if (day) await runDailyEvaluation(db, day, evaluate);
@@ -80,7 +84,7 @@ async function startQueues(boss: PgBoss, url: string, db: Db, evaluate: RunEvalu
   await boss.work(ALERTS_CYCLE_JOB, async () => {
     // A worker that was down at 02:00 catches the evaluation up on its next tick.
     const day = dueEvaluationDay(new Date());
-    if (day) await boss.send(DAILY_EVALUATION_JOB, { day }, { singletonKey: day });
+    if (day && !(await evaluationSettled(db, day))) await boss.send(DAILY_EVALUATION_JOB, { day }, { singletonKey: day });
     const result = await runAlertsCycle(db);
     log.debug("Alerts cycle", result as unknown as Record<string, unknown>);
   });
