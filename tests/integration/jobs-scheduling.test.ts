@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAlertsCycle } from "~/server/alerts/cycle";
 import { type Db, createDb } from "~/server/db/client";
-import { dueEvaluationDay, runDailyEvaluation } from "~/server/jobs/daily-evaluation";
+import { dueEvaluationDay, evaluationSettled, runDailyEvaluation } from "~/server/jobs/daily-evaluation";
 import { scheduledEvaluation } from "~/server/jobs/evaluation";
 import { runScheduledOnce } from "~/server/jobs/scheduled-runs";
 import { ALERTS_CYCLE_JOB, startWorker } from "~/server/jobs/worker";
@@ -74,6 +74,8 @@ describe("scheduled jobs run once in effect", () => {
     });
     expect(await runDailyEvaluation(test.current.db, day, scheduledEvaluation)).toEqual({ status: "ran", attempt: 2, value: { runId: runs[0]!.id } });
     expect(await test.current.db.evaluationRun.count({ where: { trigger: "SCHEDULE" } })).toBe(1);
+    // Nothing left for the catch-up ticks to do that day.
+    expect(await evaluationSettled(test.current.db, day)).toBe(true);
   });
 
   it("alerts administrators when the daily evaluation fails", async () => {
@@ -82,6 +84,8 @@ describe("scheduled jobs run once in effect", () => {
       throw new Error("rule set missing");
     }, new Date("2026-07-01T08:00:00Z"));
     expect(outcome).toMatchObject({ status: "failed", attempt: 1 });
+    // Two more attempts remain for the catch-up ticks.
+    expect(await evaluationSettled(test.current.db, "2026-07-01")).toBe(false);
     await runAlertsCycle(test.current.db, { now: new Date("2026-07-01T08:01:00Z") });
     const [email] = await test.current.db.outboxEmail.findMany({ where: { userId: admin.id } });
     expect(email?.subject).toBe("Vigila: The daily evaluation failed to run");

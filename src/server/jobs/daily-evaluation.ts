@@ -11,6 +11,14 @@ export const DAILY_EVALUATION_JOB = "daily-evaluation";
 /** Persists one evaluation run for `asOf` (YYYY-MM-DD) with trigger SCHEDULE; returns its id. */
 export type RunEvaluation = (db: Db, asOf: string) => Promise<{ runId: number }>;
 
+const RUN_OPTIONS = { leaseMs: 30 * 60_000, maxAttempts: 3, retryAfterMs: 15 * 60_000 };
+
+/** True when `day`'s evaluation needs no more work: it succeeded, or failed as often as it may. */
+export async function evaluationSettled(db: Db, day: string): Promise<boolean> {
+  const run = await db.scheduledJobRun.findUnique({ where: { name_periodKey: { name: DAILY_EVALUATION_JOB, periodKey: day } } });
+  return run?.status === "SUCCEEDED" || (run?.status === "FAILED" && run.attempts >= RUN_OPTIONS.maxAttempts);
+}
+
 /** The federal day whose evaluation is due at `now`, or null before 02:00. */
 export function dueEvaluationDay(now: Date): string | null {
   const { day, hour } = localDayAndHour(now, FEDERAL_TIME_ZONE);
@@ -27,7 +35,7 @@ export async function runDailyEvaluation(db: Db, day: string, evaluate: RunEvalu
     db,
     DAILY_EVALUATION_JOB,
     day,
-    { leaseMs: 30 * 60_000, maxAttempts: 3, retryAfterMs: 15 * 60_000 },
+    RUN_OPTIONS,
     async () => {
       const done = await db.evaluationRun.findFirst({
         where: { trigger: "SCHEDULE", status: "SUCCEEDED", asOf: new Date(`${day}T00:00:00Z`) },
