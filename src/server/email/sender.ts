@@ -68,6 +68,8 @@ type ClaimedEmail = {
   headers: Record<string, string>;
   attempts: number;
   createdAt: Date;
+  /** The liveness pid this claim was made under. */
+  lockedBy: number;
   recipientRole: string | null;
   recipientState: string | null;
   /** The recipient as they are now (null when the user row is gone). */
@@ -114,7 +116,7 @@ export class OutboxSender {
         limit 1
         for update skip locked)
       returning o.id, o."userId", o."toAddress", o.subject, o.html, o.text, o."messageId", o.headers, o.attempts,
-        o."createdAt", o."recipientRole"::text as "recipientRole", o."recipientState",
+        o."createdAt", o."lockedBy", o."recipientRole"::text as "recipientRole", o."recipientState",
         (select jsonb_build_object('email', u.email, 'role', u.role, 'stateCode', u."stateCode", 'disabled', u.disabled)
          from "User" u where u.id = o."userId") as current`;
     return rows[0] ?? null;
@@ -132,23 +134,27 @@ export class OutboxSender {
     return null;
   }
 
-  private async settle(id: bigint, data: { status: "PENDING" | "SENT" | "FAILED" | "CANCELLED"; lastError?: string | null; smtpResponse?: string | null; nextAttemptAt?: Date }) {
+  /**
+   * Records the outcome of a claim. A send the server accepted is recorded whoever holds the claim
+   * now; any other outcome only while the claim is still ours (a sender that took it over decides).
+   */
+  private async settle(email: ClaimedEmail, data: { status: "PENDING" | "SENT" | "FAILED" | "CANCELLED"; lastError?: string | null; smtpResponse?: string | null; nextAttemptAt?: Date }) {
     await this.db.$executeRaw`
       update "OutboxEmail" set status = ${data.status}::"OutboxStatus", "lockedUntil" = null, "lockedBy" = null,
         "lastError" = ${data.lastError ?? null}, "smtpResponse" = coalesce(${data.smtpResponse ?? null}, "smtpResponse"),
         "sentAt" = case when ${data.status} = 'SENT' then now() else "sentAt" end,
         "nextAttemptAt" = coalesce(${data.nextAttemptAt ?? null}::timestamptz, "nextAttemptAt")
-      where id = ${id} and status = 'SENDING'`;
+      where id = ${email.id} and status = 'SENDING' and (${data.status} = 'SENT' or "lockedBy" = ${email.lockedBy})`;
   }
 
   /**
    * Recording a send the SMTP server accepted is retried for a minute: losing the database for a
    * moment right then must not turn into a duplicate.
    */
-  private async recordSent(id: bigint, response: string) {
+  private async recordSent(email: ClaimedEmail, response: string) {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.settle(id, { status: "SENT", smtpResponse: response });
+        return await this.settle(email, { status: "SENT", smtpResponse: response });
       } catch (err) {
         if (attempt >= 30) throw err;
         await sleep(2000);
@@ -160,7 +166,7 @@ export class OutboxSender {
   private async deliver(email: ClaimedEmail): Promise<keyof Omit<DrainResult, "transportDown"> | "down"> {
     const changed = this.recipientChanged(email);
     if (changed) {
-      await this.settle(email.id, { status: "CANCELLED", lastError: changed });
+      await this.settle(email, { status: "CANCELLED", lastError: changed });
       return "cancelled";
     }
     let response: string;
@@ -179,11 +185,11 @@ export class OutboxSender {
       const expired = email.attempts >= GIVE_UP_AFTER_ATTEMPTS;
       if (outcome.permanent || expired) {
         const why = outcome.permanent ? outcome.message : `gave up after ${email.attempts} attempts: ${outcome.message}`;
-        await this.settle(email.id, { status: "FAILED", lastError: why, smtpResponse: outcome.response });
+        await this.settle(email, { status: "FAILED", lastError: why, smtpResponse: outcome.response });
         return "failed";
       }
       const jitter = Math.floor(Math.random() * 0.1 * backoffMs(email.attempts));
-      await this.settle(email.id, {
+      await this.settle(email, {
         status: "PENDING",
         lastError: outcome.message,
         smtpResponse: outcome.response,
@@ -191,7 +197,7 @@ export class OutboxSender {
       });
       return outcome.transportDown ? "down" : "retrying";
     }
-    await this.recordSent(email.id, response);
+    await this.recordSent(email, response);
     return "sent";
   }
 
