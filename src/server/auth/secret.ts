@@ -24,12 +24,13 @@ function loadSecret(): string {
     throw new Error("AUTH_SECRET must be set in production (at least 32 characters, e.g. `openssl rand -base64 48`)");
   }
   // `?? ".data"`: with SKIP_ENV_VALIDATION (build tooling) the schema defaults are not applied.
-  return readOrCreateSecretFile(path.resolve(env.VIGILA_DATA_DIR ?? ".data"));
+  // turbopackIgnore: a run-time folder, not a source path; otherwise the bundler traces the whole project.
+  return readOrCreateSecretFile(path.resolve(/* turbopackIgnore: true */ env.VIGILA_DATA_DIR ?? ".data"));
 }
 
 /** Creates `<dataDir>/auth-secret` (mode 600) unless another process already did. */
 export function readOrCreateSecretFile(dataDir: string): string {
-  const file = path.join(dataDir, AUTH_SECRET_FILE);
+  const file = path.join(/* turbopackIgnore: true */ dataDir, AUTH_SECRET_FILE);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (!existsSync(file)) {
     // Written whole under a private name, then linked into place: link() fails if the file exists,
