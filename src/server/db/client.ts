@@ -7,8 +7,18 @@ export type Db = PrismaClient;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 export type DbOrTx = Db | Tx;
 
+/**
+ * Every change is audited inside its own transaction, and audit writers take turns on the chain
+ * lock, so a transaction may legitimately wait for others under load: Prisma's 2 s / 5 s
+ * defaults would abort correct work. Long-running imports pass their own, larger timeout.
+ */
+const TRANSACTION_DEFAULTS = { maxWait: 15_000, timeout: 60_000 };
+
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: options.max ?? 10 }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: options.max ?? 10 }),
+    transactionOptions: TRANSACTION_DEFAULTS,
+  });
 }
 
 let shared: Promise<Db> | undefined;
