@@ -157,7 +157,8 @@ describe("authentication gate", () => {
 
   it("only ever redirects after sign-in to a path on this site", () => {
     expect(safeNextPath("/departments?x=1")).toBe("/departments?x=1");
-    for (const bad of ["//evil.example/x", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "", null, undefined]) {
+    expect(safeNextPath("/loginsights")).toBe("/loginsights");
+    for (const bad of ["//evil.example/x", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "/login?next=%2F", "/login", "", null, undefined]) {
       expect(safeNextPath(bad)).toBe("/");
     }
   });

@@ -51,9 +51,13 @@ export function csrfProblem(request: NextRequest, expectedOrigin: string): strin
   return null;
 }
 
-/** `next` for the login page: a path on this site only (never `//evil.example` or a URL). */
+/**
+ * `next` for the login page: a path on this site only (never `//evil.example` or a URL), and not
+ * /login itself (a signed-in visitor is sent on to `next`, which would loop).
+ */
 export function safeNextPath(value: string | null | undefined): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (/^\/login(\/|\?|#|$)/.test(value)) return "/";
   return value;
 }
 
