@@ -14,6 +14,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets, which hold no data and must stay cacheable.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Everything but build assets, which hold no data and must stay cacheable, and the import upload:
+  // the proxy would buffer its body (up to 50 MB) in memory and cut it at 10 MB; that route checks
+  // origin, session and permission itself (src/app/api/imports/upload/route.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/imports/upload).*)"],
 };

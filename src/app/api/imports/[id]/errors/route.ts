@@ -1,0 +1,22 @@
+import { AppError } from "~/server/errors";
+import { importErrorsCsv } from "~/server/imports/history";
+import { attachment, plainResponse, routeAccess } from "~/server/imports/route-access";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** GET /api/imports/<id>/errors: the validation report's errors as CSV (line, column, reason). */
+export async function GET(request: Request, { params }: Props) {
+  const access = await routeAccess(request, "data.import");
+  if (access instanceof Response) return access;
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) return plainResponse(404, "Import batch not found");
+  try {
+    const { fileName, csv } = await importErrorsCsv(access.db, id);
+    return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(fileName), "cache-control": "no-store" } });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") return plainResponse(404, err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+import { Button } from "~/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { useTRPC } from "~/trpc/react";
+import { ACTIVE, type Sample } from "./progress";
+import { ProgressLine } from "./progress-line";
+import type { ImportStrings } from "./strings";
+
+const POLL_MS = 1_000;
+
+/** One batch: live progress while it runs (polled from PostgreSQL), then its report and actions. */
+export function BatchPanel({ id, S, canUndo, onSelect }: { id: number; S: ImportStrings; canUndo: boolean; onSelect: (id: number | null) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const batch = useQuery({ ...trpc.imports.get.queryOptions({ id }), refetchInterval: (q) => (q.state.data && !ACTIVE.has(q.state.data.status) ? false : POLL_MS) });
+  const first = useRef<{ status: string; sample: Sample } | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.imports.pathKey() });
+  const confirm = useMutation(trpc.imports.confirm.mutationOptions({ onSuccess: refresh }));
+  const cancel = useMutation(trpc.imports.cancel.mutationOptions({ onSuccess: refresh }));
+  const retry = useMutation(trpc.imports.retry.mutationOptions({ onSuccess: ({ id: next }) => onSelect(next) }));
+  const undo = useMutation(trpc.imports.undo.mutationOptions({ onSuccess: refresh }));
+  const failure = [confirm, cancel, retry, undo].find((m) => m.error)?.error?.message;
+
+  if (batch.error) return <p role="alert" className="text-sm text-red-800">{S.failed(batch.error.message)}</p>;
+  const b = batch.data;
+  if (!b) return null;
+  const latest = { at: b.heartbeatAt.getTime(), done: b.status === "UPLOADING" ? b.fileSize : b.rowsDone };
+  // Rate and ETA are measured from the first sample seen in the current step.
+  if (first.current?.status !== b.status) first.current = { status: b.status, sample: latest };
+  const running = ACTIVE.has(b.status);
+  return (
+    <section aria-labelledby="batch" className="flex flex-col gap-3 rounded-md border border-slate-300 p-4">
+      <h2 id="batch" className="text-lg font-semibold">{`${S.report} · #${b.id} · ${b.fileName} · ${S.kinds[b.kind]}`}</h2>
+      <p className="text-sm font-medium">{S.statuses[b.status]}</p>
+      {running && b.status !== "UPLOADING" && (
+        <ProgressLine label={S.statuses[b.status]} done={b.rowsDone} total={b.rowsTotal} text={S.rows(b.rowsDone, b.rowsTotal, b.status === "VALIDATING")} first={first.current.sample} latest={latest} unit={S.rowsUnit} S={S} />
+      )}
+      {!running && b.errorCount === 0 && b.status !== "FAILED" && <p className="text-sm">{S.counts(b)}</p>}
+      {b.failureReason && <p role="alert" className="text-sm text-red-800">{b.failureReason}</p>}
+      {failure && <p role="alert" className="text-sm text-red-800">{S.failed(failure)}</p>}
+      <div className="flex flex-wrap gap-3">
+        {b.status === "VALIDATED" && <Button onClick={() => confirm.mutate({ id })} disabled={confirm.isPending}>{S.confirm}</Button>}
+        {b.status === "VALIDATED" && <Button variant="outline" onClick={() => cancel.mutate({ id })} disabled={cancel.isPending}>{S.cancel}</Button>}
+        {(b.status === "FAILED" || b.status === "CANCELLED") && b.hasFile && <Button variant="outline" onClick={() => retry.mutate({ id })}>{S.retry}</Button>}
+        {b.status === "COMPLETED" && canUndo && (
+          <Button variant="outline" onClick={() => window.confirm(S.undoConfirm) && undo.mutate({ id })} disabled={undo.isPending}>{S.undo}</Button>
+        )}
+        {b.hasFile && <a className="text-link text-sm underline" href={`/api/imports/${id}/file`}>{b.fileName}</a>}
+      </div>
+      {b.errorCount > 0 && (
+        <div className="flex flex-col gap-2">
+          <p className="text-sm font-medium text-red-800">{S.errorsTitle(b.errorCount)}</p>
+          <p className="text-sm">
+            {S.errorsShown(b.errors.length, b.errorCount)} <a className="text-link underline" href={`/api/imports/${id}/errors`}>{S.downloadErrors}</a>
+          </p>
+          <Table>
+            <TableHeader>
+              <TableRow><TableHead>{S.line}</TableHead><TableHead>{S.column}</TableHead><TableHead>{S.reason}</TableHead></TableRow>
+            </TableHeader>
+            <TableBody>
+              {b.errors.map((e, i) => (
+                <TableRow key={i}><TableCell>{e.line ?? "—"}</TableCell><TableCell>{e.column ?? "—"}</TableCell><TableCell>{e.message}</TableCell></TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { Button } from "~/components/ui/button";
+import type { ImportKind } from "~/generated/prisma/enums";
+import { ProgressLine } from "./progress-line";
+import type { Sample } from "./progress";
+import type { ImportStrings } from "./strings";
+
+type Upload = { first: Sample | null; latest: Sample; total: number };
+
+/** Sends the file as the request body (no form encoding), so the server can stream it to storage. */
+export function UploadForm({ S, onUploaded }: { S: ImportStrings; onUploaded: (batchId: number) => void }) {
+  const [kind, setKind] = useState<ImportKind>("departments");
+  const [upload, setUpload] = useState<Upload | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const send = (event: React.FormEvent) => {
+    event.preventDefault();
+    const file = fileInput.current?.files?.[0];
+    if (!file) return;
+    setProblem(null);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/imports/upload?kind=${kind}&name=${encodeURIComponent(file.name)}`);
+    xhr.upload.onprogress = (e) =>
+      setUpload((u) => ({ first: u?.first ?? { at: Date.now(), done: e.loaded }, latest: { at: Date.now(), done: e.loaded }, total: e.total || file.size }));
+    xhr.onload = () => {
+      setUpload(null);
+      if (xhr.status === 201) onUploaded((JSON.parse(xhr.responseText) as { batchId: number }).batchId);
+      else setProblem(S.failed(xhr.responseText.trim() || String(xhr.status)));
+    };
+    xhr.onerror = () => {
+      setUpload(null);
+      setProblem(S.uploadFailed);
+    };
+    xhr.send(file);
+  };
+
+  return (
+    <form onSubmit={send} className="flex flex-wrap items-end gap-4 rounded-md border border-slate-300 p-4">
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        {S.kind}
+        <select className="h-9 rounded-md border border-slate-400 px-2" value={kind} onChange={(e) => setKind(e.target.value as ImportKind)}>
+          {(Object.keys(S.kinds) as ImportKind[]).map((k) => (
+            <option key={k} value={k}>{`${S.kinds[k]} (${k}.csv)`}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        {S.file}
+        <input ref={fileInput} type="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+      </label>
+      <Button type="submit" disabled={upload !== null}>{S.upload}</Button>
+      {upload && (
+        <div className="w-full">
+          <ProgressLine label={S.phaseUpload} done={upload.latest.done} total={upload.total} text={S.bytes(upload.latest.done, upload.total)} first={upload.first} latest={upload.latest} unit="B" S={S} />
+        </div>
+      )}
+      {problem && <p role="alert" className="w-full text-sm text-red-800">{problem}</p>}
+    </form>
+  );
+}
