@@ -5,6 +5,8 @@ import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
 import { TrendCharts } from "~/components/dashboard/trend-charts";
 import { CasesSection, ComplaintsSection, MetricCards, OfficersSection } from "~/components/dossier/dossier-sections";
 import { WhySection } from "~/components/dossier/why-section";
+import { OpenReviewForm } from "~/components/dossier/open-review-form";
+import { can } from "~/server/authz/permissions";
 import { DossierTimeline } from "~/components/dossier/dossier-timeline";
 import { PrintButton } from "~/components/dossier/print-button";
 import { PageHeader } from "~/components/layout/page-header";
@@ -29,8 +31,9 @@ export default async function DepartmentDossierPage({ params }: Props) {
   const { department } = dossier;
   const queryClient = getQueryClient();
   // The "why" is the rules module's explanation of the very run the level comes from.
-  const [explanation] = await Promise.all([
+  const [explanation, me] = await Promise.all([
     dossier.evaluation ? queryClient.fetchQuery(trpc.evaluations.explain.queryOptions({ departmentCode: department.code, runId: dossier.evaluation.runId })) : null,
+    queryClient.fetchQuery(trpc.session.me.queryOptions()),
     queryClient.prefetchQuery(trpc.timeline.department.queryOptions({ departmentCode: department.code, limit: 100 })),
   ]);
   return (
@@ -59,6 +62,7 @@ export default async function DepartmentDossierPage({ params }: Props) {
         <OfficersSection officers={dossier.officers} />
         <ComplaintsSection complaints={dossier.complaints} />
         <CasesSection dossier={dossier} />
+        {me && can(me.role, "reviews.open") ? <OpenReviewForm departmentCode={department.code} /> : null}
         <section aria-labelledby="timeline" className="flex flex-col gap-2">
           <h2 id="timeline" className="text-lg font-semibold">{t("timeline.title")}</h2>
           <DossierTimeline departmentCode={department.code} />
