@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
+import { PageHeader } from "~/components/layout/page-header";
+import { VersionEditor } from "~/components/rules/version-editor";
+import { can } from "~/server/authz/permissions";
+import { resolveRequestScope } from "~/server/auth/request-scope";
+import { getDb } from "~/server/db/client";
+import { todayIn } from "~/server/rules/dates";
+import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ versionId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ruleEditor"))("title") };
+}
+
+export default async function RuleSetVersionPage({ params }: Props) {
+  const scope = await resolveRequestScope(await getDb(), await headers());
+  if (!scope || !can(scope.role, "rules.manage")) notFound();
+  const id = Number((await params).versionId);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const version = await fetchOrNotFound(getQueryClient().fetchQuery(trpc.rules.get.queryOptions({ id })));
+  const t = await getTranslations("ruleEditor");
+  return (
+    <HydrateClient>
+      <p className="mb-2 text-sm">
+        <Link className="text-link underline" href="/rules">{t("back")}</Link>
+      </p>
+      <PageHeader title={`${version.ruleSetName} · ${t("version", { version: version.version })}`} description={version.ruleSetId} />
+      {/* The default evaluation date is Mexico City's today, decided here rather than by the browser's clock. */}
+      <VersionEditor versionId={id} today={todayIn()} />
+    </HydrateClient>
+  );
+}
