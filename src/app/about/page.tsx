@@ -1,13 +1,18 @@
-export default function AboutPage() {
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "~/components/layout/page-header";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("about"))("title") };
+}
+
+export default async function AboutPage() {
+  const t = await getTranslations("about");
   return (
-    <section>
-      <h1>Acerca de Vigila</h1>
-      <h2>Fuentes de datos</h2>
-      <p>
-        Catálogo de entidades federativas y municipios, población 2020 y límites estatales: Instituto Nacional de
-        Estadística y Geografía (INEGI), Censo de Población y Vivienda 2020 y Marco Geoestadístico. Información
-        reutilizada conforme a los Términos de Libre Uso de la Información del INEGI.
-      </p>
+    <section className="max-w-3xl">
+      <PageHeader title={t("title")} description={t("purpose")} />
+      <h2 className="mt-4 text-lg font-semibold">{t("sourcesTitle")}</h2>
+      <p className="mt-2">{t("sources")}</p>
     </section>
   );
 }
