@@ -38,6 +38,9 @@ export const trainingCompliance = defineMetric({
              bool_or(r."courseCode" = ${initialCourseCode} and r."completedOn" <= ${sqlDate(ctx)}) as has_initial,
              sum(r.hours) filter (where r."completedOn" > ${sqlDaysBefore(ctx, windowDays)} and r."completedOn" <= ${sqlDate(ctx)}) as recent_hours
       from "TrainingRecord" r join active a2 on a2.officer_id = r."officerId"
+      -- Only rows either aggregate can count: most of an officer's history is neither.
+      where (r."courseCode" = ${initialCourseCode} and r."completedOn" <= ${sqlDate(ctx)})
+         or (r."completedOn" > ${sqlDaysBefore(ctx, windowDays)} and r."completedOn" <= ${sqlDate(ctx)})
       group by r."officerId"
     ) tr on tr.officer_id = a.officer_id`,
   compute: ({ n, buckets }) => ({
