@@ -1,5 +1,3 @@
-import { renderToStaticMarkup } from "react-dom/server";
-import { createElement } from "react";
 import { unsubscribeWithToken } from "~/server/alerts/unsubscribe";
 import { clientIp, userAgent } from "~/server/auth/client-ip";
 import { verifyUnsubscribeToken } from "~/server/alerts/unsubscribe-token";
@@ -9,22 +7,23 @@ import { log } from "~/server/log";
 
 export const dynamic = "force-dynamic";
 
-function page(status: number, title: string, body: React.ReactNode) {
-  const html = renderToStaticMarkup(
-    createElement("html", { lang: "es" },
-      createElement("head", null, createElement("meta", { charSet: "utf-8" }), createElement("title", null, title),
-        createElement("meta", { name: "viewport", content: "width=device-width, initial-scale=1" })),
-      createElement("body", { style: { fontFamily: "system-ui, sans-serif", maxWidth: "40rem", margin: "2rem auto", padding: "0 1rem" } },
-        createElement("h1", null, title), body,
-        createElement("p", null, createElement("a", { href: "/settings/alerts" }, "Ajustar mis avisos / Adjust my alerts")))),
-  );
-  return new Response(`<!doctype html>${html}`, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** A tiny standalone page (no app layout: the visitor is usually not signed in). `body` is trusted markup. */
+function page(status: number, title: string, body: string) {
+  const html = `<!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title></head><body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem">
+<h1>${escape(title)}</h1>${body}<p><a href="/settings/alerts">Ajustar mis avisos / Adjust my alerts</a></p></body></html>`;
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
+const paragraph = (text: string) => `<p>${escape(text)}</p>`;
+
 function failure(err: unknown) {
-  if (err instanceof AppError && err.code === "BAD_REQUEST") return page(400, "Enlace no válido / Invalid link", createElement("p", null, err.message));
+  if (err instanceof AppError && err.code === "BAD_REQUEST") return page(400, "Enlace no válido / Invalid link", paragraph(err.message));
   log.error("Unsubscribe failed", { error: err instanceof Error ? err.message : String(err) });
-  return page(500, "Error", createElement("p", null, "No se pudo completar. Inténtelo más tarde. / Please try again later."));
+  return page(500, "Error", paragraph("No se pudo completar. Inténtelo más tarde. / Please try again later."));
 }
 
 /**
@@ -38,10 +37,12 @@ export async function GET(request: Request) {
   } catch (err) {
     return failure(err);
   }
-  return page(200, "Dejar de recibir avisos / Unsubscribe",
-    createElement("form", { method: "post" },
-      createElement("p", null, "Dejará de recibir los avisos de este correo. / You will stop receiving the alerts in this email."),
-      createElement("button", { type: "submit" }, "Confirmar / Confirm")));
+  return page(
+    200,
+    "Dejar de recibir avisos / Unsubscribe",
+    `<form method="post">${paragraph("Dejará de recibir los avisos de este correo. / You will stop receiving the alerts in this email.")}` +
+      `<button type="submit">Confirmar / Confirm</button></form>`,
+  );
 }
 
 /** RFC 8058 one-click (`List-Unsubscribe=One-Click` body) and the confirmation form both land here. */
@@ -50,8 +51,9 @@ export async function POST(request: Request) {
   try {
     const db = await getDb();
     const { turnedOff } = await unsubscribeWithToken(db, token, { ip: clientIp(request.headers), userAgent: userAgent(request.headers) });
-    return page(200, "Listo / Done", createElement("p", null,
-      turnedOff.length > 0 ? "Ya no recibirá estos avisos. / You will no longer receive these alerts." : "Ya estaba dado de baja. / You were already unsubscribed."));
+    return page(200, "Listo / Done", paragraph(
+      turnedOff.length > 0 ? "Ya no recibirá estos avisos. / You will no longer receive these alerts." : "Ya estaba dado de baja. / You were already unsubscribed.",
+    ));
   } catch (err) {
     return failure(err);
   }
