@@ -119,6 +119,14 @@ describe("backtests", () => {
     }
   });
 
+  it("that cannot be queued are marked failed rather than left waiting forever", async () => {
+    const { db } = test.current;
+    const broken: BacktestQueue = { enqueue: async () => Promise.reject(new Error("queue database unreachable")) };
+    await expect(requestBacktest(db, admin, { versionId: draftId, endOn: END }, broken)).rejects.toThrow("queue database unreachable");
+    const row = await db.backtest.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(row).toMatchObject({ status: "FAILED", error: "Could not queue the backtest: queue database unreachable", completedSteps: 0 });
+  });
+
   it("refuse an impossible end date and unknown versions, storing nothing", async () => {
     const { db } = test.current;
     const before = await db.backtest.count();

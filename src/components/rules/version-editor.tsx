@@ -52,7 +52,12 @@ export function VersionEditor({ versionId, today }: { versionId: number; today: 
         {version.basedOn ? <span className="text-sm text-slate-700">{t("basedOn", { version: version.basedOn.version })}</span> : null}
         {version.publishedAt ? <span className="text-sm text-slate-700">{t("publishedAt")}: {format.dateTime(version.publishedAt, "instant")}</span> : null}
       </div>
-      {failure ? <Alert tone="error">{fieldErrors ? t("invalid") : failure.message}</Alert> : null}
+      {failure ? (
+        <Alert tone="error">
+          {fieldErrors ? <p>{t("invalid")}</p> : null}
+          <p className={fieldErrors ? "mt-1 text-xs" : undefined}>{failure.message}</p>
+        </Alert>
+      ) : null}
       {saved && !save.isPending ? <Alert>{t("saved")}</Alert> : null}
       {readOnly ? (
         <div className="flex flex-wrap items-center gap-3">

@@ -47,7 +47,13 @@ export async function requestBacktest(db: Db, scope: WorkflowScope, input: { ver
     });
     return created;
   });
-  await queue.enqueue(backtest.id);
+  try {
+    await queue.enqueue(backtest.id);
+  } catch (err) {
+    // Nothing would ever pick it up: say so on the backtest instead of leaving it queued forever.
+    await finish(db, backtest, "FAILED", `Could not queue the backtest: ${(err as Error).message}`.slice(0, 2000));
+    throw err;
+  }
   return { id: backtest.id };
 }
 
@@ -72,7 +78,7 @@ async function finish(db: Db, backtest: Backtest, status: "SUCCEEDED" | "FAILED"
       action: "ruleSet.backtest.finish",
       targetType: "Backtest",
       targetId: backtest.id,
-      changes: { status: { before: "RUNNING", after: status } },
+      changes: { status: { before: backtest.status, after: status } },
       metadata: { requestedBy: backtest.createdById, error },
     });
   });
