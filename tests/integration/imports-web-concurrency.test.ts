@@ -39,6 +39,8 @@ describe("XLSX upload (first sheet, same columns)", () => {
   it("reads dates, numbers and short rows; reports spreadsheet row numbers", async () => {
     const { db } = test.current;
     const analyst = await createUser(db, "IA_ANALYST");
+    await importCsv(db, "departments", DEPARTMENTS_CSV);
+    await importCsv(db, "officers", officers("Xlsx", 4));
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("vetting");
     sheet.addRow(["officer_id", "evaluated_on", "result", "valid_until"]);
