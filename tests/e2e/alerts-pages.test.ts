@@ -1,0 +1,109 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ensureDefaultSubscriptions } from "~/server/alerts/defaults";
+import { createUnsubscribeToken } from "~/server/alerts/unsubscribe-token";
+import { totpCodeAt } from "~/server/auth/totp";
+import { enqueueEmail } from "~/server/email/outbox";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/server/users/demo-users";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { type TestBrowser, launchBrowser } from "../support/browser";
+
+/** The alert settings page, the outbox admin page and one-click unsubscribe, in Chromium against the built app. */
+
+let app: AppServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  app = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+beforeEach(async () => {
+  await browser.context.clearCookies();
+});
+
+// Each user signs in once here (a TOTP code is accepted once per user).
+async function signIn(page: Page, email: string, next: string) {
+  await page.goto(`${app.baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel(/He leído y acepto el aviso/).check();
+  await page.getByLabel(/Correo electrónico/).fill(email);
+  await page.getByLabel(/Contraseña/).fill(DEMO_PASSWORD);
+  await page.getByLabel(/Código de verificación/).fill(totpCodeAt(DEMO_TOTP_SECRET, new Date()));
+  await page.getByRole("button", { name: /Iniciar sesión/ }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+const userId = async (email: string) => (await app.database.db.user.findUniqueOrThrow({ where: { email } })).id;
+
+describe("alert pages", () => {
+  it("lets the Michoacán AG change an alert and keeps their scope to Michoacán", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "fiscal.michoacan@vigila.demo", "/settings/alerts");
+    await expect.poll(() => page.getByRole("heading", { name: "Mis avisos por correo" }).count()).toBe(1);
+    const level = page.getByTestId("sub-LEVEL_ROSE");
+    await level.getByLabel("Frecuencia").selectOption("DAILY");
+    await level.getByLabel("Todo lo que mi perfil permite ver").uncheck();
+    // Only Michoacán is offered to a Michoacán AG.
+    expect(await level.getByRole("group", { name: "Entidades elegidas" }).getByRole("checkbox").count()).toBe(1);
+    await level.getByLabel("Michoacán").check();
+    await page.getByLabel("Hora de entrega de los resúmenes").selectOption("6");
+    await page.getByRole("button", { name: "Guardar avisos" }).click();
+    await expect.poll(() => page.getByText("Avisos guardados.").count(), { timeout: 10_000 }).toBe(1).catch(async (err) => {
+      throw new Error(`${(err as Error).message}\n${await page.locator("main").innerText()}`);
+    });
+    const saved = await app.database.db.alertSubscription.findUniqueOrThrow({
+      where: { userId_trigger: { userId: await userId("fiscal.michoacan@vigila.demo"), trigger: "LEVEL_ROSE" } },
+    });
+    expect(saved).toMatchObject({ frequency: "DAILY", stateCodes: ["16"], deliveryHour: 6, version: 2 });
+  });
+
+  it("shows the outbox backlog and failures to the administrator, who can retry them", async () => {
+    const { db } = app.database;
+    const supervisor = await db.user.findUniqueOrThrow({ where: { email: "supervisor@vigila.demo" } });
+    for (const key of ["e2e:waiting", "e2e:failed"]) {
+      await enqueueEmail(db, {
+        idempotencyKey: key, userId: supervisor.id, toAddress: supervisor.email, recipientRole: supervisor.role, recipientState: null,
+        subject: `Prueba ${key}`, html: "<p>x</p>", text: "x", headers: {},
+      });
+    }
+    await db.outboxEmail.update({ where: { idempotencyKey: "e2e:failed" }, data: { status: "FAILED", attempts: 1, lastError: "EMESSAGE: 550 Mailbox unavailable" } });
+    const page = await browser.newPage();
+    await signIn(page, "admin@vigila.demo", "/admin/outbox");
+    const summary = page.getByTestId("outbox-summary");
+    await expect.poll(() => summary.textContent()).toMatch(/1 por enviar/);
+    expect(await summary.textContent()).toMatch(/Fallidos: 1/);
+    await page.getByRole("link", { name: /^Fallidos \(1\)/ }).click();
+    await expect.poll(() => page.getByTestId("outbox-table").textContent()).toMatch(/550 Mailbox unavailable/);
+    await page.getByTestId("outbox-table").getByRole("button", { name: "Reintentar" }).click();
+    await expect.poll(async () => (await db.outboxEmail.findUniqueOrThrow({ where: { idempotencyKey: "e2e:failed" } })).status).toBe("PENDING");
+  });
+
+  it("refuses the outbox page to other roles", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "supervisor@vigila.demo", "/admin/outbox");
+    await expect.poll(() => page.getByText("Solo la administración puede ver la bandeja de salida.").count()).toBe(1);
+  });
+
+  it("unsubscribes with one click from the email link, without signing in", async () => {
+    const id = await userId("fiscal.michoacan@vigila.demo");
+    await ensureDefaultSubscriptions(app.database.db, [id]);
+    const token = createUnsubscribeToken(id, ["SERIOUS_ABUSE_SUSTAINED"], new Date());
+    const url = `${app.baseUrl}/api/alerts/unsubscribe?token=${encodeURIComponent(token)}`;
+    const page = await browser.newPage();
+    await page.goto(url);
+    // Opening the link only asks; mail scanners that follow links change nothing.
+    const sub = () => app.database.db.alertSubscription.findUniqueOrThrow({ where: { userId_trigger: { userId: id, trigger: "SERIOUS_ABUSE_SUSTAINED" } } });
+    expect((await sub()).enabled).toBe(true);
+    await page.getByRole("button", { name: /Confirmar/ }).click();
+    await expect.poll(() => page.getByRole("heading").first().textContent()).toMatch(/Listo/);
+    expect((await sub()).enabled).toBe(false);
+    // RFC 8058: what a mail provider sends, no cookies, no Origin.
+    const oneClick = await fetch(url, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(oneClick.status).toBe(200);
+    const forged = await fetch(`${url.slice(0, -5)}AAAAA`, { method: "POST", body: "List-Unsubscribe=One-Click" });
+    expect(forged.status).toBe(400);
+  });
+});
