@@ -36,7 +36,7 @@ export function TrendCharts({ points }: { points: TrendPoint[] }) {
           <Card key={series.key}>
             <CardTitle>{title}</CardTitle>
             <div className="h-48 w-full" aria-hidden="true">
-                <LineChart responsive data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} className="h-full w-full">
+                <LineChart responsive accessibilityLayer={false} data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} className="h-full w-full">
                   <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
                   <XAxis dataKey="asOf" tickFormatter={month} tick={{ fontSize: 11, fill: "#334155" }} minTickGap={24} />
                   <YAxis tick={{ fontSize: 11, fill: "#334155" }} width={44} domain={series.percent ? [0, 100] : [0, "auto"]} />

@@ -1,0 +1,172 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { totpCodeAt } from "~/server/auth/totp";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/server/users/demo-users";
+import { type AppServer, startAppServer } from "../support/app-server";
+import { type TestBrowser, launchBrowser } from "../support/browser";
+
+/**
+ * The dashboard's flows per role in Chromium against the built app and the demo data: every page
+ * visited is checked with axe-core (no violations), watched for CSP refusals, and screenshotted
+ * under test-results/.
+ */
+let app: AppServer;
+let browser: TestBrowser;
+const MORELIA = "MX-16-053-MUN";
+const JALISCO_STATE_POLICE = "MX-14-000-EST";
+
+beforeAll(async () => {
+  app = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+beforeEach(async () => {
+  await browser.context.clearCookies();
+});
+
+/** A page that records Content-Security-Policy refusals (inline styles or scripts without the nonce). */
+async function watchedPage() {
+  const page = await browser.newPage();
+  const cspViolations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/.test(m.text())) cspViolations.push(m.text());
+  });
+  return { page, cspViolations };
+}
+
+async function signIn(page: Page, email: string, next: string) {
+  await page.goto(`${app.baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.locator('input[name="ack"]').check();
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.locator("#totp").fill(totpCodeAt(DEMO_TOTP_SECRET, new Date()));
+  await Promise.all([page.waitForURL((url) => url.pathname === next), page.locator('form button[type="submit"]').click()]);
+}
+
+/** axe-core over the whole page (WCAG 2.1 A and AA rules), then a full-page screenshot. */
+async function checkPage(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+  expect(summary, `axe violations on ${name}`).toEqual([]);
+  await browser.screenshot(page, `dashboard-${name}`);
+}
+
+const chartsDrawn = (page: Page) => page.locator("[data-testid=trend-charts] .recharts-surface").first().waitFor();
+
+describe("dashboard flows", () => {
+  it("the analyst finds a flagged department through the filters and opens its dossier, officers and complaints", async () => {
+    const { page, cspViolations } = await watchedPage();
+    await signIn(page, "analista@vigila.demo", "/");
+    await page.locator("[data-testid=kpi-cards]").waitFor();
+    await page.locator("[data-testid=state-map] a[data-state]").first().waitFor();
+    await chartsDrawn(page);
+    await checkPage(page, "overview");
+
+    await page.goto(`${app.baseUrl}/departments`);
+    await page.locator("#filter-state").selectOption("16");
+    await page.locator("#filter-level").selectOption("REVIEW");
+    await Promise.all([page.waitForURL(/level=REVIEW/), page.getByRole("button", { name: "Aplicar filtros" }).click()]);
+    expect(new URL(page.url()).searchParams.get("state")).toBe("16");
+    const row = page.locator(`[data-testid=departments-table] tbody tr[data-code="${MORELIA}"]`);
+    await row.waitFor();
+    const codes = await page.locator("[data-testid=departments-table] tbody tr[data-code]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")!));
+    expect(codes.every((code) => code.startsWith("MX-16-"))).toBe(true);
+    await checkPage(page, "departments-filtered");
+
+    await Promise.all([page.waitForURL(`**/departments/${MORELIA}`), row.getByRole("link").first().click()]);
+    const rule = page.locator('[data-testid=rules-table] tr[data-rule="corruption-not-reduced"]');
+    await rule.waitFor();
+    expect(await rule.textContent()).toMatch(/Revisión/);
+    expect(await rule.textContent()).toMatch(/entre \d+ corporaciones de tipo municipal/);
+    await chartsDrawn(page);
+    await checkPage(page, "dossier");
+
+    await rule.locator("summary").click();
+    const complaintLink = rule.locator('a[href^="/complaints/"]').first();
+    await Promise.all([page.waitForURL(/\/complaints\//), complaintLink.click()]);
+    await page.locator("[data-testid=complaint-details]").waitFor();
+    expect(await page.locator("[data-testid=complaint-summary]").count()).toBe(1); // analysts may read complainant data
+    await checkPage(page, "complaint");
+
+    await Promise.all([page.waitForURL(/\/officers\//), page.locator("[data-testid=complaint-officers] a").first().click()]);
+    await page.locator("[data-testid=officer-standing]").waitFor();
+    await checkPage(page, "officer");
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it("a supervisor dismisses a recommendation as a false positive with a reason", async () => {
+    const { page, cspViolations } = await watchedPage();
+    await signIn(page, "supervisor@vigila.demo", "/queues");
+    const card = page.locator("[data-testid=recommendation-queue] li[data-recommendation]").first();
+    await card.waitFor();
+    await checkPage(page, "queue-recommendations");
+    const id = Number(await card.getAttribute("data-recommendation"));
+    await card.getByLabel("Descartar").check();
+    await card.getByLabel("Motivo").selectOption("FALSE_POSITIVE");
+    const justification = "Los elementos señalados fueron reevaluados la semana pasada; el dato de origen estaba desfasado.";
+    await card.getByLabel("Justificación").fill(justification);
+    await card.getByRole("button", { name: "Registrar decisión" }).click();
+    await page.locator(`li[data-recommendation="${id}"]`).waitFor({ state: "detached" });
+    const decided = await app.database.db.recommendation.findUniqueOrThrow({ where: { id } });
+    expect(decided).toMatchObject({ status: "DISMISSED", dismissReason: "FALSE_POSITIVE", justification });
+    await page.goto(`${app.baseUrl}/queues?tab=receivership`);
+    await page.locator("[data-testid=receivership-board]").waitFor();
+    await checkPage(page, "queue-receivership");
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it("the Michoacán AG opens a review of a Michoacán department and cannot reach a Jalisco one", async () => {
+    const { page, cspViolations } = await watchedPage();
+    await signIn(page, "fiscal.michoacan@vigila.demo", `/departments/${MORELIA}`);
+    const form = page.locator("[data-testid=open-review]");
+    await form.locator("summary").click();
+    const scope = "Revisión de quejas por corrupción y colusión del último año y de su atención interna.";
+    await form.getByLabel("Alcance de la revisión").fill(scope);
+    await form.getByRole("button", { name: "Abrir revisión" }).click();
+    await form.getByRole("status").waitFor();
+    const ag = await app.database.db.user.findUniqueOrThrow({ where: { email: "fiscal.michoacan@vigila.demo" } });
+    expect(await app.database.db.review.findFirst({ where: { ownerId: ag.id, department: { code: MORELIA } } })).toMatchObject({ status: "OPEN", scope });
+
+    await page.goto(`${app.baseUrl}/queues?tab=reviews`);
+    await page.locator(`[data-testid=review-queue] li[data-department="${MORELIA}"]`).waitFor();
+    await checkPage(page, "queue-reviews");
+
+    const jalisco = await page.goto(`${app.baseUrl}/departments/${JALISCO_STATE_POLICE}`);
+    expect(jalisco?.status()).toBe(404);
+    await page.getByRole("heading", { name: "No encontrado" }).waitFor();
+    await checkPage(page, "not-found");
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it("the auditor reads the audit log, which shows the views of sensitive records", async () => {
+    const { page, cspViolations } = await watchedPage();
+    await signIn(page, "auditor@vigila.demo", "/audit");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).toMatch(/department\.view|complaint\.view|officer\.view/);
+    await checkPage(page, "audit");
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it("switches the language to English and keeps it", async () => {
+    const { page } = await watchedPage();
+    await signIn(page, "analista@vigila.demo", "/about");
+    await page.getByRole("heading", { name: "Acerca de Vigila" }).waitFor();
+    await page.locator("#language-switcher").selectOption("en");
+    await page.getByRole("heading", { name: "About Vigila" }).waitFor();
+    await page.goto(`${app.baseUrl}/`);
+    await page.getByRole("heading", { name: "National overview", level: 1 }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en-US");
+    await chartsDrawn(page);
+    await checkPage(page, "overview-en");
+    await page.close();
+  });
+});
