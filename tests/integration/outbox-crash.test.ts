@@ -8,7 +8,7 @@ import { exited, spawnVigila, waitFor } from "../support/worker-process";
 const test = useTestDatabase();
 const smtp = new TestSmtpServer();
 const EMAILS = 1000;
-const KILLS = 5;
+const KILLS = 4;
 
 describe("outbox sender killed with SIGKILL at random points", () => {
   beforeAll(async () => {
