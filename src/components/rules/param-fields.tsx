@@ -22,8 +22,11 @@ type Props = { schema: ParamSchema; definition: Json; path: Path; errors: FieldE
 /** Where the labels of a choice's allowed values are (the complaint filters' enums). */
 const ENUM_LABELS: Record<string, string> = { categories: "category", sources: "source", statuses: "complaintStatus", excludeStatuses: "complaintStatus" };
 
-/** Field names as the metric declares them, made readable: windowDays → "window days". */
-const words = (name: string) => name.replace(/([A-Z])/g, " $1").toLowerCase();
+/** A parameter's label; one a future metric adds before it is translated reads as its name, split into words. */
+function useParamLabel() {
+  const t = useTranslations("ruleEditor.params");
+  return (name: string) => (t.has(name as never) ? t(name as never) : name.replace(/([A-Z])/g, " $1").toLowerCase());
+}
 
 /**
  * Inputs for a metric's parameters, generated from the JSON Schema of the zod schema the engine
@@ -52,6 +55,7 @@ export function ParamFields({ schema, definition, path, errors, readOnly, onChan
 
 function ParamField({ name, schema, required, ...props }: Props & { name: string; required: boolean }) {
   const t = useTranslations("enums");
+  const words = useParamLabel();
   const { definition, path, errors, readOnly, onChange } = props;
   const id = fieldId(path);
   const value = getAt(definition, path);

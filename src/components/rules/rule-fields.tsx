@@ -26,6 +26,7 @@ export function RuleFields({ definition, index, catalogue, errors, readOnly, onC
   const t = useTranslations("ruleEditor.rule");
   const tLevels = useTranslations("levels");
   const ruleName = useRuleName();
+  const tMetrics = useTranslations("ruleEditor.metrics");
   const path: Path = ["rules", index];
   const rule = getAt(definition, path) as { id: string; title: string; metric: string; levels: Level[] };
   const metric = catalogue.metrics[rule.metric];
@@ -37,7 +38,7 @@ export function RuleFields({ definition, index, catalogue, errors, readOnly, onC
       <div>
         <h3 id={headingId} className="text-base font-semibold">{ruleName(rule.id, rule.title)}</h3>
         <p className="text-xs text-slate-700">
-          {rule.id} · {t("metric")}: {metric?.title ?? rule.metric}
+          {rule.id} · {t("metric")}: {tMetrics.has(rule.metric as never) ? tMetrics(rule.metric as never) : (metric?.title ?? rule.metric)}
         </p>
       </div>
       <div className="flex flex-col gap-1">
