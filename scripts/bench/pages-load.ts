@@ -3,7 +3,7 @@ import { chromium } from "playwright-core";
 
 /** Load and paint measurements for `npm run bench -- pages` (see pages.ts). */
 
-export type LoadResult = { requests: number; non2xx: number; p50: number; p95: number; max: number; rps: number };
+export type LoadResult = { requests: number; non2xx: number; timeouts: number; p50: number; p95: number; max: number; rps: number };
 
 /** The q-th quantile (0–1) of sorted values, nearest-rank: the smallest value with at least q of the samples at or below it. */
 export function quantile(sorted: number[], q: number): number {
@@ -18,14 +18,15 @@ export function quantile(sorted: number[], q: number): number {
 export async function load(url: string, cookie: string, options: { connections: number; seconds: number }): Promise<LoadResult> {
   const times: number[] = [];
   let non2xx = 0;
-  const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers: { cookie } });
+  // A request still unanswered after 30 s counts as a timeout (autocannon's default of 10 s hides slow pages).
+  const instance = autocannon({ url, connections: options.connections, duration: options.seconds, timeout: 30, headers: { cookie } });
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
     times.push(ms);
     if (status < 200 || status >= 300) non2xx++;
   });
   const result = await instance;
   times.sort((a, b) => a - b);
-  return { requests: times.length, non2xx, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times.at(-1) ?? Number.NaN, rps: result.requests.average };
+  return { requests: times.length, non2xx, timeouts: result.timeouts, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times.at(-1) ?? Number.NaN, rps: result.requests.average };
 }
 
 /** Largest contentful paint of `path`, signed in with `cookie`, in a fresh browser context each time. */

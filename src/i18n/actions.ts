@@ -3,7 +3,8 @@
 import { cookies, headers } from "next/headers";
 import { recordAudit } from "~/server/audit/record";
 import { resolveRequestScope } from "~/server/auth/request-scope";
-import { actorFrom, requestMeta } from "~/server/dashboard/actor";
+import { auditActor } from "~/server/audit/actor";
+import { requestMeta } from "~/server/dashboard/actor";
 import { getDb } from "~/server/db/client";
 import { LOCALE_COOKIE, isAppLocale } from "./locales";
 
@@ -22,7 +23,7 @@ export async function setLocale(locale: string): Promise<void> {
     if (!before || before.locale === locale) return;
     await tx.user.update({ where: { id: scope.userId }, data: { locale } });
     await recordAudit(tx, {
-      actor: actorFrom(scope, requestMeta(requestHeaders)),
+      actor: auditActor(scope, requestMeta(requestHeaders)),
       action: "user.locale.update",
       targetType: "User",
       targetId: scope.userId,

@@ -3,7 +3,8 @@ import { can } from "~/server/authz/permissions";
 import { getDb } from "~/server/db/client";
 import { exportDepartmentsView } from "~/server/departments/export-departments";
 import { parseDepartmentView } from "~/server/departments/list-input";
-import { actorFrom, requestMeta } from "~/server/dashboard/actor";
+import { auditActor } from "~/server/audit/actor";
+import { requestMeta } from "~/server/dashboard/actor";
 import { dashboardToday } from "~/server/dashboard/as-of";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export async function GET(request: Request) {
   const csv = await exportDepartmentsView(
     db,
     scope,
-    actorFrom(scope, requestMeta(request.headers)),
+    auditActor(scope, requestMeta(request.headers)),
     view,
   );
   return new Response(csv, {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorFrom } from "../../dashboard/actor";
+import { auditActor } from "../../audit/actor";
 import { departmentDossier } from "../../departments/dossier";
 import { departmentFilterOptions } from "../../departments/filter-options";
 import { listDepartments } from "../../departments/list-departments";
@@ -15,5 +15,5 @@ export const departmentsRouter = createTRPCRouter({
     .query(({ ctx }) => departmentFilterOptions(ctx.db, ctx.scope)),
   dossier: procedureWith("departments.read")
     .input(z.strictObject({ code: z.string().trim().min(1).max(40) }))
-    .query(({ ctx, input }) => departmentDossier(ctx.db, ctx.scope, actorFrom(ctx.scope, ctx.meta), input.code)),
+    .query(({ ctx, input }) => departmentDossier(ctx.db, ctx.scope, auditActor(ctx.scope, ctx.meta), input.code)),
 });
