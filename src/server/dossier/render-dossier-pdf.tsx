@@ -1,0 +1,15 @@
+import { renderToBuffer } from "@react-pdf/renderer";
+import type { Scope } from "../authz/scope";
+import type { Db } from "../db/client";
+import { DossierDocument } from "./dossier-document";
+import { type DossierPdfOptions, dossierPdfData } from "./dossier-pdf-data";
+import { localize } from "./localize";
+
+/**
+ * The department dossier as a PDF (Spanish or English): read and audited through `dossierPdfData`,
+ * then laid out on the server. Out-of-scope and unknown codes throw NOT_FOUND before anything is read.
+ */
+export async function renderDossierPdf(db: Db, scope: Scope, code: string, options: DossierPdfOptions): Promise<Buffer> {
+  const data = await dossierPdfData(db, scope, code, options);
+  return renderToBuffer(<DossierDocument data={data} l={localize(options.locale)} />);
+}
