@@ -17,6 +17,7 @@ const nextConfig = {
     "pg-boss",
     "@node-rs/argon2",
     "nodemailer",
+    "@react-pdf/renderer",
   ],
 };
 

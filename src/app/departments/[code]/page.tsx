@@ -49,6 +49,7 @@ export default async function DepartmentDossierPage({ params }: Props) {
             <span className="text-sm font-medium">{t("level")}</span>
             <LevelBadge level={dossier.evaluation?.level ?? null} />
             <PrintButton />
+            <a className="no-print text-sm text-link underline" href={`/departments/${encodeURIComponent(department.code)}/dossier.pdf`}>{t("downloadPdf")}</a>
           </div>
         }
       />
