@@ -30,15 +30,25 @@ export function image(t: TargetSpec, alias: string) {
 /** jsonb renders dates as YYYY-MM-DD whatever the session's DateStyle. */
 const keyText = (t: TargetSpec, alias: string) => `concat_ws('|', ${t.key.map((k) => `to_jsonb(${alias}."${k}") #>> '{}'`).join(", ")})`;
 
+/**
+ * The value a record gets for `column`: the file's, or — when the column is fed by an optional CSV
+ * column absent from the file — the existing record's (new records keep the file's null/default).
+ */
+function plannedValue(t: TargetSpec, absentColumns: string[], column: string) {
+  const source = t.keptWhenAbsent?.[column];
+  return source && absentColumns.includes(source) ? `case when t."id" is null then n."${column}" else t."${column}" end` : `n."${column}"`;
+}
+
 /** Classifies every staged row (created / updated / unchanged) into `import_plan`; writes nothing. */
-export async function planImport({ spec, tx }: StagedImport): Promise<ImportCounts> {
+export async function planImport({ spec, tx, absentColumns }: StagedImport): Promise<ImportCounts> {
   const t = spec.target;
   const compared = [...t.fields, ...(t.derived ?? [])];
-  const row = (alias: string) => `row(${compared.map((c) => `${alias}."${c}"`).join(", ")})`;
+  const planned = compared.map((c) => plannedValue(t, absentColumns, c));
+  const keys = unique(["line", ...t.key]).map((c) => `n."${c}"`);
   const planSql = `create temp table import_plan on commit drop as
-     select n.*, t."version" as _version,
+     select ${[...keys, ...planned.map((v, i) => `${v} as "${compared[i]}"`)].join(", ")}, t."version" as _version,
        case when t."id" is null then null else ${image(t, "t")} end as _before,
-       case when t."id" is null then 'created' when ${row("n")} is distinct from ${row("t")} then 'updated' else 'unchanged' end as _action
+       case when t."id" is null then 'created' when row(${planned.join(", ")}) is distinct from row(${compared.map((c) => `t."${c}"`).join(", ")}) then 'updated' else 'unchanged' end as _action
      from (${t.resolved}) n left join ${current(t)} t on ${matchOn(t, "n", "t")}`;
   await timed("plan", () => tx.$executeRawUnsafe(planSql));
   // Temporary tables get no statistics from autovacuum; the joins below need them at this size.

@@ -8,7 +8,8 @@ export type CsvLimits = { maxBytes: number; maxRows: number };
 /** The exchange format's limits (spec: 50 MB and 1,000,000 rows per file). */
 export const DEFAULT_LIMITS: CsvLimits = { maxBytes: 50 * 1024 * 1024, maxRows: 1_000_000 };
 
-export type FileStats = { bytes: number; sha256: string; rows: number };
+/** Filled while reading; `absentColumns` = the kind's optional columns missing from the header. */
+export type FileStats = { bytes: number; sha256: string; rows: number; absentColumns?: string[] };
 /** `cells` is aligned with the kind's columns ("" for an optional column absent from the header). */
 export type CsvRecord = { line: number; cells: string[] } | { line: number; cells: null; problem: string };
 
@@ -139,6 +140,7 @@ export async function* readCsvRecords(input: Readable, columns: ColumnSpec[], li
         if (record.length === 1 && record[0] === "") continue; // blank line
         if (!positions) {
           positions = mapHeader(record, columns);
+          stats.absentColumns = columns.filter((_, i) => positions![i] === -1).map((c) => c.name);
           width = record.length;
           continue;
         }

@@ -34,6 +34,12 @@ export type TargetSpec = {
   /** Relation exposing key, fields, derived, `id` and `version`; defaults to the table. */
   current?: string;
   hasTimestamps: boolean;
+  /**
+   * Fields fed by an optional CSV column (field → column). When that column is absent from the
+   * file's header, existing records keep their value (an export made without it must not wipe
+   * it); an empty cell in a present column still means "no value".
+   */
+  keptWhenAbsent?: Record<string, string>;
   afterWrite?: (tx: Tx, batchId: number) => Promise<void>;
 };
 

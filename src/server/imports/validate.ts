@@ -27,8 +27,11 @@ export type ImportReport = {
   errors: ImportError[];
 };
 
-/** Valid only inside the transaction that staged it (the staging table is temporary). */
-export type StagedImport = { spec: KindSpec; tx: Tx };
+/**
+ * Valid only inside the transaction that staged it (the staging table is temporary).
+ * `absentColumns`: optional columns the file's header lacks (see TargetSpec.keptWhenAbsent).
+ */
+export type StagedImport = { spec: KindSpec; tx: Tx; absentColumns: string[] };
 
 const PROGRESS_EVERY_ROWS = 10_000;
 
@@ -92,11 +95,12 @@ export async function validateImport(
     await writer.flush();
   } catch (err) {
     if (!(err instanceof ImportFileError)) throw err;
-    return { report: report(err.errors.length, err.errors), staged: { spec, tx } };
+    return { report: report(err.errors.length, err.errors), staged: { spec, tx, absentColumns: [] } };
   }
   options.onProgress?.({ phase: "checking", rowsRead: stats.rows });
   const stageErrors = await checkStage(tx, spec, cap);
   const columnOrder = spec.columns.map((c) => c.name);
   const errors = mergeErrors(rowErrors.kept, stageErrors.errors, columnOrder, cap);
-  return { report: report(rowErrors.total + stageErrors.total, errors), staged: { spec, tx } };
+  const staged = { spec, tx, absentColumns: stats.absentColumns ?? [] };
+  return { report: report(rowErrors.total + stageErrors.total, errors), staged };
 }

@@ -67,6 +67,8 @@ export const complaints: KindSpec = {
     current: `(select c.*, array(select co."officerId"::text from "ComplaintOfficer" co where co."complaintId" = c.id
                  order by co."officerId" collate "C") as "officerIds" from "Complaint" c)`,
     hasTimestamps: true,
+    // Not resolved_on: the row rules require or forbid it by status, so absent = empty there.
+    keptWhenAbsent: { summary: "summary", officerIds: "officer_ids" },
     afterWrite: (tx) => replaceOfficerLinks(tx),
   },
 };

@@ -36,5 +36,7 @@ export const departments: KindSpec = {
     key: ["code"],
     fields: ["name", "kind", "stateCode", "municipalityCode", "authorizedStrength"],
     hasTimestamps: true,
+    // Not municipality_code: the row rules require or forbid it by kind, so absent = empty there.
+    keptWhenAbsent: { authorizedStrength: "authorized_strength" },
   },
 };

@@ -45,6 +45,7 @@ export const officers: KindSpec = {
     key: ["id"],
     fields: ["departmentId", "givenName", "familyName", "rank", "hiredOn", "separatedOn"],
     hasTimestamps: true,
+    keptWhenAbsent: { rank: "rank", separatedOn: "separated_on" },
     afterWrite: recordAssignments,
   },
 };

@@ -29,5 +29,7 @@ export const vetting: KindSpec = {
     key: ["officerId", "evaluatedOn"],
     fields: ["result", "validUntil"],
     hasTimestamps: false,
+    // New evaluations still get the default from the row rules.
+    keptWhenAbsent: { validUntil: "valid_until" },
   },
 };
