@@ -29,13 +29,16 @@ export async function appBuildIsCurrent(): Promise<boolean> {
 }
 
 /** Runs `next build` (its output on stderr: stdout is for the command's own result). */
-export async function buildApp(): Promise<void> {
+export async function buildApp(signal?: AbortSignal): Promise<void> {
   log.info("Building the web app (next build)…");
   const started = Date.now();
   const child = spawn(path.resolve("node_modules/.bin/next"), ["build"], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", process.stderr, process.stderr],
+    signal,
+    killSignal: "SIGTERM",
   });
+  child.on("error", () => undefined); // an abort also surfaces as an 'error' event; the exit code says it all
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (exit code ${code})`);
   log.info(`Built the web app in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -19,16 +19,23 @@ const NEXT_BIN = path.resolve("node_modules/.bin/next");
 const VIGILA_BIN = path.resolve("bin/vigila.mjs");
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
+const SIGNAL_GRACE_MS = 3_000;
 
-function stop(child: ChildProcess): Promise<void> {
+/**
+ * Stops a child: after Ctrl-C in a terminal it got the same SIGINT and is already stopping, and a
+ * second signal could cut its own clean shutdown short; so SIGTERM only if it is still running after
+ * a grace period, SIGKILL if it ignores that.
+ */
+function stop(child: ChildProcess, grace: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+    const term = setTimeout(() => child.kill("SIGTERM"), grace);
+    const kill = setTimeout(() => child.kill("SIGKILL"), grace + STOP_TIMEOUT_MS);
     child.once("exit", () => {
+      clearTimeout(term);
       clearTimeout(kill);
       resolve();
     });
-    child.kill("SIGTERM");
   });
 }
 
@@ -60,24 +67,28 @@ export async function serveApp(options: ServeOptions): Promise<number> {
   const children: ChildProcess[] = [];
   let stopping = false;
   const finished = new Promise<number>((resolve) => {
-    const shutdown = async (code: number) => {
+    const shutdown = async (code: number, grace: number) => {
       if (stopping) return;
       stopping = true;
       // The app first (it may be mid-request), then the worker, then the database.
-      for (const child of children) await stop(child);
+      for (const child of children) await stop(child, grace);
       await disconnectDb();
       const outcome = await releaseDatabase({ force: true });
       if (outcome === "stopped") log.info("Embedded PostgreSQL stopped");
+      if (outcome === "left-running") log.info("Embedded PostgreSQL left running: another Vigila process is using it");
       resolve(code);
     };
-    process.once("SIGINT", () => void shutdown(EXIT.OK));
-    process.once("SIGTERM", () => void shutdown(EXIT.OK));
+    // `on`, not `once`: under `npm run` the signal arrives twice (from the terminal and relayed by
+    // the tsx launcher), and a second one without a handler would kill this process mid-shutdown.
+    const onSignal = () => void shutdown(EXIT.OK, SIGNAL_GRACE_MS);
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
     const spawnChild = (name: string, command: string, args: string[]) => {
       const child = spawn(command, args, { env, stdio: ["ignore", "inherit", "inherit"] });
       child.once("exit", (code, signal) => {
         if (stopping) return;
         log.error(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping`);
-        void shutdown(EXIT.REJECTED);
+        void shutdown(EXIT.REJECTED, 0);
       });
       children.push(child);
       return child;
@@ -91,7 +102,7 @@ export async function serveApp(options: ServeOptions): Promise<number> {
       () => options.onReady(url),
       (err: Error) => {
         log.error(err.message);
-        void shutdown(EXIT.REJECTED);
+        void shutdown(EXIT.REJECTED, 0);
       },
     );
   });

