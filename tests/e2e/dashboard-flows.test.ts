@@ -66,6 +66,11 @@ describe("dashboard flows", () => {
     await chartsDrawn(page);
     await checkPage(page, "overview");
 
+    await Promise.all([page.waitForURL("**/states/16"), page.locator('[data-testid=states-table] a[href="/states/16"]').click()]);
+    await page.locator("[data-testid=state-departments-table]").waitFor();
+    await chartsDrawn(page);
+    await checkPage(page, "state");
+
     await page.goto(`${app.baseUrl}/departments`);
     await page.locator("#filter-state").selectOption("16");
     await page.locator("#filter-level").selectOption("REVIEW");
@@ -160,6 +165,7 @@ describe("dashboard flows", () => {
     const { page } = await watchedPage();
     await signIn(page, "analista@vigila.demo", "/about");
     await page.getByRole("heading", { name: "Acerca de Vigila" }).waitFor();
+    await checkPage(page, "about");
     await page.locator("#language-switcher").selectOption("en");
     await page.getByRole("heading", { name: "About Vigila" }).waitFor();
     await page.goto(`${app.baseUrl}/`);
