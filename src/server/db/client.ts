@@ -14,9 +14,16 @@ export type DbOrTx = Db | Tx;
  */
 const TRANSACTION_DEFAULTS = { maxWait: 15_000, timeout: 60_000 };
 
+/**
+ * Prisma's pg adapter reads `timestamptz` values as if they were UTC: on a server whose default
+ * TimeZone is not UTC (e.g. a cluster created under TZ=America/Mexico_City) every instant from a raw
+ * query would shift by the offset. Pin the session to UTC, whatever the server's setting.
+ */
+const SESSION_OPTIONS = "-c TimeZone=UTC";
+
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: options.max ?? 10 }),
+    adapter: new PrismaPg({ connectionString, max: options.max ?? 10, options: SESSION_OPTIONS }),
     transactionOptions: TRANSACTION_DEFAULTS,
   });
 }
