@@ -3,11 +3,11 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { calendarDay as day } from "~/components/format/calendar-day";
 import { Section } from "~/components/layout/section";
+import { ComplaintRefLink, TableSection } from "~/components/layout/table-section";
 import { LevelBadge } from "~/components/levels/level-badge";
 import { useRuleName } from "~/components/levels/rule-name";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardTitle } from "~/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { YesNo } from "~/components/ui/yes-no";
 import type { departmentDossier } from "~/server/departments/dossier";
 
@@ -42,34 +42,22 @@ export function OfficersSection({ officers }: { officers: Dossier["officers"] })
   const tVetting = useTranslations("enums.vetting");
   const format = useFormatter();
   return (
-    <Section id="officers" title={t("title", { count: officers.length })}>
-      <Table data-testid="officers-table">
-        <TableHeader>
-          <TableRow>
-            <TableHead scope="col">{t("id")}</TableHead>
-            <TableHead scope="col">{t("name")}</TableHead>
-            <TableHead scope="col">{t("vetting")}</TableHead>
-            <TableHead scope="col">{t("validUntil")}</TableHead>
-            <TableHead scope="col">{t("current")}</TableHead>
-            <TableHead scope="col" className="text-right">{t("hours")}</TableHead>
-            <TableHead scope="col">{t("compliant")}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {officers.map((o) => (
-            <TableRow key={o.id}>
-              <TableCell className="font-mono"><Link className="text-link underline" href={`/officers/${encodeURIComponent(o.id)}`}>{o.id}</Link></TableCell>
-              <TableCell>{o.familyName}, {o.givenName}</TableCell>
-              <TableCell>{o.vettingResult ? tVetting(o.vettingResult) : t("noVetting")}</TableCell>
-              <TableCell>{o.vettingValidUntil ? format.dateTime(day(o.vettingValidUntil), "day") : "—"}</TableCell>
-              <TableCell><YesNo value={o.vettingCurrent} /></TableCell>
-              <TableCell className="text-right tabular-nums">{format.number(Number(o.trainingHours12m), "decimal")}</TableCell>
-              <TableCell><YesNo value={o.trainingCompliant} /></TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Section>
+    <TableSection
+      id="officers"
+      title={t("title", { count: officers.length })}
+      testId="officers-table"
+      rows={officers}
+      rowKey={(o) => o.id}
+      columns={[
+        { header: t("id"), cellClassName: "font-mono", cell: (o) => <Link className="text-link underline" href={`/officers/${encodeURIComponent(o.id)}`}>{o.id}</Link> },
+        { header: t("name"), cell: (o) => <>{o.familyName}, {o.givenName}</> },
+        { header: t("vetting"), cell: (o) => (o.vettingResult ? tVetting(o.vettingResult) : t("noVetting")) },
+        { header: t("validUntil"), cell: (o) => (o.vettingValidUntil ? format.dateTime(day(o.vettingValidUntil), "day") : "—") },
+        { header: t("current"), cell: (o) => <YesNo value={o.vettingCurrent} /> },
+        { header: t("hours"), headClassName: "text-right", cellClassName: "text-right tabular-nums", cell: (o) => format.number(Number(o.trainingHours12m), "decimal") },
+        { header: t("compliant"), cell: (o) => <YesNo value={o.trainingCompliant} /> },
+      ]}
+    />
   );
 }
 
@@ -78,32 +66,21 @@ export function ComplaintsSection({ complaints }: { complaints: Dossier["complai
   const tEnums = useTranslations("enums");
   const format = useFormatter();
   return (
-    <Section id="complaints" title={t("title")}>
-      {complaints.length === 0 ? <p>{t("empty")}</p> : (
-        <Table data-testid="complaints-table">
-          <TableHeader>
-            <TableRow>
-              <TableHead scope="col">{t("ref")}</TableHead>
-              <TableHead scope="col">{t("received")}</TableHead>
-              <TableHead scope="col">{t("category")}</TableHead>
-              <TableHead scope="col">{t("source")}</TableHead>
-              <TableHead scope="col">{t("status")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {complaints.map((c) => (
-              <TableRow key={c.ref}>
-                <TableCell className="font-mono"><Link className="text-link underline" href={`/complaints/${encodeURIComponent(c.ref)}`}>{c.ref}</Link></TableCell>
-                <TableCell>{format.dateTime(c.receivedOn, "day")}</TableCell>
-                <TableCell>{tEnums(`category.${c.category}`)}</TableCell>
-                <TableCell>{tEnums(`source.${c.source}`)}</TableCell>
-                <TableCell>{tEnums(`complaintStatus.${c.status}`)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </Section>
+    <TableSection
+      id="complaints"
+      title={t("title")}
+      testId="complaints-table"
+      rows={complaints}
+      rowKey={(c) => c.ref}
+      empty={<p>{t("empty")}</p>}
+      columns={[
+        { header: t("ref"), cellClassName: "font-mono", cell: (c) => <ComplaintRefLink complaintRef={c.ref} /> },
+        { header: t("received"), cell: (c) => format.dateTime(c.receivedOn, "day") },
+        { header: t("category"), cell: (c) => tEnums(`category.${c.category}`) },
+        { header: t("source"), cell: (c) => tEnums(`source.${c.source}`) },
+        { header: t("status"), cell: (c) => tEnums(`complaintStatus.${c.status}`) },
+      ]}
+    />
   );
 }
 

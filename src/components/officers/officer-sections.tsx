@@ -2,9 +2,9 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { calendarDay } from "~/components/format/calendar-day";
 import { Section } from "~/components/layout/section";
+import { ComplaintRefLink, TableSection } from "~/components/layout/table-section";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardTitle } from "~/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { YesNo } from "~/components/ui/yes-no";
 import type { officerProfile } from "~/server/officers/officer-profile";
 
@@ -63,30 +63,22 @@ export function AssignmentsSection({ assignments }: { assignments: OfficerProfil
   const t = useTranslations("officer.assignments");
   const format = useFormatter();
   return (
-    <Section id="assignments" title={t("title")}>
-      {assignments.length === 0 ? <Empty>{t("empty")}</Empty> : (
-        <Table data-testid="assignments-table">
-          <TableHeader>
-            <TableRow>
-              <TableHead scope="col">{t("department")}</TableHead>
-              <TableHead scope="col">{t("from")}</TableHead>
-              <TableHead scope="col">{t("until")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {assignments.map((a) => (
-              <TableRow key={a.id}>
-                <TableCell>
-                  {a.department ? <Link className="text-link underline" href={`/departments/${encodeURIComponent(a.department.code)}`}>{a.department.name}</Link> : <span className="italic">{t("outOfScope")}</span>}
-                </TableCell>
-                <TableCell>{format.dateTime(a.recordedAt, "day")}</TableCell>
-                <TableCell>{a.endedAt ? format.dateTime(a.endedAt, "day") : t("current")}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </Section>
+    <TableSection
+      id="assignments"
+      title={t("title")}
+      testId="assignments-table"
+      rows={assignments}
+      rowKey={(a) => a.id}
+      empty={<Empty>{t("empty")}</Empty>}
+      columns={[
+        {
+          header: t("department"),
+          cell: (a) => (a.department ? <Link className="text-link underline" href={`/departments/${encodeURIComponent(a.department.code)}`}>{a.department.name}</Link> : <span className="italic">{t("outOfScope")}</span>),
+        },
+        { header: t("from"), cell: (a) => format.dateTime(a.recordedAt, "day") },
+        { header: t("until"), cell: (a) => (a.endedAt ? format.dateTime(a.endedAt, "day") : t("current")) },
+      ]}
+    />
   );
 }
 
@@ -95,28 +87,19 @@ export function VettingSection({ vetting }: { vetting: OfficerProfile["vetting"]
   const tResult = useTranslations("enums.vetting");
   const format = useFormatter();
   return (
-    <Section id="vetting" title={t("title")}>
-      {vetting.length === 0 ? <Empty>{t("empty")}</Empty> : (
-        <Table data-testid="vetting-table">
-          <TableHeader>
-            <TableRow>
-              <TableHead scope="col">{t("evaluatedOn")}</TableHead>
-              <TableHead scope="col">{t("result")}</TableHead>
-              <TableHead scope="col">{t("validUntil")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {vetting.map((v) => (
-              <TableRow key={v.id}>
-                <TableCell>{format.dateTime(calendarDay(v.evaluatedOn), "day")}</TableCell>
-                <TableCell>{tResult(v.result)}</TableCell>
-                <TableCell>{format.dateTime(calendarDay(v.validUntil), "day")}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </Section>
+    <TableSection
+      id="vetting"
+      title={t("title")}
+      testId="vetting-table"
+      rows={vetting}
+      rowKey={(v) => v.id}
+      empty={<Empty>{t("empty")}</Empty>}
+      columns={[
+        { header: t("evaluatedOn"), cell: (v) => format.dateTime(calendarDay(v.evaluatedOn), "day") },
+        { header: t("result"), cell: (v) => tResult(v.result) },
+        { header: t("validUntil"), cell: (v) => format.dateTime(calendarDay(v.validUntil), "day") },
+      ]}
+    />
   );
 }
 
@@ -125,28 +108,19 @@ export function TrainingSection({ records }: { records: OfficerProfile["training
   const format = useFormatter();
   const locale = useLocale();
   return (
-    <Section id="training" title={t("title")}>
-      {records.length === 0 ? <Empty>{t("empty")}</Empty> : (
-        <Table data-testid="training-table">
-          <TableHeader>
-            <TableRow>
-              <TableHead scope="col">{t("course")}</TableHead>
-              <TableHead scope="col">{t("completedOn")}</TableHead>
-              <TableHead scope="col" className="text-right">{t("hours")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {records.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell>{locale.startsWith("en") ? r.courseName.en : r.courseName.es}</TableCell>
-                <TableCell>{format.dateTime(calendarDay(r.completedOn), "day")}</TableCell>
-                <TableCell className="text-right tabular-nums">{format.number(Number(r.hours), "decimal")}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </Section>
+    <TableSection
+      id="training"
+      title={t("title")}
+      testId="training-table"
+      rows={records}
+      rowKey={(r) => r.id}
+      empty={<Empty>{t("empty")}</Empty>}
+      columns={[
+        { header: t("course"), cell: (r) => (locale.startsWith("en") ? r.courseName.en : r.courseName.es) },
+        { header: t("completedOn"), cell: (r) => format.dateTime(calendarDay(r.completedOn), "day") },
+        { header: t("hours"), headClassName: "text-right", cellClassName: "text-right tabular-nums", cell: (r) => format.number(Number(r.hours), "decimal") },
+      ]}
+    />
   );
 }
 
@@ -156,31 +130,20 @@ export function OfficerComplaintsSection({ complaints }: { complaints: OfficerPr
   const tEnums = useTranslations("enums");
   const format = useFormatter();
   return (
-    <Section id="officer-complaints" title={t("title")}>
-      {complaints.length === 0 ? <Empty>{t("empty")}</Empty> : (
-        <Table data-testid="officer-complaints-table">
-          <TableHeader>
-            <TableRow>
-              <TableHead scope="col">{tColumns("ref")}</TableHead>
-              <TableHead scope="col">{tColumns("received")}</TableHead>
-              <TableHead scope="col">{tColumns("category")}</TableHead>
-              <TableHead scope="col">{tColumns("status")}</TableHead>
-              <TableHead scope="col">{t("department")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {complaints.map((c) => (
-              <TableRow key={c.ref}>
-                <TableCell className="font-mono"><Link className="text-link underline" href={`/complaints/${encodeURIComponent(c.ref)}`}>{c.ref}</Link></TableCell>
-                <TableCell>{format.dateTime(calendarDay(c.receivedOn), "day")}</TableCell>
-                <TableCell>{tEnums(`category.${c.category}`)}</TableCell>
-                <TableCell>{tEnums(`complaintStatus.${c.status}`)}</TableCell>
-                <TableCell className="font-mono">{c.departmentCode}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </Section>
+    <TableSection
+      id="officer-complaints"
+      title={t("title")}
+      testId="officer-complaints-table"
+      rows={complaints}
+      rowKey={(c) => c.ref}
+      empty={<Empty>{t("empty")}</Empty>}
+      columns={[
+        { header: tColumns("ref"), cellClassName: "font-mono", cell: (c) => <ComplaintRefLink complaintRef={c.ref} /> },
+        { header: tColumns("received"), cell: (c) => format.dateTime(calendarDay(c.receivedOn), "day") },
+        { header: tColumns("category"), cell: (c) => tEnums(`category.${c.category}`) },
+        { header: tColumns("status"), cell: (c) => tEnums(`complaintStatus.${c.status}`) },
+        { header: t("department"), cellClassName: "font-mono", cell: (c) => c.departmentCode },
+      ]}
+    />
   );
 }
