@@ -1,12 +1,10 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ensureDefaultSubscriptions } from "~/server/alerts/defaults";
 import { createUnsubscribeToken } from "~/server/alerts/unsubscribe-token";
-import { totpCodeAt } from "~/server/auth/totp";
 import { enqueueEmail } from "~/server/email/outbox";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/server/users/demo-users";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { type TestBrowser, launchBrowser } from "../support/browser";
+import { signIn } from "../support/sign-in";
 
 /** The alert settings page, the outbox admin page and one-click unsubscribe, in Chromium against the built app. */
 
@@ -25,23 +23,13 @@ beforeEach(async () => {
   await browser.context.clearCookies();
 });
 
-// Each user signs in once here (a TOTP code is accepted once per user).
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`${app.baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/He leído y acepto el aviso/).check();
-  await page.getByLabel(/Correo electrónico/).fill(email);
-  await page.getByLabel(/Contraseña/).fill(DEMO_PASSWORD);
-  await page.getByLabel(/Código de verificación/).fill(totpCodeAt(DEMO_TOTP_SECRET, new Date()));
-  await page.getByRole("button", { name: /Iniciar sesión/ }).click();
-  await page.waitForURL((url) => url.pathname === next);
-}
-
 const userId = async (email: string) => (await app.database.db.user.findUniqueOrThrow({ where: { email } })).id;
 
+// Each user signs in once here (a TOTP code is accepted once per user).
 describe("alert pages", () => {
   it("lets the Michoacán AG change an alert and keeps their scope to Michoacán", async () => {
     const page = await browser.newPage();
-    await signIn(page, "fiscal.michoacan@vigila.demo", "/settings/alerts");
+    await signIn(page, app.baseUrl, "fiscal.michoacan@vigila.demo", "/settings/alerts");
     await expect.poll(() => page.getByRole("heading", { name: "Mis avisos por correo" }).count()).toBe(1);
     const level = page.getByTestId("sub-LEVEL_ROSE");
     await level.getByLabel("Frecuencia").selectOption("DAILY");
@@ -71,7 +59,7 @@ describe("alert pages", () => {
     }
     await db.outboxEmail.update({ where: { idempotencyKey: "e2e:failed" }, data: { status: "FAILED", attempts: 1, lastError: "EMESSAGE: 550 Mailbox unavailable" } });
     const page = await browser.newPage();
-    await signIn(page, "admin@vigila.demo", "/admin/outbox");
+    await signIn(page, app.baseUrl, "admin@vigila.demo", "/admin/outbox");
     const summary = page.getByTestId("outbox-summary");
     await expect.poll(() => summary.textContent()).toMatch(/1 por enviar/);
     expect(await summary.textContent()).toMatch(/Fallidos: 1/);
@@ -83,7 +71,7 @@ describe("alert pages", () => {
 
   it("refuses the outbox page to other roles", async () => {
     const page = await browser.newPage();
-    await signIn(page, "supervisor@vigila.demo", "/admin/outbox");
+    await signIn(page, app.baseUrl, "supervisor@vigila.demo", "/admin/outbox");
     await expect.poll(() => page.getByText("Solo la administración puede ver la bandeja de salida.").count()).toBe(1);
   });
 

@@ -4,6 +4,7 @@ import { totpCodeAt } from "~/server/auth/totp";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/server/users/demo-users";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { type TestBrowser, launchBrowser } from "../support/browser";
+import { signIn } from "../support/sign-in";
 
 /** Sign-in with MFA, lock-out and state scoping, in Chromium against the built app. */
 
@@ -29,13 +30,6 @@ async function fillLogin(page: Page, email: string, password: string, code: stri
   await page.getByLabel(/Contraseña/).fill(password);
   await page.getByLabel(/Código de verificación/).fill(code);
   await page.getByRole("button", { name: /Iniciar sesión/ }).click();
-}
-
-/** `stepsAhead` 1 signs in again within a 30 s step already used (each code is accepted once; +1 step is allowed drift). */
-async function signIn(page: Page, email: string, next: string, stepsAhead = 0) {
-  await page.goto(`${app.baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await fillLogin(page, email, DEMO_PASSWORD, totpCodeAt(DEMO_TOTP_SECRET, new Date(Date.now() + stepsAhead * 30_000)));
-  await page.waitForURL((url) => url.pathname === next);
 }
 
 const wrongCode = () => {
@@ -101,20 +95,20 @@ describe("lock-out", () => {
     expect(new URL(page.url()).pathname).toBe("/login");
 
     await browser.context.clearCookies();
-    await signIn(page, "supervisor@vigila.demo", "/");
+    await signIn(page, app.baseUrl, "supervisor@vigila.demo", "/");
     // Not an ADMIN: the users page does not exist for them.
     const asSupervisor = await page.goto(`${app.baseUrl}/users`);
     expect(asSupervisor?.status()).toBe(404);
 
     await browser.context.clearCookies();
-    await signIn(page, "admin@vigila.demo", "/users", 1);
+    await signIn(page, app.baseUrl, "admin@vigila.demo", "/users", { stepsAhead: 1 });
     const row = page.getByRole("row", { name: /auditor@vigila\.demo/ });
     expect(await row.getByText("Bloqueada").count()).toBe(1);
     await row.getByRole("button", { name: "Desbloquear" }).click();
     await expect.poll(() => row.getByText("Bloqueada").count()).toBe(0);
 
     await browser.context.clearCookies();
-    await signIn(page, "auditor@vigila.demo", "/");
+    await signIn(page, app.baseUrl, "auditor@vigila.demo", "/");
     await page.close();
   });
 });
@@ -127,7 +121,7 @@ describe("state scoping", () => {
       db.department.findFirstOrThrow({ where: { stateCode: "14" }, orderBy: { code: "asc" } }),
     ]);
     const page = await browser.newPage();
-    await signIn(page, "fiscal.michoacan@vigila.demo", "/departments");
+    await signIn(page, app.baseUrl, "fiscal.michoacan@vigila.demo", "/departments");
     const own = await page.goto(`${app.baseUrl}/departments/${encodeURIComponent(michoacan.code)}`);
     expect(own?.status()).toBe(200);
     await page.getByRole("heading", { name: michoacan.name }).waitFor();

@@ -1,10 +1,9 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { totpCodeAt } from "~/server/auth/totp";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/server/users/demo-users";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { type TestBrowser, launchBrowser } from "../support/browser";
+import { signIn } from "../support/sign-in";
 
 /**
  * The dashboard's flows per role in Chromium against the built app and the demo data: every page
@@ -38,15 +37,6 @@ async function watchedPage() {
   return { page, cspViolations };
 }
 
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`${app.baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="ack"]').check();
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.locator("#totp").fill(totpCodeAt(DEMO_TOTP_SECRET, new Date()));
-  await Promise.all([page.waitForURL((url) => url.pathname === next), page.locator('form button[type="submit"]').click()]);
-}
-
 /** axe-core over the whole page (WCAG 2.1 A and AA rules), then a full-page screenshot. */
 async function checkPage(page: Page, name: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -60,7 +50,7 @@ const chartsDrawn = (page: Page) => page.locator("[data-testid=trend-charts] .re
 describe("dashboard flows", () => {
   it("the analyst finds a flagged department through the filters and opens its dossier, officers and complaints", async () => {
     const { page, cspViolations } = await watchedPage();
-    await signIn(page, "analista@vigila.demo", "/");
+    await signIn(page, app.baseUrl, "analista@vigila.demo", "/");
     await page.locator("[data-testid=kpi-cards]").waitFor();
     await page.locator("[data-testid=state-map] a[data-state]").first().waitFor();
     await chartsDrawn(page);
@@ -106,7 +96,7 @@ describe("dashboard flows", () => {
 
   it("a supervisor dismisses a recommendation as a false positive with a reason", async () => {
     const { page, cspViolations } = await watchedPage();
-    await signIn(page, "supervisor@vigila.demo", "/queues");
+    await signIn(page, app.baseUrl, "supervisor@vigila.demo", "/queues");
     const card = page.locator("[data-testid=recommendation-queue] li[data-recommendation]").first();
     await card.waitFor();
     await checkPage(page, "queue-recommendations");
@@ -128,7 +118,7 @@ describe("dashboard flows", () => {
 
   it("the Michoacán AG opens a review of a Michoacán department and cannot reach a Jalisco one", async () => {
     const { page, cspViolations } = await watchedPage();
-    await signIn(page, "fiscal.michoacan@vigila.demo", `/departments/${MORELIA}`);
+    await signIn(page, app.baseUrl, "fiscal.michoacan@vigila.demo", `/departments/${MORELIA}`);
     const form = page.locator("[data-testid=open-review]");
     await form.locator("summary").click();
     const scope = "Revisión de quejas por corrupción y colusión del último año y de su atención interna.";
@@ -152,7 +142,7 @@ describe("dashboard flows", () => {
 
   it("the auditor reads the audit log, which shows the views of sensitive records", async () => {
     const { page, cspViolations } = await watchedPage();
-    await signIn(page, "auditor@vigila.demo", "/audit");
+    await signIn(page, app.baseUrl, "auditor@vigila.demo", "/audit");
     await page.getByRole("heading", { level: 1 }).waitFor();
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).toMatch(/department\.view|complaint\.view|officer\.view/);
@@ -163,7 +153,7 @@ describe("dashboard flows", () => {
 
   it("switches the language to English and keeps it", async () => {
     const { page } = await watchedPage();
-    await signIn(page, "analista@vigila.demo", "/about");
+    await signIn(page, app.baseUrl, "analista@vigila.demo", "/about");
     await page.getByRole("heading", { name: "Acerca de Vigila" }).waitFor();
     await checkPage(page, "about");
     await page.locator("#language-switcher").selectOption("en");

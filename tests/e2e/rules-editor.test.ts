@@ -1,12 +1,10 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "~/server/auth/totp";
 import { type WorkerHandle, startWorker } from "~/server/jobs/worker";
 import { dryRun } from "~/server/rule-sets/dry-run";
 import { todayIn } from "~/server/rules/dates";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/server/users/demo-users";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { type TestBrowser, launchBrowser } from "../support/browser";
+import { signIn } from "../support/sign-in";
 
 /**
  * The rule editor in Chromium against the built app and the demo data: an ADMIN drafts a stricter
@@ -31,21 +29,12 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page, next: string) {
-  await page.goto(`${app.baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="ack"]').check();
-  await page.locator("#email").fill("admin@vigila.demo");
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.locator("#totp").fill(totpCodeAt(DEMO_TOTP_SECRET, new Date()));
-  await Promise.all([page.waitForURL((url) => url.pathname === next), page.locator('form button[type="submit"]').click()]);
-}
-
 describe("rule editor", () => {
   it("drafts, validates, dry-runs, backtests and publishes a new federal-baseline version", async () => {
     const { db } = app.database;
     const page = await browser.newPage();
     page.on("dialog", (dialog) => void dialog.accept());
-    await signIn(page, "/rules");
+    await signIn(page, app.baseUrl, "admin@vigila.demo", "/rules");
     await page.locator('tr[data-version="1"]').getByRole("button").click();
     await page.waitForURL(/\/rules\/\d+$/);
     const draftId = Number(new URL(page.url()).pathname.split("/").pop());
@@ -98,13 +87,7 @@ describe("rule editor", () => {
   it("is not there for other roles", async () => {
     await browser.context.clearCookies();
     const page = await browser.newPage();
-    await page.goto(`${app.baseUrl}/login?next=/rules`);
-    await page.locator('input[name="ack"]').check();
-    await page.locator("#email").fill("analista@vigila.demo");
-    await page.locator("#password").fill(DEMO_PASSWORD);
-    await page.locator("#totp").fill(totpCodeAt(DEMO_TOTP_SECRET, new Date()));
-    await page.locator('form button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === "/rules");
+    await signIn(page, app.baseUrl, "analista@vigila.demo", "/rules");
     expect(await page.getByRole("heading", { name: "No encontrado" }).count()).toBe(1);
     await page.close();
   });

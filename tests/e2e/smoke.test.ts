@@ -1,9 +1,7 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCodeAt } from "~/server/auth/totp";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/server/users/demo-users";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { type TestBrowser, launchBrowser } from "../support/browser";
+import { signIn } from "../support/sign-in";
 
 /** The built app in Chromium against a seeded database: sign in as a demo account, see real rows. */
 
@@ -20,15 +18,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`${app.baseUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name="ack"]').check();
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.locator("#totp").fill(totpCodeAt(DEMO_TOTP_SECRET, new Date()));
-  await Promise.all([page.waitForURL((url) => url.pathname === next), page.locator('form button[type="submit"]').click()]);
-}
-
 describe("smoke", () => {
   it("an analyst signs in and /departments lists the seeded departments", async () => {
     const page = await browser.newPage();
@@ -36,7 +25,7 @@ describe("smoke", () => {
     expect(response?.ok()).toBe(true);
     expect(new URL(page.url()).pathname).toBe("/login"); // nothing without signing in
 
-    await signIn(page, "analista@vigila.demo", "/departments");
+    await signIn(page, app.baseUrl, "analista@vigila.demo", "/departments");
     const table = page.getByTestId("departments-table");
     await table.locator("tbody tr[data-code]").first().waitFor();
     const expected = await app.database.db.department.count();
