@@ -4,16 +4,11 @@ import { receivershipWhere, type Scope } from "../authz/scope";
 import type { DbOrTx } from "../db/client";
 import { notFound } from "../errors";
 import { ymdOf } from "../rules/dates";
+import { departmentFilters, listedDepartment, listPage, pageWindow, type WorkflowListInput } from "../workflow/list-page";
 import { approvalsStillNeeded } from "./approve";
 import { LEGAL_BASIS_TEMPLATES } from "./legal-basis";
 
-export type ListReceivershipsInput = {
-  status?: ReceivershipStatus[];
-  stateCode?: string;
-  departmentCode?: string;
-  page: number;
-  pageSize: number;
-};
+export type ListReceivershipsInput = WorkflowListInput & { status?: ReceivershipStatus[] };
 
 const ymdOrNull = (d: Date | null) => (d ? ymdOf(d) : null);
 const decimalOrNull = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
@@ -24,30 +19,24 @@ export async function listReceiverships(db: DbOrTx, scope: Scope, input: ListRec
     AND: [
       receivershipWhere(scope),
       input.status?.length ? { status: { in: input.status } } : {},
-      input.stateCode ? { department: { stateCode: input.stateCode } } : {},
-      input.departmentCode ? { department: { code: input.departmentCode } } : {},
+      ...departmentFilters(input),
     ],
   };
-  const [total, rows] = await Promise.all([
+  return listPage(
+    input,
     db.receivershipCase.count({ where }),
     db.receivershipCase.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageWindow(input),
       include: {
-        department: { select: { code: true, name: true, stateCode: true } },
+        department: listedDepartment,
         exitCriteria: { select: { met: true } },
         approvals: { select: { userId: true, role: true } },
         milestones: { select: { dueOn: true, completedOn: true } },
       },
     }),
-  ]);
-  return {
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-    rows: rows.map((r) => ({
+    (r) => ({
       id: r.id,
       status: r.status,
       version: r.version,
@@ -63,8 +52,8 @@ export async function listReceiverships(db: DbOrTx, scope: Scope, input: ListRec
       nextMilestoneDue: ymdOrNull(
         r.milestones.filter((m) => !m.completedOn).sort((a, b) => a.dueOn.getTime() - b.dueOn.getTime())[0]?.dueOn ?? null,
       ),
-    })),
-  };
+    }),
+  );
 }
 
 /** One case with everything its page shows: terms, approvals, exit criteria progress, milestones, history. */

@@ -4,17 +4,10 @@ import { recommendationWhere, type Scope } from "../authz/scope";
 import type { DbOrTx } from "../db/client";
 import { notFound } from "../errors";
 import { ymdOf } from "../rules/dates";
+import { departmentFilters, listedDepartment as department, listPage, pageWindow, type WorkflowListInput } from "../workflow/list-page";
 
-export type ListRecommendationsInput = {
-  status?: RecommendationStatus;
-  level?: Level;
-  stateCode?: string;
-  departmentCode?: string;
-  page: number;
-  pageSize: number;
-};
+export type ListRecommendationsInput = WorkflowListInput & { status?: RecommendationStatus; level?: Level };
 
-const department = { select: { code: true, name: true, stateCode: true } } as const;
 const run = { select: { id: true, asOf: true, ruleSetVersion: { select: { ruleSetId: true, version: true } } } } as const;
 
 /** The decision queue: recommendations the caller may see, newest first. */
@@ -24,25 +17,19 @@ export async function listRecommendations(db: DbOrTx, scope: Scope, input: ListR
       recommendationWhere(scope),
       input.status ? { status: input.status } : {},
       input.level ? { level: input.level } : {},
-      input.stateCode ? { department: { stateCode: input.stateCode } } : {},
-      input.departmentCode ? { department: { code: input.departmentCode } } : {},
+      ...departmentFilters(input),
     ],
   };
-  const [total, rows] = await Promise.all([
+  return listPage(
+    input,
     db.recommendation.count({ where }),
     db.recommendation.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageWindow(input),
       include: { department, evaluationRun: run },
     }),
-  ]);
-  return {
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-    rows: rows.map((r) => ({
+    (r) => ({
       id: r.id,
       status: r.status,
       version: r.version,
@@ -54,8 +41,8 @@ export async function listRecommendations(db: DbOrTx, scope: Scope, input: ListR
       createdAt: r.createdAt,
       decidedAt: r.decidedAt,
       dismissReason: r.dismissReason,
-    })),
-  };
+    }),
+  );
 }
 
 /**

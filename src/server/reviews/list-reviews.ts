@@ -4,15 +4,12 @@ import { reviewWhere, type Scope } from "../authz/scope";
 import type { DbOrTx } from "../db/client";
 import { notFound } from "../errors";
 import { ymdOf } from "../rules/dates";
+import { departmentFilters, listedDepartment, listPage, pageWindow, type WorkflowListInput } from "../workflow/list-page";
 
-export type ListReviewsInput = {
+export type ListReviewsInput = WorkflowListInput & {
   status?: ReviewStatus;
-  departmentCode?: string;
-  stateCode?: string;
   /** Only reviews the caller owns ("my reviews"). */
   mine?: boolean;
-  page: number;
-  pageSize: number;
 };
 
 const userName = { select: { id: true, name: true } } as const;
@@ -23,26 +20,20 @@ export async function listReviews(db: DbOrTx, scope: Scope, input: ListReviewsIn
     AND: [
       reviewWhere(scope),
       input.status ? { status: input.status } : {},
-      input.departmentCode ? { department: { code: input.departmentCode } } : {},
-      input.stateCode ? { department: { stateCode: input.stateCode } } : {},
+      ...departmentFilters(input),
       input.mine ? { ownerId: scope.userId } : {},
     ],
   };
-  const [total, rows] = await Promise.all([
+  return listPage(
+    input,
     db.review.count({ where }),
     db.review.findMany({
       where,
       orderBy: [{ status: "asc" }, { dueOn: { sort: "asc", nulls: "last" } }, { openedAt: "desc" }, { id: "desc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-      include: { department: { select: { code: true, name: true, stateCode: true } }, owner: userName },
+      ...pageWindow(input),
+      include: { department: listedDepartment, owner: userName },
     }),
-  ]);
-  return {
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-    rows: rows.map((r) => ({
+    (r) => ({
       id: r.id,
       status: r.status,
       version: r.version,
@@ -54,15 +45,15 @@ export async function listReviews(db: DbOrTx, scope: Scope, input: ListReviewsIn
       openedAt: r.openedAt,
       closedAt: r.closedAt,
       recommendationId: r.recommendationId,
-    })),
-  };
+    }),
+  );
 }
 
 export async function getReview(db: DbOrTx, scope: Scope, id: number) {
   const r = await db.review.findFirst({
     where: { AND: [reviewWhere(scope), { id }] },
     include: {
-      department: { select: { code: true, name: true, stateCode: true } },
+      department: listedDepartment,
       openedBy: userName,
       owner: userName,
       sourceLinks: { orderBy: { id: "asc" }, select: { id: true, url: true, label: true, createdAt: true } },
