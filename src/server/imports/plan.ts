@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import type { Tx } from "../db/client";
 import { log } from "../log";
 import type { StagedImport } from "./validate";
 import type { TargetSpec } from "./types";
@@ -21,10 +22,14 @@ const unique = (columns: string[]) => [...new Set(columns)];
 export const matchOn = (t: TargetSpec, a: string, b: string) => t.key.map((k) => `${a}."${k}" = ${b}."${k}"`).join(" and ");
 export const current = (t: TargetSpec) => t.current ?? `"${t.entity}"`;
 
-/** A record's image as stored in ImportChange (also what undo compares against). */
-export function image(t: TargetSpec, alias: string) {
-  const columns = unique(["id", ...t.key, ...t.fields, ...(t.derived ?? []), "version"]);
-  return `jsonb_build_object(${columns.map((c) => `'${c}', ${alias}."${c}"`).join(", ")})`;
+/**
+ * A record's image as stored in ImportChange (also what undo compares against). `derivedAlias`:
+ * where the derived columns come from, when not from the record itself.
+ */
+export function image(t: TargetSpec, alias: string, derivedAlias = alias) {
+  const own = unique(["id", ...t.key, ...t.fields, "version"]).map((c) => `'${c}', ${alias}."${c}"`);
+  const derived = (t.derived ?? []).map((c) => `'${c}', ${derivedAlias}."${c}"`);
+  return `jsonb_build_object(${[...own, ...derived].join(", ")})`;
 }
 
 /** jsonb renders dates as YYYY-MM-DD whatever the session's DateStyle. */
@@ -72,22 +77,36 @@ async function timed<T>(step: string, run: () => Promise<T>): Promise<T> {
 const concurrentChange = () =>
   new AppError("CONFLICT", "Records in this file were changed by someone else during the import; nothing was written. Run the import again.");
 
+/**
+ * Each write statement records its change images from the rows it returns (one pass, no second
+ * join to the entity table). Derived columns are written afterwards by `afterWrite` exactly as
+ * planned, so their after-image is the plan's value.
+ */
+function recordingChanges(t: TargetSpec, write: string, before: string) {
+  const planned = t.derived?.length ? `join import_plan p on ${matchOn(t, "w", "p")}` : "";
+  return `with written as (${write}), changes as (
+       insert into "ImportChange" ("batchId", "entity", "key", "before", "after")
+       select $1, '${t.entity}', ${keyText(t, "w")}, ${before}, ${image(t, "w", "p")} from written w ${planned}
+     ) select count(*)::int as n from written`;
+}
+
+async function countWritten(tx: Tx, step: string, sql: string, batchId: number): Promise<number> {
+  const [row] = await timed(step, () => tx.$queryRawUnsafe<{ n: number }[]>(sql, batchId));
+  return row!.n;
+}
+
 /** Writes a planned import (see `planImport`) and records its changes under `batchId`. */
 export async function applyImport({ spec, tx }: StagedImport, batchId: number, planned: ImportCounts) {
   const t = spec.target;
   const stamp = t.hasTimestamps ? `, "updatedAt" = now()` : "";
-  const updateSql = `update "${t.entity}" t set ${t.fields.map((f) => `"${f}" = p."${f}"`).join(", ")}, "version" = t."version" + 1${stamp}
-     from import_plan p where p._action = 'updated' and ${matchOn(t, "p", "t")} and t."version" = p._version`;
-  if ((await timed("update", () => tx.$executeRawUnsafe(updateSql))) !== planned.updated) throw concurrentChange();
+  const update = `update "${t.entity}" t set ${t.fields.map((f) => `"${f}" = p."${f}"`).join(", ")}, "version" = t."version" + 1${stamp}
+     from import_plan p where p._action = 'updated' and ${matchOn(t, "p", "t")} and t."version" = p._version returning t.*, p._before`;
+  if ((await countWritten(tx, "update", recordingChanges(t, update, "w._before"), batchId)) !== planned.updated) throw concurrentChange();
 
   const columns = quoted(unique([...t.key, ...t.fields]));
-  const insertSql = `insert into "${t.entity}" (${columns}${t.hasTimestamps ? `, "updatedAt"` : ""})
-     select ${columns}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created' on conflict do nothing`;
-  if ((await timed("insert", () => tx.$executeRawUnsafe(insertSql))) !== planned.created) throw concurrentChange();
+  const insert = `insert into "${t.entity}" (${columns}${t.hasTimestamps ? `, "updatedAt"` : ""})
+     select ${columns}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created' on conflict do nothing returning *`;
+  if ((await countWritten(tx, "insert", recordingChanges(t, insert, "null::jsonb"), batchId)) !== planned.created) throw concurrentChange();
 
   await timed("after write", async () => t.afterWrite?.(tx, batchId));
-  const changesSql = `insert into "ImportChange" ("batchId", "entity", "key", "before", "after")
-     select $1, '${t.entity}', ${keyText(t, "p")}, p._before, ${image(t, "t")}
-     from import_plan p join ${current(t)} t on ${matchOn(t, "p", "t")} where p._action <> 'unchanged'`;
-  await timed("change images", () => tx.$executeRawUnsafe(changesSql, batchId));
 }

@@ -48,15 +48,15 @@ export class StageWriter {
   }
 }
 
-/** A natural key seen twice in one file is an error on the later line. */
+/** A natural key seen twice in one file is an error on the later line (hash aggregate, no sort of the file). */
 function duplicateKeyCheck(spec: KindSpec): ReferenceCheck {
   const key = spec.key.join(", ");
   return {
     column: spec.key[0]!,
-    sql: `select line, format('duplicate of line %s (same ${key})', first_line) as message from (
-            select line, min(line) over (partition by ${key}) as first_line from import_stage
-            where ${spec.key.map((k) => `${k} is not null`).join(" and ")}) d
-          where line > first_line`,
+    sql: `select s.line, format('duplicate of line %s (same ${key})', d.first_line) as message from import_stage s
+          join (select ${key}, min(line) as first_line from import_stage group by ${key} having count(*) > 1) d
+            on ${spec.key.map((k) => `d.${k} = s.${k}`).join(" and ")}
+          where s.line > d.first_line`,
   };
 }
 

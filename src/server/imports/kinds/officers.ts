@@ -9,10 +9,12 @@ import { DATE, DEPARTMENT_CODE, OFFICER_ID, TEXT, column, departmentExists } fro
 async function recordAssignments(tx: Tx, batchId: number) {
   await tx.$executeRawUnsafe(
     `with moved as (
-       select p."id", p."departmentId" from import_plan p
+       select p."id", p."departmentId", p._action from import_plan p
        where p._action = 'created' or (p._action = 'updated' and (p._before->>'departmentId')::int <> p."departmentId")
      ), closed as (
-       update "OfficerAssignment" a set "endedAt" = now() from moved m where a."officerId" = m."id" and a."endedAt" is null
+       update "OfficerAssignment" a set "endedAt" = now() from moved m
+         -- a created officer has no assignment yet: no need to look for one to close
+         where m._action = 'updated' and a."officerId" = m."id" and a."endedAt" is null
      )
      insert into "OfficerAssignment" ("officerId", "departmentId", "importBatchId") select "id", "departmentId", $1 from moved`,
     batchId,
