@@ -88,7 +88,11 @@ describe("rule editor", () => {
     await browser.context.clearCookies();
     const page = await browser.newPage();
     await signIn(page, app.baseUrl, "analista@vigila.demo", "/rules");
-    expect(await page.getByRole("heading", { name: "No encontrado" }).count()).toBe(1);
+    // The URL changes before the not-found page has rendered: wait for it, then check it is alone.
+    const notFound = page.getByRole("heading", { name: "No encontrado" });
+    await notFound.waitFor();
+    expect(await notFound.count()).toBe(1);
+    expect(await page.getByRole("heading", { name: /Reglas|Rule sets/ }).count()).toBe(0);
     await page.close();
   });
 });
