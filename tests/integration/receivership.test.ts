@@ -75,7 +75,9 @@ describe("proposing", () => {
     const { id } = await propose(supervisor, { legalBasis: undefined });
     const found = await getReceivership(test.current.db, supervisor, id);
     expect(found.legalBasis).toContain("Artículo 115, fracción VII");
-    expect(found.legalBasis).toContain("Artículos 39, 40, 88 y 108 de la Ley General del Sistema Nacional de Seguridad Pública");
+    expect(found.legalBasis).toContain("Ley General del Sistema Nacional de Seguridad Pública vigente");
+    // The 2025 law's article numbers are a placeholder the proposer must fill in before approval.
+    expect(found.legalBasis).toContain("[indique los artículos aplicables del texto vigente]");
     await expect(approveReceivership(test.current.db, supervisor, { id, version: found.version })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
     });

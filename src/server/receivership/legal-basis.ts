@@ -1,8 +1,10 @@
 /**
  * Default wording for a receivership's legal basis. They are starting points the proposer edits to the
  * facts of the case: they cite the provisions that usually apply, and each placeholder in brackets must
- * be replaced. The article numbers follow the Ley General del Sistema Nacional de Seguridad Pública as
- * published in the DOF on 2 January 2009; check them against the text in force on the date of the act.
+ * be replaced. The Ley General del Sistema Nacional de Seguridad Pública of 2 January 2009 (whose arts. 39,
+ * 40, 88 and 108 covered these matters) was replaced by a new general law approved in July 2025. We could not
+ * verify the new law's article numbers, so the template names the subjects and leaves the articles as a
+ * bracketed placeholder: approval is refused until the proposer has filled it in from the text in force.
  */
 export type LegalBasisTemplate = { id: string; title: string; text: string };
 
@@ -20,7 +22,8 @@ const MUNICIPAL_COMMAND =
   "o alteración grave del orden público.";
 
 const LGSNSP =
-  "Artículos 39, 40, 88 y 108 de la Ley General del Sistema Nacional de Seguridad Pública: distribución de " +
+  "Ley General del Sistema Nacional de Seguridad Pública vigente (expedida en 2025; en la ley de 2009 eran los " +
+  "artículos 39, 40, 88 y 108), artículos [indique los artículos aplicables del texto vigente]: distribución de " +
   "competencias en materia de profesionalización y control de confianza; obligaciones de los integrantes de las " +
   "instituciones de seguridad pública, entre ellas someterse a las evaluaciones periódicas y mantener vigente su " +
   "certificación; requisitos de ingreso y permanencia, incluida la aprobación de los procesos de evaluación de " +
