@@ -24,6 +24,8 @@ export async function ensureDefaultSubscriptions(db: DbOrTx, userIds?: number[])
   const users = await db.user.findMany({
     where: { disabled: false, subscriptions: { none: {} }, ...(userIds ? { id: { in: userIds } } : {}) },
     select: { id: true, role: true },
+    // One order for every caller, so two transactions adding the same user's rows never deadlock.
+    orderBy: { id: "asc" },
   });
   const data = users.flatMap((u) => defaultSubscriptions(u.id, u.role));
   if (data.length === 0) return 0;

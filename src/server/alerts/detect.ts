@@ -1,13 +1,17 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { DbOrTx } from "../db/client";
+import type { AlertEventRow } from "./events";
 import { FEDERAL_TIME_ZONE, addDays, localDay } from "./periods";
 import { SERIOUS_ABUSE_CATEGORIES } from "./triggers";
 
 /**
- * Turns committed data into alert events. Every statement is one set-based INSERT … ON CONFLICT
- * (key) DO NOTHING, so running detection any number of times, from any number of workers, records
- * each occurrence exactly once; a change that rolled back was never visible here, so it never
- * alerts. Look-back windows keep a first run on an old database from replaying history.
+ * The alert events' SQL. Every statement is one set-based INSERT … ON CONFLICT (key) DO NOTHING
+ * RETURNING the rows it added, so recording an occurrence any number of times, from any number of
+ * transactions, records it exactly once. The event-driven statements take a condition (`only`)
+ * that narrows them to one change: the evaluation run or import batch whose transaction records
+ * them (see record.ts). Run unnarrowed over committed data (the alerts cycle), they find nothing
+ * those transactions did not already record: they are a safety net for data written some other way
+ * (SQL, seeding). Look-back windows keep a first run on an old database from replaying history.
  */
 
 /** Occurrences older than this are history, not news. */
@@ -15,7 +19,10 @@ const lookBack = (now: Date) => Prisma.sql`${now}::timestamptz - interval '3 day
 
 const ymd = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
 
-function levelRises(now: Date) {
+const RETURNING = Prisma.sql`returning id, "key", "trigger"::text as "trigger", payload, "occurredAt"`;
+const ALL = Prisma.sql`true`;
+
+export function levelRises(now: Date, only: Prisma.Sql = ALL) {
   return Prisma.sql`
     insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
     select 'LEVEL_ROSE:run' || r.id, 'LEVEL_ROSE',
@@ -33,23 +40,25 @@ function levelRises(now: Date) {
     ) prev on true
     where r.status = 'SUCCEEDED' and r.trigger <> 'BACKTEST' and r."finishedAt" > ${lookBack(now)}
       and er.level > coalesce(prev.level, 'NONE')
-      and not exists (select 1 from "AlertEvent" e where e."key" = 'LEVEL_ROSE:run' || r.id)
+      and not exists (select 1 from "AlertEvent" e where e."key" = 'LEVEL_ROSE:run' || r.id) and ${only}
     group by r.id, r."asOf"
-    on conflict ("key") do nothing`;
+    order by r.id
+    on conflict ("key") do nothing ${RETURNING}`;
 }
 
-function recommendationsAwaiting(now: Date) {
+export function recommendationsAwaiting(now: Date, only: Prisma.Sql = ALL) {
   return Prisma.sql`
     insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
     select 'RECOMMENDATION_AWAITING:rec' || rc.id, 'RECOMMENDATION_AWAITING', jsonb_build_object('items', jsonb_build_array(
       jsonb_build_object('kind', 'recommendation', 'departmentId', rc."departmentId", 'recommendationId', rc.id,
         'level', rc.level, 'previousLevel', rc."previousLevel"))), ${now}::timestamptz
     from "Recommendation" rc
-    where rc.status = 'OPEN' and rc."createdAt" > ${lookBack(now)}
-    on conflict ("key") do nothing`;
+    where rc.status = 'OPEN' and rc."createdAt" > ${lookBack(now)} and ${only}
+    order by rc.id
+    on conflict ("key") do nothing ${RETURNING}`;
 }
 
-function seriousAbuseSustained(now: Date, today: string) {
+export function seriousAbuseSustained(now: Date, today: string, only: Prisma.Sql = ALL) {
   return Prisma.sql`
     insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
     select 'SERIOUS_ABUSE_SUSTAINED:c' || c.id, 'SERIOUS_ABUSE_SUSTAINED', jsonb_build_object('items', jsonb_build_array(
@@ -58,8 +67,9 @@ function seriousAbuseSustained(now: Date, today: string) {
     from "Complaint" c
     where c.status = 'SUSTAINED' and c.category::text in (${Prisma.join([...SERIOUS_ABUSE_CATEGORIES])})
       and c."updatedAt" > ${lookBack(now)}
-      and (c."resolvedOn" is null or c."resolvedOn" > ${addDays(today, -365)}::date)
-    on conflict ("key") do nothing`;
+      and (c."resolvedOn" is null or c."resolvedOn" > ${addDays(today, -365)}::date) and ${only}
+    order by c.id
+    on conflict ("key") do nothing ${RETURNING}`;
 }
 
 /** Each receivership milestone or review deadline alerts once when it comes within 7 days. */
@@ -82,7 +92,8 @@ function milestonesDue(now: Date, today: string) {
       from "Review" rv
       where rv.status = 'OPEN' and rv."dueOn" between ${today}::date and ${until}::date
     ) due
-    on conflict ("key") do nothing`;
+    order by k
+    on conflict ("key") do nothing ${RETURNING}`;
 }
 
 /** Officers active at D and their latest vetting at D (definitions of the federal baseline). */
@@ -105,7 +116,7 @@ function snapshot(now: Date, trigger: string, day: string, perDepartment: Prisma
     select ${`${trigger}:${day}`}, ${trigger}::"AlertTrigger", jsonb_build_object('asOf', ${day}::text,
       'items', coalesce(jsonb_agg(${item} order by s."departmentId"), '[]'::jsonb)), ${now}::timestamptz
     from (${perDepartment}) s
-    on conflict ("key") do nothing`;
+    on conflict ("key") do nothing ${RETURNING}`;
 }
 
 function vettingExpiring(now: Date, day: string) {
@@ -163,8 +174,17 @@ function complaintSpikes(now: Date, day: string) {
 
 export type DetectionCounts = Record<string, number>;
 
-/** Records every alert event due at `now`; returns how many new events each detector recorded. */
-export async function detectAlertEvents(db: DbOrTx, now: Date): Promise<DetectionCounts> {
+/** Runs one event statement; returns the events it added (none when they were recorded before). */
+export function insertEvents(db: DbOrTx, statement: Prisma.Sql): Promise<AlertEventRow[]> {
+  return db.$queryRaw<AlertEventRow[]>(statement);
+}
+
+/**
+ * Records every alert event due at `now` from committed data: the time-based triggers (milestones
+ * due within 7 days; the daily counts, once per federal day) and the net for event-driven ones.
+ * Returns the new events and how many each trigger added.
+ */
+export async function detectNewEvents(db: DbOrTx, now: Date): Promise<{ counts: DetectionCounts; events: AlertEventRow[] }> {
   const today = localDay(now, FEDERAL_TIME_ZONE);
   const statements = {
     LEVEL_ROSE: levelRises(now),
@@ -176,14 +196,24 @@ export async function detectAlertEvents(db: DbOrTx, now: Date): Promise<Detectio
     COMPLAINT_SPIKE: complaintSpikes(now, today),
   };
   const counts: DetectionCounts = {};
-  for (const [trigger, sql] of Object.entries(statements)) counts[trigger] = await db.$executeRaw(sql);
-  return counts;
+  const events: AlertEventRow[] = [];
+  for (const [trigger, sql] of Object.entries(statements)) {
+    const added = await insertEvents(db, sql);
+    counts[trigger] = added.length;
+    events.push(...added);
+  }
+  return { counts, events };
 }
 
-/** Records that the scheduled evaluation for `day` failed (once per day, for immediate alerts). */
-export async function recordEvaluationFailed(db: DbOrTx, day: string, now: Date): Promise<void> {
-  await db.$executeRaw`
+/** Records every alert event due at `now`; returns how many new events each detector recorded. */
+export async function detectAlertEvents(db: DbOrTx, now: Date): Promise<DetectionCounts> {
+  return (await detectNewEvents(db, now)).counts;
+}
+
+/** The scheduled evaluation for `day` failed: one event per day, however many attempts fail. */
+export function evaluationFailed(day: string, now: Date) {
+  return Prisma.sql`
     insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
     values (${`EVALUATION_FAILED:${day}`}, 'EVALUATION_FAILED', ${JSON.stringify({ asOf: day, items: [] })}::jsonb, ${now})
-    on conflict ("key") do nothing`;
+    on conflict ("key") do nothing ${RETURNING}`;
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client";
 import type { EvaluationTrigger, Level } from "../../generated/prisma/enums";
+import { recordEvaluationAlerts } from "../alerts/record";
 import { type AuditActor, recordAudit, recordAuditNow } from "../audit/record";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";
@@ -98,6 +99,8 @@ async function persist(tx: Tx, runId: number, version: LoadedRuleSetVersion, inp
   // Live receiverships' exit criteria move with every persisted run (backtests are ignored there).
   await updateExitCriteriaFromRun(tx, runId);
   await tx.evaluationRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+  // Level rises and the recommendations just opened alert (event + immediate emails) with the run itself.
+  if (input.trigger !== "BACKTEST") await recordEvaluationAlerts(tx, runId);
   const levels = Object.fromEntries(LEVELS.map((l) => [l, evaluations.filter((e) => e.level === l).length])) as Record<Level, number>;
   await recordAudit(tx, {
     actor: input.actor,

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import type { Prisma } from "../../generated/prisma/client";
+import { recordImportAlerts } from "../alerts/record";
 import { type AuditActor, recordAudit } from "../audit/record";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";
@@ -118,6 +119,7 @@ export async function runImport(db: Db, actor: AuditActor, kind: ImportKind, inp
             ? { id: options.batchId }
             : await tx.importBatch.create({ data: { ...batchIdentity(report, options, actor), status: "WRITING", rowsTotal: report.rowsTotal } });
         await applyImport(staged, batch.id, counts);
+        await recordImportAlerts(tx, batch.id);
         await recordBatch(tx, actor, options, completed, batch.id);
         log.info("import completed", { kind, batchId: batch.id, rows: report.rowsTotal, ...counts });
         return { ...completed, batchId: batch.id };

@@ -1,5 +1,6 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { ImportKind } from "../../generated/prisma/enums";
+import { recordImportAlerts } from "../alerts/record";
 import { type AuditActor, recordAudit } from "../audit/record";
 import type { Db, Tx } from "../db/client";
 import { AppError, notFound } from "../errors";
@@ -131,6 +132,7 @@ export async function undoImport(db: Db, actor: AuditActor & { userId: number },
       const restored = await restoreRecords(tx, batchId, t);
       const removed = await removeCreated(tx, batchId, t);
       if (restored !== expected?.updated || removed !== expected?.created) throw refused(batchId, "its records do not match its change log");
+      await recordImportAlerts(tx, batchId);
       await tx.importBatch.update({ where: { id: batchId }, data: { status: "UNDONE", undoneById: actor.userId, undoneAt: new Date() } });
       await recordAudit(tx, { actor, action: "import.undone", targetType: "ImportBatch", targetId: batchId, metadata: { kind: batch.kind, removed, restored } });
       return { batchId, removed, restored };

@@ -1,4 +1,4 @@
-import { recordEvaluationFailed } from "../alerts/detect";
+import { recordEvaluationFailed } from "../alerts/record";
 import { FEDERAL_TIME_ZONE, localDayAndHour } from "../alerts/periods";
 import type { Db } from "../db/client";
 import { log } from "../log";
@@ -28,7 +28,8 @@ export function dueEvaluationDay(now: Date): string | null {
 /**
  * Runs the scheduled evaluation for `day` once in effect. A crash after the evaluation committed
  * but before the job was marked done must not evaluate twice, hence the look for an existing
- * scheduled run first. A failure is alerted (EVALUATION_FAILED) and retried by later ticks.
+ * scheduled run first. A failure is alerted (EVALUATION_FAILED, event and immediate emails in the
+ * transaction that records the failure) and retried by later ticks.
  */
 export async function runDailyEvaluation(db: Db, day: string, evaluate: RunEvaluation, now = new Date()): Promise<ScheduledRunOutcome<{ runId: number }>> {
   const outcome = await runScheduledOnce(
@@ -43,10 +44,8 @@ export async function runDailyEvaluation(db: Db, day: string, evaluate: RunEvalu
       });
       return done ? { runId: done.id } : evaluate(db, day);
     },
+    (tx) => recordEvaluationFailed(tx, day, now),
   );
-  if (outcome.status === "failed") {
-    log.error(`Scheduled evaluation for ${day} failed (attempt ${outcome.attempt})`, { error: outcome.error.message });
-    await recordEvaluationFailed(db, day, now);
-  }
+  if (outcome.status === "failed") log.error(`Scheduled evaluation for ${day} failed (attempt ${outcome.attempt})`, { error: outcome.error.message });
   return outcome;
 }

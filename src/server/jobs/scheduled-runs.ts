@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 
 export type ScheduledRunOptions = {
   /** How long a claim holds before another worker may assume the claimant died. */
@@ -19,6 +19,7 @@ export type ScheduledRunOutcome<T> =
  * a single UPSERT claims the period; it only succeeds for a new period, an expired lease (the
  * claimant died) or a failed run still due for a retry. `work` itself must tolerate being re-run
  * after a crash between its commit and the SUCCEEDED mark (check its own results first).
+ * `onFailure` runs in the transaction that records the failure (e.g. to raise its alert with it).
  */
 export async function runScheduledOnce<T>(
   db: Db,
@@ -26,6 +27,7 @@ export async function runScheduledOnce<T>(
   periodKey: string,
   options: ScheduledRunOptions,
   work: (attempt: number) => Promise<T>,
+  onFailure?: (tx: Tx, error: Error) => Promise<unknown>,
 ): Promise<ScheduledRunOutcome<T>> {
   const claimed = await db.$queryRaw<{ attempts: number }[]>`
     insert into "ScheduledJobRun" ("name", "periodKey", "status", "leaseUntil")
@@ -47,9 +49,12 @@ export async function runScheduledOnce<T>(
     return { status: "ran", attempt, value };
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
-    await db.$executeRaw`
-      update "ScheduledJobRun" set status = 'FAILED', "finishedAt" = now(), error = ${error.message.slice(0, 2000)}
-      where "name" = ${name} and "periodKey" = ${periodKey} and attempts = ${attempt}`;
+    await db.$transaction(async (tx) => {
+      const marked = await tx.$executeRaw`
+        update "ScheduledJobRun" set status = 'FAILED', "finishedAt" = now(), error = ${error.message.slice(0, 2000)}
+        where "name" = ${name} and "periodKey" = ${periodKey} and attempts = ${attempt}`;
+      if (marked > 0) await onFailure?.(tx, error);
+    });
     return { status: "failed", attempt, error };
   }
 }
