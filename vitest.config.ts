@@ -35,6 +35,8 @@ export default defineConfig({
           globalSetup: ["tests/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
+          // A page's answer to a click can take seconds on this shared 2-core machine; 1 s (the default) flaked.
+          expect: { poll: { timeout: 15_000 } },
           maxWorkers: 1,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
