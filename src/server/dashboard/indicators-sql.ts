@@ -1,6 +1,9 @@
 import { Prisma } from "../../generated/prisma/client";
 import { type Scope, departmentSqlFilter } from "../authz/scope";
 import type { DbOrTx } from "../db/client";
+import { log } from "../log";
+import { STORED_FIGURES, refreshFigures } from "./figure-cache";
+import { departmentFiguresSql } from "./figures-sql";
 
 /**
  * Officer and complaint figures at one or more calendar dates, grouped by department, by state or
@@ -32,22 +35,72 @@ export type IndicatorRow = {
 
 export type IndicatorFilter = { stateCode?: string; departmentId?: number };
 
-const SERIOUS = ["TORTURE", "FORCED_DISAPPEARANCE", "EXTRAJUDICIAL_KILLING", "SEXUAL_ABUSE"];
+const READ_ATTEMPTS = 3;
 
-function groupKeySql(groupBy: GroupBy): Prisma.Sql {
+const FIGURE_SUMS = Prisma.sql`
+  sum(f.officers)::int as officers, sum(f.approved)::int as approved, sum(f.expired_vetting)::int as "expiredVetting",
+  sum(f.failed_on_duty)::int as "failedOnDuty", sum(f.training_compliant)::int as "trainingCompliant",
+  sum(f.counted_complaints_12m)::int as "countedComplaints12m", sum(f.serious_abuse_24m)::int as "seriousAbuse24m"`;
+
+export function groupKeySql(groupBy: GroupBy): Prisma.Sql {
   if (groupBy === "department") return Prisma.sql`d.id::text`;
   if (groupBy === "state") return Prisma.sql`d."stateCode"::text`;
   return Prisma.sql`'all'::text`;
 }
 
-function departmentConditions(scope: Scope, filter: IndicatorFilter): Prisma.Sql {
+/** The departments a caller may see, narrowed by the filter, as a condition on `d` ("Department"). */
+export function departmentConditions(scope: Scope, filter: IndicatorFilter): Prisma.Sql {
   const parts = [departmentSqlFilter(scope, "d")];
   if (filter.stateCode) parts.push(Prisma.sql`d."stateCode" = ${filter.stateCode}`);
   if (filter.departmentId !== undefined) parts.push(Prisma.sql`d.id = ${filter.departmentId}`);
   return Prisma.join(parts, " and ");
 }
 
-/** One row per (date, group) that has active officers or complaints; absent groups have all figures 0. */
+/** Sums per (date, group) of per-department figure rows `f` (snake_case columns), joined to "Department" d. */
+export function groupedFiguresSql(figures: Prisma.Sql, groupBy: GroupBy, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    select to_char(f.as_of, 'YYYY-MM-DD') as "asOf", ${groupKeySql(groupBy)} as "groupKey", ${FIGURE_SUMS}
+    from (${figures}) f join "Department" d on d.id = f.department_id
+    where ${where}
+    group by 1, 2
+    order by 1, 2`;
+}
+
+/**
+ * The figures computed from the raw rows now (see figures-sql.ts). One row per (date, group) that has
+ * active officers or complaints; absent groups have all figures 0. Readers use `indicatorsAt`
+ * (below), which gives the same rows from the precomputed table.
+ */
+export async function liveIndicatorsAt(
+  db: DbOrTx,
+  scope: Scope,
+  points: readonly string[],
+  groupBy: GroupBy,
+  filter: IndicatorFilter = {},
+): Promise<IndicatorRow[]> {
+  const where = departmentConditions(scope, filter);
+  return db.$queryRaw<IndicatorRow[]>(groupedFiguresSql(departmentFiguresSql(points, where), groupBy, Prisma.sql`true`));
+}
+
+type StoredRow = IndicatorRow & { fresh: boolean };
+
+function storedIndicatorsSql(points: string[], groupBy: GroupBy, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    with fresh as (
+      select (select count(*) from "DashboardFigureDate" where "asOf" = any(${points}::date[])) = ${points.length}
+         and not exists (select 1 from "DashboardDirtyDepartment" x join "Department" d on d.id = x."departmentId" where ${where}) as ok
+    ),
+    figures as (${groupedFiguresSql(Prisma.sql`${STORED_FIGURES} where "asOf" = any(${points}::date[])`, groupBy, where)})
+    select fresh.ok as fresh, g.* from fresh left join figures g on true
+    order by g."asOf", g."groupKey"`;
+}
+
+/**
+ * Officer and complaint figures at `points`, grouped by department, state or everything visible to
+ * `scope` (definitions above): the same rows `liveIndicatorsAt` computes, from the precomputed
+ * table (figure-cache.ts). Where the stored rows are not current and cannot be refreshed (inside a
+ * transaction, or writes keep invalidating the scope), the figures are computed live, never shown stale.
+ */
 export async function indicatorsAt(
   db: DbOrTx,
   scope: Scope,
@@ -55,62 +108,18 @@ export async function indicatorsAt(
   groupBy: GroupBy,
   filter: IndicatorFilter = {},
 ): Promise<IndicatorRow[]> {
-  const key = groupKeySql(groupBy);
+  const unique = [...new Set(points)];
   const where = departmentConditions(scope, filter);
-  return db.$queryRaw<IndicatorRow[]>`
-    with points as (select unnest(${[...points]}::date[]) as as_of),
-    active as (
-      select p.as_of, o.id as officer_id, ${key} as group_key
-      from points p
-      join "Officer" o on o."hiredOn" <= p.as_of and (o."separatedOn" is null or o."separatedOn" > p.as_of)
-      join "Department" d on d.id = o."departmentId"
-      where ${where}
-    ),
-    officer_status as (
-      select a.as_of, a.group_key, v.result, v.valid_until, v.evaluated_on, coalesce(tr.compliant, false) as compliant
-      from active a
-      left join lateral (
-        select ve.result, ve."validUntil" as valid_until, ve."evaluatedOn" as evaluated_on
-        from "VettingEvaluation" ve
-        where ve."officerId" = a.officer_id and ve."evaluatedOn" <= a.as_of
-        order by ve."evaluatedOn" desc limit 1
-      ) v on true
-      left join lateral (
-        select bool_or(t."courseCode" = 'FORMACION_INICIAL')
-               and coalesce(sum(t.hours) filter (where t."completedOn" > a.as_of - 365), 0) >= 40 as compliant
-        from "TrainingRecord" t
-        where t."officerId" = a.officer_id and t."completedOn" <= a.as_of
-      ) tr on true
-    ),
-    officer_figures as (
-      select as_of, group_key,
-             count(*)::int as officers,
-             (count(*) filter (where result = 'APPROVED' and valid_until >= as_of))::int as approved,
-             (count(*) filter (where result = 'APPROVED' and valid_until < as_of))::int as expired,
-             (count(*) filter (where result = 'NOT_APPROVED' and evaluated_on <= as_of - 90))::int as failed,
-             (count(*) filter (where compliant))::int as compliant
-      from officer_status group by as_of, group_key
-    ),
-    complaint_figures as (
-      select p.as_of, ${key} as group_key,
-             (count(*) filter (where c."receivedOn" > p.as_of - 365 and c.status not in ('UNFOUNDED', 'WITHDRAWN')))::int as counted,
-             (count(*) filter (where c."receivedOn" > p.as_of - 730 and c.status = 'SUSTAINED' and c."resolvedOn" <= p.as_of
-                                 and c.category::text = any(${SERIOUS})))::int as serious
-      from points p
-      join "Complaint" c on c."receivedOn" <= p.as_of and c."receivedOn" > p.as_of - 730
-      join "Department" d on d.id = c."departmentId"
-      where ${where}
-      group by 1, 2
-    )
-    select to_char(coalesce(o.as_of, c.as_of), 'YYYY-MM-DD') as "asOf",
-           coalesce(o.group_key, c.group_key) as "groupKey",
-           coalesce(o.officers, 0) as officers, coalesce(o.approved, 0) as approved,
-           coalesce(o.expired, 0) as "expiredVetting", coalesce(o.failed, 0) as "failedOnDuty",
-           coalesce(o.compliant, 0) as "trainingCompliant",
-           coalesce(c.counted, 0) as "countedComplaints12m", coalesce(c.serious, 0) as "seriousAbuse24m"
-    from officer_figures o
-    full join complaint_figures c on c.as_of = o.as_of and c.group_key = o.group_key
-    order by 1, 2`;
+  for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+    const rows = await db.$queryRaw<StoredRow[]>(storedIndicatorsSql(unique, groupBy, where));
+    if (rows[0]?.fresh) return rows.filter((r) => r.asOf !== null).map(({ fresh: _, ...row }) => row);
+    // Inside a caller's transaction (a transaction client has no $connect) the refresh would hold the
+    // lock until that transaction ends and could not run alongside its other queries: compute live.
+    if (!("$connect" in db)) return liveIndicatorsAt(db, scope, unique, groupBy, filter);
+    await refreshFigures(db, unique);
+  }
+  log.warn("dashboard figures: still invalidated after refreshing; computing them live", { points: unique.length, groupBy });
+  return liveIndicatorsAt(db, scope, unique, groupBy, filter);
 }
 
 /** Percentages and rates from raw counts; null when there is nothing to divide by. */
