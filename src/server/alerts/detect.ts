@@ -1,5 +1,6 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { DbOrTx } from "../db/client";
+import { DAILY_COUNTS, RETURNING, onsets, snapshot } from "./daily-counts";
 import type { AlertEventRow } from "./events";
 import { FEDERAL_TIME_ZONE, addDays, localDay } from "./periods";
 import { SERIOUS_ABUSE_CATEGORIES } from "./triggers";
@@ -19,7 +20,6 @@ const lookBack = (now: Date) => Prisma.sql`${now}::timestamptz - interval '3 day
 
 const ymd = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
 
-const RETURNING = Prisma.sql`returning id, "key", "trigger"::text as "trigger", payload, "occurredAt"`;
 const ALL = Prisma.sql`true`;
 
 export function levelRises(now: Date, only: Prisma.Sql = ALL) {
@@ -96,82 +96,6 @@ function milestonesDue(now: Date, today: string) {
     on conflict ("key") do nothing ${RETURNING}`;
 }
 
-/** Officers active at D and their latest vetting at D (definitions of the federal baseline). */
-function activeWithLatestVetting(day: string) {
-  return Prisma.sql`
-    select o."departmentId", lv.result, lv."validUntil", lv."evaluatedOn"
-    from "Officer" o
-    join lateral (
-      select v.result, v."validUntil", v."evaluatedOn" from "VettingEvaluation" v
-      where v."officerId" = o.id and v."evaluatedOn" <= ${day}::date
-      order by v."evaluatedOn" desc limit 1
-    ) lv on true
-    where o."hiredOn" <= ${day}::date and (o."separatedOn" is null or o."separatedOn" > ${day}::date)`;
-}
-
-/** A daily snapshot: one event per federal day, even when empty, so it is computed once. */
-function snapshot(now: Date, trigger: string, day: string, perDepartment: Prisma.Sql, item: Prisma.Sql) {
-  return Prisma.sql`
-    insert into "AlertEvent" ("key", "trigger", "payload", "occurredAt")
-    select ${`${trigger}:${day}`}, ${trigger}::"AlertTrigger", jsonb_build_object('asOf', ${day}::text,
-      'items', coalesce(jsonb_agg(${item} order by s."departmentId"), '[]'::jsonb)), ${now}::timestamptz
-    from (${perDepartment}) s
-    on conflict ("key") do nothing ${RETURNING}`;
-}
-
-function vettingExpiring(now: Date, day: string) {
-  return snapshot(
-    now,
-    "VETTING_EXPIRING",
-    day,
-    Prisma.sql`
-      select a."departmentId",
-        count(*) filter (where a."validUntil" <= ${addDays(day, 30)}::date) as w30,
-        count(*) filter (where a."validUntil" <= ${addDays(day, 60)}::date) as w60,
-        count(*) as w90
-      from (${activeWithLatestVetting(day)}) a
-      where a.result = 'APPROVED' and a."validUntil" between ${day}::date and ${addDays(day, 90)}::date
-      group by a."departmentId"`,
-    Prisma.sql`jsonb_build_object('kind', 'vettingExpiring', 'departmentId', s."departmentId",
-      'within30', s.w30, 'within60', s.w60, 'within90', s.w90)`,
-  );
-}
-
-function failedVettingOnDuty(now: Date, day: string) {
-  return snapshot(
-    now,
-    "FAILED_VETTING_ON_DUTY",
-    day,
-    Prisma.sql`
-      select a."departmentId", count(*) as n, min(a."evaluatedOn") as oldest
-      from (${activeWithLatestVetting(day)}) a
-      where a.result = 'NOT_APPROVED' and a."evaluatedOn" <= ${addDays(day, -90)}::date
-      group by a."departmentId"`,
-    Prisma.sql`jsonb_build_object('kind', 'failedVettingOnDuty', 'departmentId', s."departmentId",
-      'officers', s.n, 'oldestFailure', to_char(s.oldest, 'YYYY-MM-DD'))`,
-  );
-}
-
-/** Counted complaints in (D−30, D] above twice the monthly average of (D−365, D] (= that count / 12). */
-function complaintSpikes(now: Date, day: string) {
-  return snapshot(
-    now,
-    "COMPLAINT_SPIKE",
-    day,
-    Prisma.sql`
-      select c."departmentId",
-        count(*) filter (where c."receivedOn" > ${addDays(day, -30)}::date) as last30,
-        count(*) as last365
-      from "Complaint" c
-      where c.status not in ('UNFOUNDED', 'WITHDRAWN')
-        and c."receivedOn" > ${addDays(day, -365)}::date and c."receivedOn" <= ${day}::date
-      group by c."departmentId"
-      having 6 * count(*) filter (where c."receivedOn" > ${addDays(day, -30)}::date) > count(*)`,
-    Prisma.sql`jsonb_build_object('kind', 'complaintSpike', 'departmentId', s."departmentId",
-      'last30', s.last30, 'last365', s.last365)`,
-  );
-}
-
 export type DetectionCounts = Record<string, number>;
 
 /** Runs one event statement; returns the events it added (none when they were recorded before). */
@@ -179,27 +103,37 @@ export function insertEvents(db: DbOrTx, statement: Prisma.Sql): Promise<AlertEv
   return db.$queryRaw<AlertEventRow[]>(statement);
 }
 
+/** The daily counts someone (enabled, not disabled) wants "immediately": only those need onsets. */
+async function immediateDailyCounts(db: DbOrTx) {
+  const rows = await db.alertSubscription.findMany({
+    where: { enabled: true, frequency: "IMMEDIATE", trigger: { in: DAILY_COUNTS.map((c) => c.trigger) }, user: { disabled: false } },
+    select: { trigger: true },
+    distinct: ["trigger"],
+  });
+  const wanted = new Set(rows.map((r) => r.trigger));
+  return DAILY_COUNTS.filter((c) => wanted.has(c.trigger));
+}
+
 /**
- * Records every alert event due at `now` from committed data: the time-based triggers (milestones
- * due within 7 days; the daily counts, once per federal day) and the net for event-driven ones.
- * Returns the new events and how many each trigger added.
+ * Records every alert event due at `now` from committed data: the time-based triggers (deadlines
+ * within 7 days; the daily counts' snapshot and onsets, see daily-counts.ts) and the net for
+ * event-driven ones. Returns the new events and how many each statement added.
  */
 export async function detectNewEvents(db: DbOrTx, now: Date): Promise<{ counts: DetectionCounts; events: AlertEventRow[] }> {
   const today = localDay(now, FEDERAL_TIME_ZONE);
-  const statements = {
+  const statements: Record<string, Prisma.Sql> = {
     LEVEL_ROSE: levelRises(now),
     RECOMMENDATION_AWAITING: recommendationsAwaiting(now),
     SERIOUS_ABUSE_SUSTAINED: seriousAbuseSustained(now, today),
     MILESTONE_DUE: milestonesDue(now, today),
-    VETTING_EXPIRING: vettingExpiring(now, today),
-    FAILED_VETTING_ON_DUTY: failedVettingOnDuty(now, today),
-    COMPLAINT_SPIKE: complaintSpikes(now, today),
   };
+  for (const count of DAILY_COUNTS) statements[count.trigger] = snapshot(count, today, now);
+  for (const count of await immediateDailyCounts(db)) statements[`${count.trigger}_ONSET`] = onsets(count, today, now);
   const counts: DetectionCounts = {};
   const events: AlertEventRow[] = [];
-  for (const [trigger, sql] of Object.entries(statements)) {
+  for (const [name, sql] of Object.entries(statements)) {
     const added = await insertEvents(db, sql);
-    counts[trigger] = added.length;
+    counts[name] = added.length;
     events.push(...added);
   }
   return { counts, events };

@@ -4,7 +4,7 @@ import { enqueueEmail } from "../email/outbox";
 import { log } from "../log";
 import { Audience, RECIPIENT_SELECT, type Recipient, toRecipient } from "./audience";
 import { type AlertGroup, composeAlertEmail } from "./compose";
-import type { AlertEventRow } from "./events";
+import { type AlertEventRow, isOnset } from "./events";
 import { type DigestFrequency, type DigestPeriod, FEDERAL_TIME_ZONE, isValidTimeZone, latestDuePeriod, upcomingPeriod } from "./periods";
 import { TRIGGER_SPECS } from "./triggers";
 
@@ -19,12 +19,12 @@ function recipientTimeZone(recipient: Recipient): string {
   return FEDERAL_TIME_ZONE;
 }
 
-/** What the recipient may see, per subscribed trigger; a snapshot trigger keeps only its latest day. */
+/** What the recipient may see, per subscribed trigger; a daily count keeps only its latest snapshot. */
 async function digestGroups(audience: Audience, recipient: Recipient, subs: DigestSubscription[], events: AlertEventRow[]) {
   const groups: AlertGroup[] = [];
   for (const sub of subs) {
     let own = events.filter((e) => e.trigger === sub.trigger);
-    if (TRIGGER_SPECS[sub.trigger].shape === "snapshot") own = own.slice(-1);
+    if (TRIGGER_SPECS[sub.trigger].shape === "snapshot") own = own.filter((e) => !isOnset(e)).slice(-1);
     const visible = await audience.filter(recipient, sub.trigger, sub, own);
     if (visible.length > 0) groups.push({ trigger: sub.trigger, events: visible });
   }

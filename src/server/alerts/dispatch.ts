@@ -3,7 +3,8 @@ import type { Db, DbOrTx } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { Audience, RECIPIENT_SELECT, toRecipient } from "./audience";
 import { composeAlertEmail } from "./compose";
-import type { AlertEventRow } from "./events";
+import { type AlertEventRow, isOnset } from "./events";
+import { TRIGGER_SPECS } from "./triggers";
 
 const BATCH = 200;
 
@@ -13,7 +14,8 @@ const BATCH = 200;
  * commit together or not at all. Each recipient gets only what their current role and chosen
  * scope allow, in their language. One email per subscription and trigger, keyed by subscription,
  * trigger and the first event it reports (an event is dispatched in exactly one transaction, so
- * keys never collide; the unique key makes a replay write nothing).
+ * keys never collide; the unique key makes a replay write nothing). For the daily counts,
+ * immediate subscribers get the onsets, not the daily snapshot (see daily-counts.ts).
  */
 export async function dispatchEvents(tx: DbOrTx, events: AlertEventRow[], now: Date): Promise<number> {
   if (events.length === 0) return 0;
@@ -28,7 +30,8 @@ export async function dispatchEvents(tx: DbOrTx, events: AlertEventRow[], now: D
   let emails = 0;
   for (const sub of subscriptions) {
     const recipient = toRecipient(sub.user);
-    const own = ordered.filter((e) => e.trigger === sub.trigger);
+    const daily = TRIGGER_SPECS[sub.trigger].shape === "snapshot";
+    const own = ordered.filter((e) => e.trigger === sub.trigger && (!daily || isOnset(e)));
     const visible = await audience.filter(recipient, sub.trigger as AlertTrigger, sub, own);
     if (visible.length === 0) continue;
     const email = await composeAlertEmail(tx, {

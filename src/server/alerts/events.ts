@@ -14,7 +14,14 @@ export type AlertItem =
   | { kind: "complaintSpike"; departmentId: number; last30: number; last365: number }
   | { kind: "milestoneDue"; departmentId: number; subject: "receivership" | "review"; recordId: number; dueOn: string };
 
-export type AlertPayload = { asOf?: string; items: AlertItem[] };
+/** `onset`: a daily count's department newly meeting the condition (for immediate subscribers). */
+export type AlertPayload = { asOf?: string; onset?: boolean; items: AlertItem[] };
+
+/**
+ * Which events of a daily count go where: immediate subscribers hear of onsets, digests show the
+ * day's snapshot. Other triggers' events go everywhere.
+ */
+export const isOnset = (event: AlertEventRow) => event.payload.onset === true;
 
 export type AlertEventRow = {
   id: bigint;
