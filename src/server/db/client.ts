@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client";
 import { resolveDatabase } from "./connection";
 
@@ -21,11 +22,27 @@ const TRANSACTION_DEFAULTS = { maxWait: 15_000, timeout: 60_000 };
  */
 const SESSION_OPTIONS = "-c TimeZone=UTC";
 
+/** Each client's open pg connections, so a transaction's own connection can be found (see `connectionOf`). */
+const connections = new WeakMap<Db, Set<pg.PoolClient>>();
+
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: options.max ?? 10, options: SESSION_OPTIONS }),
-    transactionOptions: TRANSACTION_DEFAULTS,
-  });
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: SESSION_OPTIONS });
+  const open = new Set<pg.PoolClient>();
+  pool.on("connect", (client) => open.add(client)).on("remove", (client) => open.delete(client));
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: TRANSACTION_DEFAULTS });
+  connections.set(db, open);
+  return db;
+}
+
+/**
+ * The pg connection an interactive transaction of `db` runs on, for what Prisma cannot send (COPY
+ * FROM STDIN). Use it only between the transaction's own queries, never while one is running.
+ */
+export async function connectionOf(db: Db, tx: Tx): Promise<pg.PoolClient> {
+  const [row] = await tx.$queryRaw<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  const client = [...(connections.get(db) ?? [])].find((c) => (c as unknown as { processID: number }).processID === row?.pid);
+  if (!client) throw new Error("The transaction's connection was not made by createDb");
+  return client;
 }
 
 let shared: Promise<Db> | undefined;
