@@ -18,7 +18,7 @@ describe("an import racing another writer", () => {
       const before = await dataSnapshot(db);
       const renamed = OFFICERS_CSV.replace("Ana,López", "Ana María,López");
       const attempt = db.$transaction(async (tx) => {
-        const { report, staged } = await validateImport(tx, "officers", Readable.from([Buffer.from(renamed)]));
+        const { report, staged } = await validateImport(db, tx, "officers", Readable.from([Buffer.from(renamed)]));
         expect(report.errorCount).toBe(0);
         const counts = await planImport(staged);
         expect(counts).toEqual({ created: 0, updated: 1, unchanged: 2 });

@@ -101,7 +101,7 @@ export async function validateBatch(db: Db, actor: AuditActor, batchId: number):
       const current = await tx.importBatch.findUnique({ where: { id: batchId }, select: { status: true } });
       if (current?.status !== "VALIDATING") return; // another process got here first
       const { input, limits } = engineInput(db, batch, progress.bytes);
-      const { report, staged } = await validateImport(tx, batch.kind, input, { limits, onProgress: (p) => progress.rows(p.rowsRead) });
+      const { report, staged } = await validateImport(db, tx, batch.kind, input, { limits, onProgress: (p) => progress.rows(p.rowsRead) });
       const rejected = report.errorCount > 0;
       const counts = rejected ? { created: 0, updated: 0, unchanged: 0 } : await planImport(staged);
       await progress.settle();

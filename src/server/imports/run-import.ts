@@ -102,7 +102,7 @@ export async function runImport(db: Db, actor: AuditActor, kind: ImportKind, inp
       async (tx) => {
         if (options.batchId !== undefined) await claimWritingBatch(tx, options.batchId);
         await tx.$executeRaw`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
-        const validated = await validateImport(tx, kind, input, options);
+        const validated = await validateImport(db, tx, kind, input, options);
         const { staged } = validated;
         const report = options.fileSha256 ? { ...validated.report, fileSha256: options.fileSha256 } : validated.report;
         if (report.errorCount > 0) {

@@ -1,51 +1,48 @@
-import type { Tx } from "../db/client";
+import { type Db, type Tx, connectionOf } from "../db/client";
+import { type CopyIn, copyIn } from "./copy-in";
 import type { ImportError, KindSpec, ReferenceCheck, RowValues } from "./types";
 
 /**
  * The staging table: every row of the file, typed, in a temporary table private to the import's
- * transaction (dropped at commit or rollback). Rows go in with one multi-row INSERT per batch
- * (arrays + unnest), never one round trip per row.
+ * transaction (dropped at commit or rollback; never WAL-logged). Rows stream in through one
+ * `COPY … FROM STDIN` on the transaction's own connection, never one round trip per row.
  */
-export const STAGE_BATCH_ROWS = 5_000;
-
 export async function createStage(tx: Tx, spec: KindSpec) {
   const columns = spec.columns.map((c) => `${c.name} ${c.sqlType}`).join(", ");
   await tx.$executeRawUnsafe(`create temp table import_stage (line integer not null, ${columns}) on commit drop`);
 }
 
-export class StageWriter {
-  private lines: number[] = [];
-  private values: (string | null)[][];
+/** An idList cell ("A;B", ids already checked) as an array literal; quoted, so any character is safe. */
+const arrayLiteral = (list: string) => `{${list.split(";").map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
-  constructor(
-    private readonly tx: Tx,
+export class StageWriter {
+  private readonly arrays: boolean[];
+
+  private constructor(
+    private readonly copy: CopyIn,
     private readonly spec: KindSpec,
   ) {
-    this.values = spec.columns.map(() => []);
+    this.arrays = spec.columns.map((c) => c.sqlType === "text[]");
   }
 
-  async add(line: number, row: RowValues) {
-    this.lines.push(line);
-    this.spec.columns.forEach((c, i) => this.values[i]!.push(row[c.name] ?? null));
-    if (this.lines.length >= STAGE_BATCH_ROWS) await this.flush();
+  static async open(db: Db, tx: Tx, spec: KindSpec) {
+    const client = await connectionOf(db, tx);
+    const columns = ["line", ...spec.columns.map((c) => c.name)].join(", ");
+    return new StageWriter(await copyIn(client, `copy import_stage (${columns}) from stdin`), spec);
   }
 
-  async flush() {
-    if (this.lines.length === 0) return;
-    const { columns } = this.spec;
-    // idList cells travel as "A;B" text and become text[] here (unnest cannot take ragged arrays).
-    const arrayType = (t: string) => (t === "text[]" ? "text" : t);
-    const params = columns.map((c, i) => `$${i + 2}::${arrayType(c.sqlType)}[]`).join(", ");
-    const selected = columns.map((c, i) => (c.sqlType === "text[]" ? `string_to_array(u.c${i}, ';')` : `u.c${i}`)).join(", ");
-    const aliases = columns.map((_, i) => `c${i}`).join(", ");
-    await this.tx.$executeRawUnsafe(
-      `insert into import_stage select u.line, ${selected} from unnest($1::int[], ${params}) as u(line, ${aliases})`,
-      this.lines,
-      ...this.values,
-    );
-    this.lines = [];
-    this.values = columns.map(() => []);
+  /** Resolves when it is fine to go on (the connection is not backed up); usually synchronous. */
+  add(line: number, row: RowValues): Promise<void> | undefined {
+    const fields: (string | null)[] = [String(line)];
+    this.spec.columns.forEach((c, i) => {
+      const value = row[c.name] ?? null;
+      fields.push(value !== null && this.arrays[i] ? arrayLiteral(value) : value);
+    });
+    return this.copy.row(fields);
   }
+
+  finish = () => this.copy.end();
+  abort = () => this.copy.abort("import stopped");
 }
 
 /** A natural key seen twice in one file is an error on the later line (hash aggregate, no sort of the file). */

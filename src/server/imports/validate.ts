@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { Tx } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { parseCell } from "./cells";
 import { reverseNeutralised } from "./csv-safety";
 import { KIND_SPECS } from "./kinds";
@@ -65,6 +65,7 @@ function parseRow(spec: KindSpec, line: number, cells: string[], errors: ErrorCo
  * row rules while streaming, then duplicate keys and unresolved references with set-based SQL.
  */
 export async function validateImport(
+  db: Db,
   tx: Tx,
   kind: ImportKind,
   input: Readable,
@@ -78,8 +79,9 @@ export async function validateImport(
     kind, rowsTotal: stats.rows, fileSize: stats.bytes, fileSha256: stats.sha256, errorCount, errors,
   });
   await createStage(tx, spec);
-  const writer = new StageWriter(tx, spec);
+  const writer = await StageWriter.open(db, tx, spec);
   const rowErrors = new ErrorCollector(cap);
+  let fileError: ImportFileError | null = null;
   try {
     let reported = 0;
     for await (const records of readCsvRecords(input, spec.columns, limits, stats)) {
@@ -92,11 +94,18 @@ export async function validateImport(
         options.onProgress?.({ phase: "reading", rowsRead: stats.rows });
       }
     }
-    await writer.flush();
   } catch (err) {
-    if (!(err instanceof ImportFileError)) throw err;
-    return { report: report(err.errors.length, err.errors), staged: { spec, tx, absentColumns: [] } };
+    // The COPY must end either way: the transaction's next statement waits behind it.
+    if (!(err instanceof ImportFileError)) {
+      await writer.abort();
+      throw err;
+    }
+    fileError = err;
   }
+  // A rejected file's rows stay staged (harmless, dropped with the transaction), which keeps the
+  // transaction usable for recording the rejection.
+  await writer.finish();
+  if (fileError) return { report: report(fileError.errors.length, fileError.errors), staged: { spec, tx, absentColumns: [] } };
   options.onProgress?.({ phase: "checking", rowsRead: stats.rows });
   const stageErrors = await checkStage(tx, spec, cap);
   const columnOrder = spec.columns.map((c) => c.name);
