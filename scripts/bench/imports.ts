@@ -4,7 +4,10 @@
  * database. Reports wall time, the importing process's peak memory (max RSS) and CPU time (user +
  * sys, from /usr/bin/time), and the CPU time of the benchmark's own PostgreSQL server (postmaster and
  * every backend and worker, live or exited) over the import.
- * Usage: npm run bench -- imports [--rows N] [--runs N]
+ * `--baseline <dir>`: a copy of the repository at an earlier commit (e.g. `git archive <sha> | tar -x -C
+ * <dir>`, plus links to node_modules and src/generated) whose engine is run alternately with this one,
+ * so both medians come from the same stretch of machine load. `--log debug` prints each import step.
+ * Usage: npm run bench -- imports [--rows N] [--runs N] [--baseline DIR] [--log LEVEL]
  */
 import { execFile } from "node:child_process";
 import { createWriteStream, readdirSync, readFileSync } from "node:fs";
@@ -21,7 +24,9 @@ function describe(r: Omit<Run, "stdout">) {
   return `${s(r.ms)} wall, max RSS ${(r.maxRssKb / 1024).toFixed(0)} MB, CPU importer ${s(r.cpuMs)}, CPU PostgreSQL ${s(r.pgCpuMs)}`;
 }
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "3" }, baseline: { type: "string" }, log: { type: "string", default: "warn" } },
+});
 const rows = Number(values.rows);
 const runs = Number(values.runs);
 const dir = await mkdtemp(path.join(tmpdir(), "vigila-bench-"));
@@ -72,12 +77,13 @@ function postgresCpuMs(postmaster: number): number {
   return total;
 }
 
-function vigila(url: string, args: string[], postmaster: number): Promise<Run> {
+function vigila(url: string, args: string[], postmaster: number, root = "."): Promise<Run> {
   const started = Date.now();
   const pgBefore = postgresCpuMs(postmaster);
   return new Promise((resolve, reject) => {
-    execFile("/usr/bin/time", ["-f", "MAXRSS %M CPU %U %S", process.execPath, "bin/vigila.mjs", ...args], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" }, maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
+    execFile("/usr/bin/time", ["-f", "MAXRSS %M CPU %U %S", process.execPath, "bin/vigila.mjs", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: values.log }, maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`${err.message}\n${stdout.slice(0, 2000)}\n${stderr}`));
+      if (values.log !== "warn") process.stderr.write(stderr);
       const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
       resolve({
         ms: Date.now() - started,
@@ -95,24 +101,44 @@ const file = path.join(dir, "officers.csv");
 await writeFile(departments, ["department_code,name,kind,state_code,municipality_code,authorized_strength", ...Array.from({ length: 100 }, (_, i) => `BENCH-${i},Corporación ${i},STATE,${String(1 + (i % 32)).padStart(2, "0")},,`)]);
 await writeFile(file, officers());
 const server = await ensureEmbeddedServer(process.env.VIGILA_BENCH_DATA_DIR ?? path.resolve(".data/bench"));
-const results: Run[] = [];
-for (let run = 1; run <= runs; run++) {
-  const name = `vigila_bench_${process.pid}_${run}`;
+const engines = [{ name: "current", root: "." }, ...(values.baseline ? [{ name: "baseline", root: path.resolve(values.baseline) }] : [])];
+const results = new Map<string, Run[]>(engines.map((e) => [e.name, []]));
+
+/** One import of the officers file by `engine` into a fresh database. */
+async function measure(engine: (typeof engines)[number], run: number): Promise<Run> {
+  const name = `vigila_bench_${process.pid}_${engine.name}_${run}`;
   const admin = new pg.Client({ connectionString: server.url("postgres") });
   await admin.connect();
   await admin.query(`create database "${name}"`);
   try {
-    await vigila(server.url(name), ["import", "departments", departments], server.pid);
-    const result = await vigila(server.url(name), ["import", "officers", file], server.pid);
+    await vigila(server.url(name), ["import", "departments", departments], server.pid, engine.root);
+    const result = await vigila(server.url(name), ["import", "officers", file], server.pid, engine.root);
     if (!result.stdout.includes(`${rows.toLocaleString("en-US")} created`)) throw new Error(`unexpected result: ${result.stdout}`);
-    results.push(result);
-    process.stdout.write(`run ${run}: ${describe(result)}\n`);
+    return result;
   } finally {
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
 }
-const median = (pick: (r: Run) => number) => results.map(pick).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
-const medians = { ms: median((r) => r.ms), maxRssKb: median((r) => r.maxRssKb), cpuMs: median((r) => r.cpuMs), pgCpuMs: median((r) => r.pgCpuMs) };
-process.stdout.write(`rows ${rows.toLocaleString("en-US")}, runs ${runs}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}: median ${describe(medians)}\n`);
+
+// Engines alternate within each run, so a change in machine load affects both alike.
+for (let run = 1; run <= runs; run++) {
+  for (const engine of run % 2 === 1 ? engines : [...engines].reverse()) {
+    const result = await measure(engine, run);
+    results.get(engine.name)!.push(result);
+    process.stdout.write(`run ${run} ${engine.name}: ${describe(result)} (load ${loadavg()[0]!.toFixed(1)})\n`);
+  }
+}
+const median = (list: Run[], pick: (r: Run) => number) => list.map(pick).sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+const medians = new Map(
+  [...results].map(([name, list]) => [name, { ms: median(list, (r) => r.ms), maxRssKb: median(list, (r) => r.maxRssKb), cpuMs: median(list, (r) => r.cpuMs), pgCpuMs: median(list, (r) => r.pgCpuMs) }]),
+);
+const header = `rows ${rows.toLocaleString("en-US")}, runs ${runs}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`;
+for (const [name, m] of medians) process.stdout.write(`${header}: ${name} median ${describe(m)}\n`);
+const base = medians.get("baseline");
+if (base) {
+  const now = medians.get("current")!;
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "n/a");
+  process.stdout.write(`current / baseline: wall ${ratio(now.ms, base.ms)}, CPU importer ${ratio(now.cpuMs, base.cpuMs)}, CPU PostgreSQL ${ratio(now.pgCpuMs, base.pgCpuMs)}\n`);
+}
 await rm(dir, { recursive: true, force: true });
