@@ -5,9 +5,11 @@ import { type RefreshOutcome, refreshFigures } from "./figure-cache";
 
 /**
  * Brings the precomputed dashboard figures up to date for the current trend (the 23 month-ends before
- * `today` and `today` itself) and forgets other dates, so readers rarely pay for a refresh. Called after
- * an import or its undo, after a persisted evaluation (the nightly one included, which also rolls the
- * date over) and after the demo seed. Never throws: the figures stay marked and the next reader
+ * `today` and `today` itself) and forgets other dates, so readers rarely pay for a refresh. The worker
+ * calls it every minute with the alerts cycle: that picks up imports and their undo, UI edits and raw
+ * SQL within a minute and rolls the date over just after midnight, without making the writer wait (a
+ * million-officer import would otherwise wait for a national recompute). A persisted evaluation and
+ * the demo seed call it as they end. Never throws: the figures stay marked and the next reader
  * refreshes them, so a failure here costs time, not correctness.
  */
 export async function refreshDashboardFigures(db: Db, today: string = dashboardToday()): Promise<RefreshOutcome | null> {
@@ -22,12 +24,4 @@ export async function refreshDashboardFigures(db: Db, today: string = dashboardT
     log.warn("dashboard figures: background refresh failed; readers will refresh", { error: err instanceof Error ? err.message : String(err) });
     return null;
   }
-}
-
-/** For `.then(...)` after a write's transaction: refreshes, then passes the write's result on. */
-export function thenRefreshDashboard<T>(db: Db): (result: T) => Promise<T> {
-  return async (result) => {
-    await refreshDashboardFigures(db);
-    return result;
-  };
 }

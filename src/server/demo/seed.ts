@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit/record";
+import { refreshDashboardFigures } from "../dashboard/refresh";
 import type { Db } from "../db/client";
 import { log } from "../log";
 import { DEMO_REFERENCE_DATE } from "./calendar";
@@ -51,6 +52,7 @@ export async function seedDemoData(db: Db, options: { size?: DemoSize } = {}): P
   );
   if (!seeded) return existingData(db);
   log.info(`Seeded the demo data in ${((Date.now() - started) / 1000).toFixed(1)} s`, summary);
+  await refreshDashboardFigures(db);
   return summary;
 }
 

@@ -3,6 +3,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { EvaluationTrigger, Level } from "../../generated/prisma/enums";
 import { recordEvaluationAlerts } from "../alerts/record";
 import { type AuditActor, recordAudit, recordAuditNow } from "../audit/record";
+import { refreshDashboardFigures } from "../dashboard/refresh";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";
 import { log } from "../log";
@@ -143,6 +144,7 @@ export async function runEvaluation(db: Db, input: RunEvaluationInput): Promise<
   });
   try {
     const outcome = await db.$transaction((tx) => persist(tx, run.id, version, input), { timeout: RUN_TIMEOUT_MS, maxWait: 60_000 });
+    if (input.trigger !== "BACKTEST") await refreshDashboardFigures(db);
     return { runId: run.id, ruleSetId: version.ruleSetId, version: version.version, asOf: input.asOf, ...outcome };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -2,6 +2,7 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { runAlertsCycle } from "../alerts/cycle";
 import { FEDERAL_TIME_ZONE } from "../alerts/periods";
+import { refreshDashboardFigures } from "../dashboard/refresh";
 import { type Db, getDb } from "../db/client";
 import { resolveDatabase } from "../db/connection";
 import { OutboxSender, SenderLiveness } from "../email/sender";
@@ -87,6 +88,7 @@ async function startQueues(boss: PgBoss, url: string, db: Db, evaluate: RunEvalu
     if (day && !(await evaluationSettled(db, day))) await boss.send(DAILY_EVALUATION_JOB, { day }, { singletonKey: day });
     const result = await runAlertsCycle(db);
     log.debug("Alerts cycle", result as unknown as Record<string, unknown>);
+    await refreshDashboardFigures(db);
   });
 }
 
