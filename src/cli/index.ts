@@ -2,9 +2,10 @@ import { releaseDatabase } from "../server/db/connection";
 import { disconnectDb } from "../server/db/client";
 import { log } from "../server/log";
 import { EXIT, UsageError, parseCommandArgs } from "./command";
-import { commands } from "./commands";
+import { loadAllCommands, loadCommand } from "./commands";
 
-function help() {
+async function help() {
+  const commands = await loadAllCommands();
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `Usage: vigila <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun 'vigila <command> --help' for a command's options.\n`;
@@ -13,12 +14,12 @@ function help() {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(help());
+    process.stdout.write(await help());
     return name ? EXIT.OK : EXIT.USAGE;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    process.stderr.write(`Unknown command '${name}'.\n\n${help()}`);
+    process.stderr.write(`Unknown command '${name}'.\n\n${await help()}`);
     return EXIT.USAGE;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
