@@ -82,13 +82,20 @@ const concurrentChange = () =>
  * join to the entity table). Derived columns are written afterwards by `afterWrite` exactly as
  * planned, so their after-image is the plan's value.
  */
-function recordingChanges(t: TargetSpec, write: string, before: string) {
+function recordingChanges(t: TargetSpec, write: string, before: string, alsoWrite?: string) {
   const planned = t.derived?.length ? `join import_plan p on ${matchOn(t, "w", "p")}` : "";
   return `with written as (${write}), changes as (
        insert into "ImportChange" ("batchId", "entity", "key", "before", "after")
        select $1, '${t.entity}', ${keyText(t, "w")}, ${before}, ${image(t, "w", "p")} from written w ${planned}
-     ) select count(*)::int as n from written`;
+     )${alsoWrite ? `, dependants as (${alsoWrite})` : ""} select count(*)::int as n from written`;
 }
+
+/** A record inserted by someone else since the plan: the unique key refuses ours (all rolls back). */
+const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } };
+  const cause = e.meta?.driverAdapterError?.cause;
+  return e.code === "P2002" || e.meta?.code === "23505" || cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation";
+};
 
 async function countWritten(tx: Tx, step: string, sql: string, batchId: number): Promise<number> {
   const [row] = await timed(step, () => tx.$queryRawUnsafe<{ n: number }[]>(sql, batchId));
@@ -104,9 +111,14 @@ export async function applyImport({ spec, tx }: StagedImport, batchId: number, p
   if ((await countWritten(tx, "update", recordingChanges(t, update, "w._before"), batchId)) !== planned.updated) throw concurrentChange();
 
   const columns = quoted(unique([...t.key, ...t.fields]));
+  // No ON CONFLICT: a key inserted by another writer since the plan fails the statement (cheaper
+  // than speculative insertion for every row, and the outcome is the same: nothing is written).
   const insert = `insert into "${t.entity}" (${columns}${t.hasTimestamps ? `, "updatedAt"` : ""})
-     select ${columns}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created' on conflict do nothing returning *`;
-  if ((await countWritten(tx, "insert", recordingChanges(t, insert, "null::jsonb"), batchId)) !== planned.created) throw concurrentChange();
+     select ${columns}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created' returning *`;
+  const inserted = await countWritten(tx, "insert", recordingChanges(t, insert, "null::jsonb", t.onInsert), batchId).catch((err: unknown) => {
+    throw isUniqueViolation(err) ? concurrentChange() : err;
+  });
+  if (inserted !== planned.created) throw concurrentChange();
 
   await timed("after write", async () => t.afterWrite?.(tx, batchId));
 }

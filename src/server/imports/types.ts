@@ -40,6 +40,11 @@ export type TargetSpec = {
    * it); an empty cell in a present column still means "no value".
    */
   keptWhenAbsent?: Record<string, string>;
+  /**
+   * A data-modifying CTE run by the insert statement itself over the rows it inserted (`written`;
+   * `$1` = batch id): rows that depend on new records are written in the same pass.
+   */
+  onInsert?: string;
   afterWrite?: (tx: Tx, batchId: number) => Promise<void>;
 };
 

@@ -3,18 +3,17 @@ import type { KindSpec } from "../types";
 import { DATE, DEPARTMENT_CODE, OFFICER_ID, TEXT, column, departmentExists } from "./columns";
 
 /**
- * Keeps the assignment history: a created officer, or one whose department changed, gets a new
- * open assignment and the previous one is closed.
+ * Keeps the assignment history. A created officer's open assignment is written by the insert
+ * statement itself (`onInsert`); an updated officer whose department changed gets a new open
+ * assignment here, and the previous one is closed.
  */
-async function recordAssignments(tx: Tx, batchId: number) {
+async function recordMoves(tx: Tx, batchId: number) {
   await tx.$executeRawUnsafe(
     `with moved as (
-       select p."id", p."departmentId", p._action from import_plan p
-       where p._action = 'created' or (p._action = 'updated' and (p._before->>'departmentId')::int <> p."departmentId")
+       select p."id", p."departmentId" from import_plan p
+       where p._action = 'updated' and (p._before->>'departmentId')::int <> p."departmentId"
      ), closed as (
-       update "OfficerAssignment" a set "endedAt" = now() from moved m
-         -- a created officer has no assignment yet: no need to look for one to close
-         where m._action = 'updated' and a."officerId" = m."id" and a."endedAt" is null
+       update "OfficerAssignment" a set "endedAt" = now() from moved m where a."officerId" = m."id" and a."endedAt" is null
      )
      insert into "OfficerAssignment" ("officerId", "departmentId", "importBatchId") select "id", "departmentId", $1 from moved`,
     batchId,
@@ -48,6 +47,7 @@ export const officers: KindSpec = {
     fields: ["departmentId", "givenName", "familyName", "rank", "hiredOn", "separatedOn"],
     hasTimestamps: true,
     keptWhenAbsent: { rank: "rank", separatedOn: "separated_on" },
-    afterWrite: recordAssignments,
+    onInsert: `insert into "OfficerAssignment" ("officerId", "departmentId", "importBatchId") select w."id", w."departmentId", $1 from written w`,
+    afterWrite: recordMoves,
   },
 };
