@@ -1,6 +1,7 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { DepartmentKind, Level } from "../../generated/prisma/enums";
 import type { DbOrTx } from "../db/client";
+import { isClient, refreshActiveOfficerCounts } from "./active-officer-counts";
 import { type Figures, conditionHolds } from "./conditions";
 import type { CompiledRule } from "./definition";
 import { highestLevel, levelRank } from "./levels";
@@ -105,6 +106,11 @@ export async function evaluateDepartments(
   where: Prisma.Sql = Prisma.sql`true`,
 ): Promise<DepartmentEvaluation[]> {
   const rows = await db.$queryRaw<EvaluationRow[]>(evaluationStatement(rules, { asOf }, where));
+  // Counted this time: store them for the next evaluation at D (only outside a caller's transaction,
+  // whose snapshot may be old or hold uncommitted changes).
+  if (rows[0] && !rows[0].peer_staff_cached && rules.some((rule) => rule.bound.peers) && isClient(db)) {
+    await refreshActiveOfficerCounts(db, asOf);
+  }
   return rows
     .map((row) => {
       const outcomes = rules.map((rule, i) => outcomeOf(rule, row, i));

@@ -1,4 +1,5 @@
 import { Prisma } from "../../generated/prisma/client";
+import { peerStaffCtes } from "./active-officer-counts";
 import type { CompiledRule } from "./definition";
 import { type SqlContext, sqlDate } from "./metrics/types";
 
@@ -23,7 +24,9 @@ function prelude(rules: CompiledRule[], ctx: SqlContext, where: Prisma.Sql): Pri
              v.result::text as result, v."validUntil" as valid_until
       from "VettingEvaluation" v join active a on a.officer_id = v."officerId"
       where v."evaluatedOn" <= ${D}
-      order by v."officerId", v."evaluatedOn" desc)`,
+      -- Descending officer ids too: a backward scan of the covering index, no sort.
+      order by v."officerId" desc, v."evaluatedOn" desc)`,
+    ...peerStaffCtes(ctx),
     ...rules.map((rule, i) => Prisma.sql`${memberCte(i)} as (${rule.bound.members(ctx)})`),
   ];
   return Prisma.sql`with ${Prisma.join(ctes, ",\n")}`;
@@ -42,6 +45,8 @@ export type EvaluationRow = {
   counts: Record<string, number>;
   /** "<rule index>" → that rule's peer figures. */
   peers: Record<string, Record<string, number> | null>;
+  /** Whether the stored active-officer counts were used (see active-officer-counts.ts). */
+  peer_staff_cached: boolean;
 };
 
 /** One row per department: staffing, member counts per rule and bucket, and peer figures. */
@@ -67,7 +72,7 @@ export function evaluationStatement(rules: CompiledRule[], ctx: SqlContext, wher
     ${Prisma.join(peerCtes, "")}
     select d.id, d.code, d.name, d.kind::text as kind, d."stateCode" as state_code, d."authorizedStrength" as authorized_strength,
            coalesce(s.n, 0) as n, coalesce(s.unvetted, 0) as unvetted, coalesce(c.counts, '{}'::jsonb) as counts,
-           ${peerObject} as peers
+           ${peerObject} as peers, (select valid from peer_staff_cached) as peer_staff_cached
     from "Department" d join target t on t.id = d.id
     left join staff s on s.department_id = d.id
     left join counts c on c.department_id = d.id

@@ -78,11 +78,7 @@ export const complaintRate = defineMetric({
                row_number() over (partition by d.kind order by round(coalesce(cq.q, 0)::numeric, 40) / s.n, d.id) as rn,
                count(*) over (partition by d.kind) as cnt
         from "Department" d
-        join (
-          select o."departmentId" as id, count(*)::int as n from "Officer" o
-          where o."hiredOn" <= ${sqlDate(ctx)} and (o."separatedOn" is null or o."separatedOn" > ${sqlDate(ctx)})
-          group by o."departmentId"
-        ) s on s.id = d.id
+        join peer_staff s on s.id = d.id
         left join (
           select c."departmentId" as id, count(*)::int as q from "Complaint" c
           where ${complaintCondition(filter, days, ctx)}

@@ -7,7 +7,8 @@ import type { Figures } from "../conditions";
  * - `target(id, kind)`: the departments being evaluated;
  * - `active(officer_id, department_id)`: their officers active at D;
  * - `latest_vetting(officer_id, vetting_id, evaluated_on, result, valid_until)`: each active officer's
- *   latest vetting evaluation at D.
+ *   latest vetting evaluation at D;
+ * - `peer_staff(id, n)`: every department (evaluated or not) with active officers at D, and how many.
  */
 export type SqlContext = { asOf: string };
 
