@@ -1,5 +1,6 @@
 import { env } from "../../env";
 import { prepareDatabase } from "../../server/db/prepare";
+import { sweepAbandonedBatchesOnce } from "../../server/imports/abandoned-sweep";
 import { appIsBuilt } from "../app-build";
 import { type Command, EXIT, UsageError } from "../command";
 import { serveApp } from "../serve-app";
@@ -20,7 +21,8 @@ export const start: Command = {
       process.stderr.write("The app is not built: run `npm run build` first.\n");
       return EXIT.REJECTED;
     }
-    await prepareDatabase();
+    // Import batches a killed server left running show as failed from the start (the worker keeps checking).
+    await sweepAbandonedBatchesOnce(await prepareDatabase());
     return serveApp({
       host: env.HOST,
       port,
