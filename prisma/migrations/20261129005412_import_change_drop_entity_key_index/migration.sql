@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "ImportChange_entity_key_idx";
