@@ -4,7 +4,7 @@ import type { AlertTrigger } from "../../generated/prisma/enums";
 import type { DbOrTx } from "../db/client";
 import { type DepartmentLabel, TEXT, TRIGGER_TITLES, describeItem, localeOf } from "../email/messages";
 import { type OutboxEmailInput, appUrl } from "../email/outbox";
-import { AlertEmail, type AlertEmailSection } from "../email/templates/alert-email";
+import { AlertEmail, type AlertEmailProps, type AlertEmailSection } from "../email/templates/alert-email";
 import type { Recipient } from "./audience";
 import type { AlertEventRow } from "./events";
 import { ALERT_TRIGGERS } from "./triggers";
@@ -15,13 +15,43 @@ export const MAX_LINES_PER_SECTION = 50;
 
 export type AlertGroup = { trigger: AlertTrigger; events: AlertEventRow[] };
 
+/** Rendered bodies by content, shared by recipients who see the same thing (see `renderOnce`). */
+export type RenderCache = Map<string, Promise<{ html: string; text: string }>>;
+
 export type ComposeInput = {
   recipient: Recipient;
   idempotencyKey: string;
   digest: "DAILY" | "WEEKLY" | null;
   groups: AlertGroup[];
   now: Date;
+  renders?: RenderCache;
 };
+
+// Stands in for each recipient's own unsubscribe link in a shared rendering (.invalid never resolves).
+const UNSUBSCRIBE_SLOT = "https://unsubscribe.invalid/slot";
+
+/** How React writes a string into an HTML attribute. */
+const attribute = (value: string) =>
+  value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+
+/**
+ * Renders HTML and text once per distinct content and fills in the recipient's unsubscribe link:
+ * immediate alerts are rendered inside the triggering transaction, and most recipients of one
+ * change (national supervisors, one state's AGs) see the same lines in the same language. The
+ * plain-text renderer does not wrap lines, so the result equals a rendering with the link itself.
+ */
+export async function renderOnce(props: AlertEmailProps, unsubscribe: string, cache?: RenderCache) {
+  const shared = { ...props, unsubscribeUrl: UNSUBSCRIBE_SLOT };
+  const key = JSON.stringify(shared);
+  let rendered = cache?.get(key);
+  if (!rendered) {
+    const element = createElement(AlertEmail, shared);
+    rendered = Promise.all([render(element), render(element, { plainText: true })]).then(([html, text]) => ({ html, text }));
+    cache?.set(key, rendered);
+  }
+  const { html, text } = await rendered;
+  return { html: html.replaceAll(UNSUBSCRIBE_SLOT, attribute(unsubscribe)), text: text.replaceAll(UNSUBSCRIBE_SLOT, unsubscribe) };
+}
 
 async function departmentLabels(db: DbOrTx, groups: AlertGroup[]): Promise<Map<number, DepartmentLabel>> {
   const ids = [...new Set(groups.flatMap((g) => g.events.flatMap((e) => e.payload.items.map((i) => i.departmentId))))];
@@ -57,7 +87,7 @@ export async function composeAlertEmail(db: DbOrTx, input: ComposeInput): Promis
   const heading = input.digest ? t.digestHeading(input.digest === "DAILY") : (sections[0]?.title ?? "");
   const subject = input.digest ? t.digestSubject(input.digest === "DAILY", itemCount) : t.immediateSubject(heading);
   const unsubscribe = unsubscribeUrl(createUnsubscribeToken(input.recipient.userId, triggers, input.now));
-  const element = createElement(AlertEmail, {
+  const props: AlertEmailProps = {
     lang: locale,
     heading,
     intro: t.intro,
@@ -68,8 +98,8 @@ export async function composeAlertEmail(db: DbOrTx, input: ComposeInput): Promis
     unsubscribeLabel: t.unsubscribe,
     unsubscribeUrl: unsubscribe,
     footer: t.footer,
-  });
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  };
+  const { html, text } = await renderOnce(props, unsubscribe, input.renders);
   return {
     idempotencyKey: input.idempotencyKey,
     userId: input.recipient.userId,

@@ -2,7 +2,7 @@ import type { AlertTrigger } from "../../generated/prisma/enums";
 import type { Db, DbOrTx } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { Audience, RECIPIENT_SELECT, toRecipient } from "./audience";
-import { composeAlertEmail } from "./compose";
+import { type RenderCache, composeAlertEmail } from "./compose";
 import { type AlertEventRow, isOnset } from "./events";
 import { TRIGGER_SPECS } from "./triggers";
 
@@ -27,6 +27,7 @@ export async function dispatchEvents(tx: DbOrTx, events: AlertEventRow[], now: D
     orderBy: { id: "asc" },
   });
   const audience = new Audience(tx);
+  const renders: RenderCache = new Map();
   let emails = 0;
   for (const sub of subscriptions) {
     const recipient = toRecipient(sub.user);
@@ -40,6 +41,7 @@ export async function dispatchEvents(tx: DbOrTx, events: AlertEventRow[], now: D
       digest: null,
       groups: [{ trigger: sub.trigger, events: visible }],
       now,
+      renders,
     });
     if (await enqueueEmail(tx, email)) emails++;
   }
