@@ -1,8 +1,6 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type AppServer, startAppServer } from "../support/app-server";
-import { type TestBrowser, launchBrowser } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e";
 import { signIn } from "../support/sign-in";
 
 /**
@@ -10,47 +8,20 @@ import { signIn } from "../support/sign-in";
  * visited is checked with axe-core (no violations), watched for CSP refusals, and screenshotted
  * under test-results/.
  */
-let app: AppServer;
-let browser: TestBrowser;
+const e2e = useAppAndBrowser();
 const MORELIA = "MX-16-053-MUN";
 const JALISCO_STATE_POLICE = "MX-14-000-EST";
 
-beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-beforeEach(async () => {
-  await browser.context.clearCookies();
-});
-
-/** A page that records Content-Security-Policy refusals (inline styles or scripts without the nonce). */
-async function watchedPage() {
-  const page = await browser.newPage();
-  const cspViolations: string[] = [];
-  page.on("console", (m) => {
-    if (/Content Security Policy/.test(m.text())) cspViolations.push(m.text());
-  });
-  return { page, cspViolations };
-}
-
-/** axe-core over the whole page (WCAG 2.1 A and AA rules), then a full-page screenshot. */
-async function checkPage(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
-  expect(summary, `axe violations on ${name}`).toEqual([]);
-  await browser.screenshot(page, `dashboard-${name}`);
-}
+/** Screenshots of this file are test-results/dashboard-<name>.png. */
+const checkPage = (page: Page, name: string) => e2e.checkPage(page, `dashboard-${name}`);
+const watchedPage = () => e2e.watchedPage();
 
 const chartsDrawn = (page: Page) => page.locator("[data-testid=trend-charts] .recharts-surface").first().waitFor();
 
 describe("dashboard flows", () => {
   it("the analyst finds a flagged department through the filters and opens its dossier, officers and complaints", async () => {
     const { page, cspViolations } = await watchedPage();
-    await signIn(page, app.baseUrl, "analista@vigila.demo", "/");
+    await signIn(page, e2e.app.baseUrl, "analista@vigila.demo", "/");
     await page.locator("[data-testid=kpi-cards]").waitFor();
     await page.locator("[data-testid=state-map] a[data-state]").first().waitFor();
     await chartsDrawn(page);
@@ -61,7 +32,7 @@ describe("dashboard flows", () => {
     await chartsDrawn(page);
     await checkPage(page, "state");
 
-    await page.goto(`${app.baseUrl}/departments`);
+    await page.goto(`${e2e.app.baseUrl}/departments`);
     await page.locator("#filter-state").selectOption("16");
     await page.locator("#filter-level").selectOption("REVIEW");
     await Promise.all([page.waitForURL(/level=REVIEW/), page.getByRole("button", { name: "Aplicar filtros" }).click()]);
@@ -96,7 +67,7 @@ describe("dashboard flows", () => {
 
   it("a supervisor dismisses a recommendation as a false positive with a reason", async () => {
     const { page, cspViolations } = await watchedPage();
-    await signIn(page, app.baseUrl, "supervisor@vigila.demo", "/queues");
+    await signIn(page, e2e.app.baseUrl, "supervisor@vigila.demo", "/queues");
     const card = page.locator("[data-testid=recommendation-queue] li[data-recommendation]").first();
     await card.waitFor();
     await checkPage(page, "queue-recommendations");
@@ -107,9 +78,9 @@ describe("dashboard flows", () => {
     await card.getByLabel("Justificación").fill(justification);
     await card.getByRole("button", { name: "Registrar decisión" }).click();
     await page.locator(`li[data-recommendation="${id}"]`).waitFor({ state: "detached" });
-    const decided = await app.database.db.recommendation.findUniqueOrThrow({ where: { id } });
+    const decided = await e2e.app.database.db.recommendation.findUniqueOrThrow({ where: { id } });
     expect(decided).toMatchObject({ status: "DISMISSED", dismissReason: "FALSE_POSITIVE", justification });
-    await page.goto(`${app.baseUrl}/queues?tab=receivership`);
+    await page.goto(`${e2e.app.baseUrl}/queues?tab=receivership`);
     await page.locator("[data-testid=receivership-board]").waitFor();
     await checkPage(page, "queue-receivership");
     expect(cspViolations).toEqual([]);
@@ -118,21 +89,21 @@ describe("dashboard flows", () => {
 
   it("the Michoacán AG opens a review of a Michoacán department and cannot reach a Jalisco one", async () => {
     const { page, cspViolations } = await watchedPage();
-    await signIn(page, app.baseUrl, "fiscal.michoacan@vigila.demo", `/departments/${MORELIA}`);
+    await signIn(page, e2e.app.baseUrl, "fiscal.michoacan@vigila.demo", `/departments/${MORELIA}`);
     const form = page.locator("[data-testid=open-review]");
     await form.locator("summary").click();
     const scope = "Revisión de quejas por corrupción y colusión del último año y de su atención interna.";
     await form.getByLabel("Alcance de la revisión").fill(scope);
     await form.getByRole("button", { name: "Abrir revisión" }).click();
     await form.getByRole("status").waitFor();
-    const ag = await app.database.db.user.findUniqueOrThrow({ where: { email: "fiscal.michoacan@vigila.demo" } });
-    expect(await app.database.db.review.findFirst({ where: { ownerId: ag.id, department: { code: MORELIA } } })).toMatchObject({ status: "OPEN", scope });
+    const ag = await e2e.app.database.db.user.findUniqueOrThrow({ where: { email: "fiscal.michoacan@vigila.demo" } });
+    expect(await e2e.app.database.db.review.findFirst({ where: { ownerId: ag.id, department: { code: MORELIA } } })).toMatchObject({ status: "OPEN", scope });
 
-    await page.goto(`${app.baseUrl}/queues?tab=reviews`);
+    await page.goto(`${e2e.app.baseUrl}/queues?tab=reviews`);
     await page.locator(`[data-testid=review-queue] li[data-department="${MORELIA}"]`).waitFor();
     await checkPage(page, "queue-reviews");
 
-    const jalisco = await page.goto(`${app.baseUrl}/departments/${JALISCO_STATE_POLICE}`);
+    const jalisco = await page.goto(`${e2e.app.baseUrl}/departments/${JALISCO_STATE_POLICE}`);
     expect(jalisco?.status()).toBe(404);
     await page.getByRole("heading", { name: "No encontrado" }).waitFor();
     await checkPage(page, "not-found");
@@ -142,7 +113,7 @@ describe("dashboard flows", () => {
 
   it("the auditor reads the audit log, which shows the views of sensitive records", async () => {
     const { page, cspViolations } = await watchedPage();
-    await signIn(page, app.baseUrl, "auditor@vigila.demo", "/audit");
+    await signIn(page, e2e.app.baseUrl, "auditor@vigila.demo", "/audit");
     await page.getByRole("heading", { level: 1 }).waitFor();
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).toMatch(/department\.view|complaint\.view|officer\.view/);
@@ -153,12 +124,12 @@ describe("dashboard flows", () => {
 
   it("switches the language to English and keeps it", async () => {
     const { page } = await watchedPage();
-    await signIn(page, app.baseUrl, "analista@vigila.demo", "/about");
+    await signIn(page, e2e.app.baseUrl, "analista@vigila.demo", "/about");
     await page.getByRole("heading", { name: "Acerca de Vigila" }).waitFor();
     await checkPage(page, "about");
     await page.locator("#language-switcher").selectOption("en");
     await page.getByRole("heading", { name: "About Vigila" }).waitFor();
-    await page.goto(`${app.baseUrl}/`);
+    await page.goto(`${e2e.app.baseUrl}/`);
     await page.getByRole("heading", { name: "National overview", level: 1 }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en-US");
     await chartsDrawn(page);

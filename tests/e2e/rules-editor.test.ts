@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type WorkerHandle, startWorker } from "~/server/jobs/worker";
 import { dryRun } from "~/server/rule-sets/dry-run";
 import { todayIn } from "~/server/rules/dates";
-import { type AppServer, startAppServer } from "../support/app-server";
-import { type TestBrowser, launchBrowser } from "../support/browser";
+import { useAppAndBrowser } from "../support/e2e";
 import { signIn } from "../support/sign-in";
 
 /**
@@ -13,28 +12,25 @@ import { signIn } from "../support/sign-in";
  * (progress bar to the end, two charts), and publishes.
  */
 
-let app: AppServer;
-let browser: TestBrowser;
+const e2e = useAppAndBrowser();
 let worker: WorkerHandle;
 
 beforeAll(async () => {
-  app = await startAppServer();
-  browser = await launchBrowser();
-  worker = await startWorker({ db: app.database.db, url: app.database.url, transport: null });
+  worker = await startWorker({ db: e2e.app.database.db, url: e2e.app.database.url, transport: null });
 });
 
 afterAll(async () => {
   await worker?.stop();
-  await browser?.close();
-  await app?.stop();
 });
 
 describe("rule editor", () => {
   it("drafts, validates, dry-runs, backtests and publishes a new federal-baseline version", async () => {
-    const { db } = app.database;
-    const page = await browser.newPage();
+    const { db } = e2e.app.database;
+    const page = await e2e.browser.newPage();
     page.on("dialog", (dialog) => void dialog.accept());
-    await signIn(page, app.baseUrl, "admin@vigila.demo", "/rules");
+    await signIn(page, e2e.app.baseUrl, "admin@vigila.demo", "/rules");
+    await page.locator('tr[data-version="1"]').waitFor();
+    await e2e.checkPage(page, "rules-list");
     await page.locator('tr[data-version="1"]').getByRole("button").click();
     await page.waitForURL(/\/rules\/\d+$/);
     const draftId = Number(new URL(page.url()).pathname.split("/").pop());
@@ -42,6 +38,8 @@ describe("rule editor", () => {
 
     // An impossible window: the engine's own schema refuses it and the form says so next to the field.
     const windowDays = page.locator("#f-rules-2-params-windowDays");
+    await windowDays.waitFor();
+    await e2e.checkPage(page, "rules-editor-draft");
     await windowDays.fill("0");
     await page.getByRole("button", { name: "Guardar borrador" }).click();
     const problem = page.locator("#f-rules-2-params-windowDays-problems");
@@ -76,7 +74,7 @@ describe("rule editor", () => {
     expect(await page.locator("#backtest-progress").getAttribute("value")).toBe("48");
     expect(await page.getByTestId("backtest-chart").count()).toBe(2);
     expect(await db.backtestPoint.count({ where: { backtest: { ruleSetVersionId: draftId } } })).toBe(48);
-    await browser.screenshot(page, "rules-editor");
+    await e2e.checkPage(page, "rules-editor");
 
     await page.getByRole("button", { name: "Publicar" }).click();
     await page.getByText("Esta versión está publicada y no puede modificarse.", { exact: false }).waitFor();
@@ -85,9 +83,8 @@ describe("rule editor", () => {
   });
 
   it("is not there for other roles", async () => {
-    await browser.context.clearCookies();
-    const page = await browser.newPage();
-    await signIn(page, app.baseUrl, "analista@vigila.demo", "/rules");
+    const page = await e2e.browser.newPage();
+    await signIn(page, e2e.app.baseUrl, "analista@vigila.demo", "/rules");
     // The URL changes before the not-found page has rendered: wait for it, then check it is alone.
     const notFound = page.getByRole("heading", { name: "No encontrado" });
     await notFound.waitFor();

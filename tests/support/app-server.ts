@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { waitForHttp } from "~/cli/serve-app";
 import type { DemoSize } from "~/server/demo/generate";
+import { getAuthSecret } from "~/server/auth/secret";
 import { prepareDemo } from "~/server/demo/prepare-demo";
 import { type TestDatabase, createTestDatabase, dropTestDatabase } from "./database";
 
@@ -14,6 +15,15 @@ import { type TestDatabase, createTestDatabase, dropTestDatabase } from "./datab
  */
 
 export type AppServer = { baseUrl: string; database: TestDatabase; stop: () => Promise<void> };
+
+export type AppServerOptions = {
+  /** Demo data size, or false for an empty (migrated) database. */
+  seed?: DemoSize | false;
+  /** VIGILA_DEMO (default true): demo mode, e.g. the /dev/mail catcher's inbox. */
+  demo?: boolean;
+  /** VIGILA_DATA_DIR of the app (default: this process's), e.g. a private folder for the caught mail. */
+  dataDir?: string;
+};
 
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
 
@@ -40,7 +50,7 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startAppServer(options: { seed?: DemoSize | false } = {}): Promise<AppServer> {
+export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   if (!existsSync(path.resolve(".next/BUILD_ID"))) {
     throw new Error("The app is not built: run `npm run build` before the browser tests (npm run test:e2e).");
   }
@@ -56,9 +66,10 @@ export async function startAppServer(options: { seed?: DemoSize | false } = {}):
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: database.url,
-        VIGILA_DEMO: "1",
-        // The same folder as this process, so both read the same generated auth secret (TOTP keys).
-        VIGILA_DATA_DIR: path.resolve(process.env.VIGILA_DATA_DIR ?? ".data"),
+        VIGILA_DEMO: options.demo === false ? "0" : "1",
+        VIGILA_DATA_DIR: options.dataDir ?? path.resolve(process.env.VIGILA_DATA_DIR ?? ".data"),
+        // This process's secret, which encrypted the demo accounts' TOTP keys (required outside demo mode).
+        AUTH_SECRET: getAuthSecret(),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -9,9 +9,10 @@ const lastStepUsed = new Map<string, number>();
 /**
  * A TOTP code the server will accept: each step is accepted once per user, and one step of drift
  * ahead is allowed. The same account signing in twice within one 30-second step therefore needs the
- * next step's code, and a third time within that step needs to wait for the clock.
+ * next step's code, and a third time within that step needs to wait for the clock. Also for a
+ * re-authentication form (the same once-per-step rule applies).
  */
-async function freshCode(email: string, stepsAhead: number): Promise<string> {
+export async function freshCode(email: string, stepsAhead = 0): Promise<string> {
   const now = Math.floor(Date.now() / STEP_MS);
   const step = Math.max(now + stepsAhead, (lastStepUsed.get(email) ?? -1) + 1);
   const waitMs = (step - 1) * STEP_MS - Date.now();

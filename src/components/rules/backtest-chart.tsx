@@ -25,7 +25,8 @@ export function BacktestChart({ title, points, maxY }: { title: string; points: 
       <CardTitle>{title}</CardTitle>
       <div className="h-64 w-full" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          {/* No keyboard layer: the chart is hidden from assistive technology (the table below stands in), so nothing in it may take the focus. */}
+          <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
             <XAxis dataKey="asOf" tickFormatter={month} tick={{ fontSize: 11, fill: "#334155" }} minTickGap={24} />
             <YAxis tick={{ fontSize: 11, fill: "#334155" }} width={44} domain={[0, maxY]} allowDecimals={false} />
