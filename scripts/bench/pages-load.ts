@@ -61,3 +61,39 @@ export async function largestContentfulPaint(baseUrl: string, path: string, cook
   }
   return paints;
 }
+
+export function median(values: number[]): number {
+  return quantile([...values].sort((a, b) => a - b), 0.5);
+}
+
+type RawQuery = { $queryRaw<T>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> };
+
+/**
+ * Waits until the previous target's requests are really over: autocannon stops counting at the end of
+ * its run, but requests it already sent keep the app and PostgreSQL busy. No other active query on the
+ * database for 3 polls in a row, then one request answered; at most `maxMs`.
+ */
+export async function drain(db: RawQuery, url: string, cookie: string, maxMs = 120_000): Promise<number> {
+  const started = Date.now();
+  let quiet = 0;
+  while (quiet < 3 && Date.now() - started < maxMs) {
+    const [row] = await db.$queryRaw<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`;
+    quiet = row?.n === 0 ? quiet + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await fetch(url, { headers: { cookie } }).then((r) => r.arrayBuffer());
+  return Date.now() - started;
+}
+
+/** Median wall time (ms) of `runs` sequential calls. */
+export async function timed(fn: () => Promise<unknown>, runs: number): Promise<{ median: number; all: number[] }> {
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    all.push(performance.now() - started);
+  }
+  return { median: median(all), all };
+}
