@@ -47,14 +47,18 @@ class CopySubmittable {
 
   handleCommandComplete() {}
 
+  /**
+   * pg stops routing messages to a query once it reports an error (its ReadyForQuery goes nowhere),
+   * so the COPY is over here. PostgreSQL ignores copy messages that arrive after it failed one.
+   */
   handleError(err: Error) {
     this.error = err;
     this.rejectStarted(err);
+    this.rejectFinished(err);
   }
 
   handleReadyForQuery() {
-    if (this.error) this.rejectFinished(this.error);
-    else this.resolveFinished();
+    this.resolveFinished();
   }
 }
 
@@ -72,7 +76,7 @@ export async function copyIn(client: pg.PoolClient, sql: string): Promise<CopyIn
     if (buffer === "") return;
     connection.sendCopyFromChunk(Buffer.from(buffer, "utf8"));
     buffer = "";
-    if (connection.stream.writableNeedDrain) await once(connection.stream, "drain");
+    if (connection.stream.writableNeedDrain) await Promise.race([once(connection.stream, "drain"), once(connection.stream, "close")]);
   };
   return {
     row(fields) {
