@@ -141,7 +141,7 @@ describe("precomputed dashboard figures", () => {
     await expectCacheMatchesLive(db);
   });
 
-  it("show empty departments with zeros, and a state AG only their state (without refreshing others' marks)", async () => {
+  it("show empty departments with zeros, a state AG only their state (without refreshing others' marks), and follow a move between states", async () => {
     const { db } = test.current;
     const empty = await db.department.create({ data: { code: "MX-14-120-MUN", kind: "MUNICIPAL", stateCode: "14", municipalityCode: "120", name: "Policía de Zapopan" } });
     const jalisco = await dashboardOverview(db, analyst, { stateCode: "14" }, D);
@@ -152,6 +152,14 @@ describe("precomputed dashboard figures", () => {
     expect(await marked(db)).toEqual([empty.id]);
     expect(await indicatorsAt(db, michoacanAg, POINTS, "all")).toEqual(await liveIndicatorsAt(db, michoacanAg, POINTS, "all"));
     expect(await at(db, empty.id)).toMatchObject({ officers: 0, countedComplaints12m: 1 });
+    await expectCacheMatchesLive(db);
+    // A department moving to another state is marked, and the per-state sums follow it.
+    const michoacanBefore = (await indicatorsAt(db, michoacanAg, [D], "all"))[0]!.countedComplaints12m;
+    await db.department.update({ where: { id: empty.id }, data: { stateCode: "16", municipalityCode: "001" } });
+    expect(await marked(db)).toEqual([empty.id]);
+    expect((await indicatorsAt(db, michoacanAg, [D], "all"))[0]!.countedComplaints12m).toBe(michoacanBefore + 1);
+    await db.department.update({ where: { id: empty.id }, data: { name: "Policía Municipal" } });
+    expect(await marked(db)).toEqual([]);
     await expectCacheMatchesLive(db);
   });
 

@@ -2,7 +2,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { type Scope, departmentSqlFilter } from "../authz/scope";
 import type { DbOrTx } from "../db/client";
 import { log } from "../log";
-import { STORED_FIGURES, refreshFigures } from "./figure-cache";
+import { STORED_FIGURES, STORED_STATE_FIGURES, refreshFigures } from "./figure-cache";
 import { departmentFiguresSql } from "./figures-sql";
 
 /**
@@ -56,11 +56,18 @@ export function departmentConditions(scope: Scope, filter: IndicatorFilter): Pri
   return Prisma.join(parts, " and ");
 }
 
-/** Sums per (date, group) of per-department figure rows `f` (snake_case columns), joined to "Department" d. */
-export function groupedFiguresSql(figures: Prisma.Sql, groupBy: GroupBy, where: Prisma.Sql): Prisma.Sql {
+const BY_DEPARTMENT = Prisma.sql`join "Department" d on d.id = f.department_id`;
+// Per-state rows have no department: `d."stateCode"` is all the scope and filter conditions need.
+const BY_STATE = Prisma.sql`cross join lateral (select f.state_code as "stateCode") d`;
+
+/**
+ * Sums per (date, group) of figure rows `f` (snake_case columns) per department (joined to
+ * "Department" d) or, with `BY_STATE`, per state.
+ */
+export function groupedFiguresSql(figures: Prisma.Sql, groupBy: GroupBy, where: Prisma.Sql, join = BY_DEPARTMENT): Prisma.Sql {
   return Prisma.sql`
     select to_char(f.as_of, 'YYYY-MM-DD') as "asOf", ${groupKeySql(groupBy)} as "groupKey", ${FIGURE_SUMS}
-    from (${figures}) f join "Department" d on d.id = f.department_id
+    from (${figures}) f ${join}
     where ${where}
     group by 1, 2
     order by 1, 2`;
@@ -84,13 +91,17 @@ export async function liveIndicatorsAt(
 
 type StoredRow = IndicatorRow & { fresh: boolean };
 
-function storedIndicatorsSql(points: string[], groupBy: GroupBy, where: Prisma.Sql): Prisma.Sql {
+function storedIndicatorsSql(points: string[], groupBy: GroupBy, filter: IndicatorFilter, where: Prisma.Sql): Prisma.Sql {
+  const figures =
+    groupBy === "department" || filter.departmentId !== undefined
+      ? groupedFiguresSql(Prisma.sql`${STORED_FIGURES} where "asOf" = any(${points}::date[])`, groupBy, where)
+      : groupedFiguresSql(Prisma.sql`${STORED_STATE_FIGURES} where "asOf" = any(${points}::date[])`, groupBy, where, BY_STATE);
   return Prisma.sql`
     with fresh as (
       select (select count(*) from "DashboardFigureDate" where "asOf" = any(${points}::date[])) = ${points.length}
          and not exists (select 1 from "DashboardDirtyDepartment" x join "Department" d on d.id = x."departmentId" where ${where}) as ok
     ),
-    figures as (${groupedFiguresSql(Prisma.sql`${STORED_FIGURES} where "asOf" = any(${points}::date[])`, groupBy, where)})
+    figures as (${figures})
     select fresh.ok as fresh, g.* from fresh left join figures g on true
     order by g."asOf", g."groupKey"`;
 }
@@ -111,7 +122,7 @@ export async function indicatorsAt(
   const unique = [...new Set(points)];
   const where = departmentConditions(scope, filter);
   for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
-    const rows = await db.$queryRaw<StoredRow[]>(storedIndicatorsSql(unique, groupBy, where));
+    const rows = await db.$queryRaw<StoredRow[]>(storedIndicatorsSql(unique, groupBy, filter, where));
     if (rows[0]?.fresh) return rows.filter((r) => r.asOf !== null).map(({ fresh: _, ...row }) => row);
     // Inside a caller's transaction (a transaction client has no $connect) the refresh would hold the
     // lock until that transaction ends and could not run alongside its other queries: compute live.
