@@ -27,8 +27,9 @@ export async function touchBatch(db: Db | Tx, batchId: number, status: ImportSta
 
 /**
  * Marks FAILED every active batch nobody holds the lease of (and whose heartbeat is older than
- * `abandonedAfterMs`). Run when import batches are listed or read, so a dead process's batch shows
- * as failed the next time anyone looks. Returns the ids it failed.
+ * `abandonedAfterMs`). Run when import batches are listed or read, at server and worker start and
+ * every minute by workers (abandoned-sweep.ts), so a dead process's batch shows as failed soon
+ * after. Returns the ids it failed.
  */
 export async function failAbandonedBatches(db: Db, abandonedAfterMs = DEFAULT_ABANDONED_AFTER_MS): Promise<number[]> {
   const candidates = await db.importBatch.findMany({
