@@ -1,9 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "~/components/layout/page-header";
-import { Alert } from "~/components/ui/alert";
 import { Card, CardTitle } from "~/components/ui/card";
 import { env } from "~/env";
 import { getQueryClient, trpc } from "~/trpc/server";
@@ -17,7 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /**
  * The demo mail catcher's inbox: what the alert emails look like, without a real mail server.
- * Exists only in demo mode, for administrators.
+ * Exists only in demo mode, for administrators (anyone else gets the not-found page).
  */
 export default async function DevMailPage({ searchParams }: Props) {
   if (env.VIGILA_DEMO !== "1") notFound();
@@ -73,9 +72,9 @@ export default async function DevMailPage({ searchParams }: Props) {
       </>
     );
   } catch (err) {
-    if (err instanceof TRPCError && (err.code === "FORBIDDEN" || err.code === "UNAUTHORIZED")) {
-      return <Alert tone="error">Solo la administración puede ver el correo de demostración.</Alert>;
-    }
+    // Like outside demo mode: to anyone but an administrator the page does not exist.
+    if (err instanceof TRPCError && (err.code === "FORBIDDEN" || err.code === "NOT_FOUND")) notFound();
+    if (err instanceof TRPCError && err.code === "UNAUTHORIZED") redirect("/login?next=/dev/mail");
     throw err;
   }
 }
