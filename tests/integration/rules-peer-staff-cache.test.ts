@@ -184,6 +184,18 @@ describe("stored active-officer counts (peer median denominators)", () => {
     await expectCachedEqualsUncached(rules, D);
   });
 
+  it("an evaluation inside a caller's transaction never stores counts", async () => {
+    const db = test.current.db;
+    const before = await marks(); // the dataset's TRUNCATE and inserts
+    expect(before).toBeGreaterThan(0);
+    await db.$transaction((tx) => evaluateDepartments(tx, rules, D));
+    expect(await marks()).toBe(before);
+    expect(await cachedNow(rules)).toBe(false);
+    await evaluateDepartments(db, rules, D);
+    expect(await marks()).toBe(0);
+    expect(await cachedNow(rules)).toBe(true);
+  });
+
   it("a change committed by another connection after a refresh counted without it invalidates the stored counts", async () => {
     const db = test.current.db;
     const m2 = await db.department.findUniqueOrThrow({ where: { code: "M2" } });

@@ -42,8 +42,11 @@ export function peerStaffCtes(ctx: SqlContext): Prisma.Sql[] {
       select c."departmentId" as id, c.officers as n from "ActiveOfficerCount" c
       where c."asOf" = ${D} and (select valid from peer_staff_cached)
       union all
-      select o."departmentId" as id, count(*)::int as n from "Officer" o
-      where ${activeAt(D)} and not (select valid from peer_staff_cached)
+      -- A join rather than a filter: when the stored counts are valid the officers are never read
+      -- (a one-time filter would still start parallel workers for the scan).
+      select o."departmentId" as id, count(*)::int as n
+      from peer_staff_cached k join "Officer" o on not k.valid
+      where ${activeAt(D)}
       group by o."departmentId")`,
   ];
 }
@@ -87,5 +90,8 @@ export async function refreshActiveOfficerCounts(db: Db, asOf: string): Promise<
   );
 }
 
-/** The client itself (not an interactive transaction, whose snapshot and locks belong to its caller). */
-export const isClient = (db: DbOrTx): db is Db => "$transaction" in db;
+/**
+ * The client itself, not an interactive transaction (whose snapshot and locks belong to its caller).
+ * A transaction client has `$transaction` too (nested ones become savepoints), but no `$connect`.
+ */
+export const isClient = (db: DbOrTx): db is Db => "$connect" in db;

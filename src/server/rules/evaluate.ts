@@ -2,6 +2,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { DepartmentKind, Level } from "../../generated/prisma/enums";
 import type { DbOrTx } from "../db/client";
 import { isClient, refreshActiveOfficerCounts } from "./active-officer-counts";
+import { partsBySource, queryInOneSnapshot } from "./concurrent";
 import { type Figures, conditionHolds } from "./conditions";
 import type { CompiledRule } from "./definition";
 import { highestLevel, levelRank } from "./levels";
@@ -93,6 +94,20 @@ export function outcomeOf(rule: CompiledRule, row: EvaluationRow, ruleIndex: num
   };
 }
 
+/** The parts' rows joined by department: staffing from the first part (`partsBySource`), counts and peers from all. */
+function mergeParts(parts: EvaluationRow[][]): EvaluationRow[] {
+  const [first, ...others] = parts;
+  const merged = new Map(first!.map((row) => [row.id, { ...row }]));
+  for (const part of others) {
+    for (const row of part) {
+      const into = merged.get(row.id)!;
+      into.counts = { ...into.counts, ...row.counts };
+      into.peers = { ...into.peers, ...row.peers };
+    }
+  }
+  return [...merged.values()];
+}
+
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /**
@@ -105,7 +120,10 @@ export async function evaluateDepartments(
   asOf: string,
   where: Prisma.Sql = Prisma.sql`true`,
 ): Promise<DepartmentEvaluation[]> {
-  const rows = await db.$queryRaw<EvaluationRow[]>(evaluationStatement(rules, { asOf }, where));
+  const rows = isClient(db)
+    ? mergeParts(await queryInOneSnapshot<EvaluationRow>(db, partsBySource(rules).map((part) => evaluationStatement(rules, { asOf }, where, part))))
+    : // Inside the caller's transaction: its snapshot and its own uncommitted rows, on its one connection.
+      await db.$queryRaw<EvaluationRow[]>(evaluationStatement(rules, { asOf }, where));
   // Counted this time: store them for the next evaluation at D (only outside a caller's transaction,
   // whose snapshot may be old or hold uncommitted changes).
   if (rows[0] && !rows[0].peer_staff_cached && rules.some((rule) => rule.bound.peers) && isClient(db)) {

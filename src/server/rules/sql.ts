@@ -49,34 +49,49 @@ export type EvaluationRow = {
   peer_staff_cached: boolean;
 };
 
-/** One row per department: staffing, member counts per rule and bucket, and peer figures. */
-export function evaluationStatement(rules: CompiledRule[], ctx: SqlContext, where: Prisma.Sql): Prisma.Sql {
-  const counted = rules.map(
-    (_, i) => Prisma.sql`select department_id, ${`${i}:`}::text || bucket as key, count(*)::int as n from ${memberCte(i)} group by 1, 2`,
+const concat = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, "") : Prisma.empty);
+
+/** Which part of an evaluation a statement computes (by default, all of it). */
+export type StatementPart = { rules?: readonly number[]; staff?: boolean };
+
+/**
+ * One row per department: staffing, member counts per rule and bucket, and peer figures. A part
+ * leaves out the staffing (n = unvetted = 0) or the rules not listed; the parts of one evaluation,
+ * run in one snapshot, add up to the whole statement.
+ */
+export function evaluationStatement(rules: CompiledRule[], ctx: SqlContext, where: Prisma.Sql, part: StatementPart = {}): Prisma.Sql {
+  const chosen = part.rules ?? rules.map((_, i) => i);
+  const counted = chosen.map(
+    (i) => Prisma.sql`select department_id, ${`${i}:`}::text || bucket as key, count(*)::int as n from ${memberCte(i)} group by 1, 2`,
   );
-  const withPeers = rules.flatMap((rule, i) => (rule.bound.peers ? [{ i, sql: rule.bound.peers(ctx) }] : []));
+  const withPeers = chosen.flatMap((i) => {
+    const peers = rules[i]!.bound.peers;
+    return peers ? [{ i, sql: peers(ctx) }] : [];
+  });
   const peerCtes = withPeers.map(({ i, sql }) => Prisma.sql`, ${peerCte(i)} as (${sql})`);
   const peerJoins = withPeers.map(({ i }) => Prisma.sql` left join ${peerCte(i)} on ${peerCte(i)}.department_id = d.id`);
   const peerObject = withPeers.length
     ? Prisma.sql`jsonb_build_object(${Prisma.join(withPeers.map(({ i }) => Prisma.sql`${String(i)}::text, ${peerCte(i)}.data`))})`
     : Prisma.sql`'{}'::jsonb`;
+  const staff = part.staff ?? true;
   return Prisma.sql`${prelude(rules, ctx, where)},
     staff as (
       select a.department_id, count(*)::int as n, (count(*) filter (where lv.officer_id is null))::int as unvetted
       from active a left join latest_vetting lv on lv.officer_id = a.officer_id
+      where ${staff ? Prisma.sql`true` : Prisma.sql`false`}
       group by a.department_id),
     counts as (
       select department_id, jsonb_object_agg(key, n) as counts
-      from (${Prisma.join(counted, " union all ")}) per_bucket
+      from (${counted.length ? Prisma.join(counted, " union all ") : Prisma.sql`select null::int as department_id, null::text as key, null::int as n where false`}) per_bucket
       group by department_id)
-    ${Prisma.join(peerCtes, "")}
+    ${concat(peerCtes)}
     select d.id, d.code, d.name, d.kind::text as kind, d."stateCode" as state_code, d."authorizedStrength" as authorized_strength,
            coalesce(s.n, 0) as n, coalesce(s.unvetted, 0) as unvetted, coalesce(c.counts, '{}'::jsonb) as counts,
            ${peerObject} as peers, (select valid from peer_staff_cached) as peer_staff_cached
     from "Department" d join target t on t.id = d.id
     left join staff s on s.department_id = d.id
     left join counts c on c.department_id = d.id
-    ${Prisma.join(peerJoins, "")}`;
+    ${concat(peerJoins)}`;
 }
 
 export type MemberRow = {

@@ -24,10 +24,11 @@ const windowDays = z.number().int().min(1).max(3650);
  */
 function complaintCondition(filter: ComplaintFilter, days: number, ctx: SqlContext): Prisma.Sql {
   const parts = [Prisma.sql`c."receivedOn" > ${sqlDaysBefore(ctx, days)}`, Prisma.sql`c."receivedOn" <= ${sqlDate(ctx)}`];
-  if (filter.categories) parts.push(Prisma.sql`c.category::text in (${Prisma.join(filter.categories)})`);
-  if (filter.sources) parts.push(Prisma.sql`c.source::text in (${Prisma.join(filter.sources)})`);
-  if (filter.statuses) parts.push(Prisma.sql`c.status::text in (${Prisma.join(filter.statuses)})`);
-  if (filter.excludeStatuses) parts.push(Prisma.sql`c.status::text not in (${Prisma.join(filter.excludeStatuses)})`);
+  // Compared as enums (no text conversion per complaint).
+  if (filter.categories) parts.push(Prisma.sql`c.category = any(${filter.categories}::"ComplaintCategory"[])`);
+  if (filter.sources) parts.push(Prisma.sql`c.source = any(${filter.sources}::"ComplaintSource"[])`);
+  if (filter.statuses) parts.push(Prisma.sql`c.status = any(${filter.statuses}::"ComplaintStatus"[])`);
+  if (filter.excludeStatuses) parts.push(Prisma.sql`c.status <> all(${filter.excludeStatuses}::"ComplaintStatus"[])`);
   if (filter.resolvedByAsOf) parts.push(Prisma.sql`c."resolvedOn" <= ${sqlDate(ctx)}`);
   return Prisma.join(parts, " and ");
 }
@@ -44,6 +45,7 @@ export const complaintCount = defineMetric({
   value: "count",
   extras: {},
   needsOfficers: false,
+  source: "complaints",
   evidence: ["counted"],
   params: z.strictObject({ windowDays, filter: ZComplaintFilter }),
   members: ({ windowDays: days, filter }, ctx) => complaintMembers(Prisma.sql`'counted'`, complaintCondition(filter, days, ctx)),
@@ -63,6 +65,7 @@ export const complaintRate = defineMetric({
   value: "C",
   extras: { peer_median: "M", count: "Q" },
   needsOfficers: true,
+  source: "complaints",
   evidence: ["counted"],
   params: z.strictObject({ windowDays, filter: ZComplaintFilter, peerGroup: z.literal("kind") }),
   members: ({ windowDays: days, filter }, ctx) => complaintMembers(Prisma.sql`'counted'`, complaintCondition(filter, days, ctx)),
@@ -107,6 +110,7 @@ export const complaintTrend = defineMetric({
   value: "K0",
   extras: { k1: "K1", k2: "K2" },
   needsOfficers: false,
+  source: "complaints",
   evidence: ["K0", "K1", "K2"],
   params: z.strictObject({ windowDays, filter: ZComplaintFilter }),
   members: ({ windowDays: days, filter }, ctx) =>

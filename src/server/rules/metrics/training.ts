@@ -21,6 +21,7 @@ export const trainingCompliance = defineMetric({
   value: "T",
   extras: {},
   needsOfficers: true,
+  source: "training",
   evidence: ["missing_initial", "short_hours"],
   params: z.strictObject({
     initialCourseCode: z.string().min(1).max(40),

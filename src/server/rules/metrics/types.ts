@@ -12,6 +12,8 @@ import type { Figures } from "../conditions";
  */
 export type SqlContext = { asOf: string };
 
+export type MetricSource = "vetting" | "training" | "complaints";
+
 /** `D` as a SQL date parameter: the calendar day travels as text, never through a JS Date. */
 export const sqlDate = (ctx: SqlContext) => Prisma.sql`${ctx.asOf}::date`;
 
@@ -49,6 +51,11 @@ export type MetricDefinition = {
   extras: Readonly<Record<string, string>>;
   /** True when the metric is undefined for a department without active officers (N = 0). */
   needsOfficers: boolean;
+  /**
+   * The records the metric mostly reads. An evaluation runs one statement per source, concurrently on
+   * separate connections sharing one snapshot (see evaluate.ts), so the heavy reads use both CPUs.
+   */
+  source: MetricSource;
   /** The buckets that are the records behind a fired rule (kept with a persisted result). */
   evidence: readonly string[];
   params: z.ZodType;

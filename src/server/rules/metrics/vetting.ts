@@ -15,6 +15,7 @@ export const vettingCoverage = defineMetric({
   value: "V",
   extras: {},
   needsOfficers: true,
+  source: "vetting",
   evidence: ["not_approved"],
   params: z.strictObject({}),
   members: (_params, ctx) => Prisma.sql`
@@ -40,6 +41,7 @@ export const failedVettingOnDuty = defineMetric({
   value: "F",
   extras: {},
   needsOfficers: false,
+  source: "vetting",
   evidence: ["failed"],
   params: z.strictObject({ minDaysSinceFailure: z.number().int().min(0).max(3650) }),
   members: ({ minDaysSinceFailure }, ctx) => Prisma.sql`
