@@ -2,6 +2,7 @@ import { AppError } from "../errors";
 import type { Tx } from "../db/client";
 import { log } from "../log";
 import type { StagedImport } from "./validate";
+import { withoutRedundantChecks } from "./link-checks";
 import type { TargetSpec } from "./types";
 
 /*
@@ -78,16 +79,28 @@ const concurrentChange = () =>
   new AppError("CONFLICT", "Records in this file were changed by someone else during the import; nothing was written. Run the import again.");
 
 /**
- * Each write statement records its change images from the rows it returns (one pass, no second
- * join to the entity table). Derived columns are written afterwards by `afterWrite` exactly as
- * planned, so their after-image is the plan's value.
+ * A write statement (returning the entity's columns and `_before`) whose rows are kept in
+ * `import_written` for `recordChanges`. Returns how many rows it wrote.
  */
-function recordingChanges(t: TargetSpec, write: string, before: string, alsoWrite?: string) {
+async function writeRecords(tx: Tx, t: TargetSpec, step: string, write: string): Promise<number> {
+  await tx.$executeRawUnsafe(`create temp table import_written (like "${t.entity}", _before jsonb) on commit drop`);
+  return timed(step, () => tx.$executeRawUnsafe(`with written as (${write}) insert into import_written select * from written`));
+}
+
+/**
+ * The change images of the rows just written, and their dependants (`onInsert`), in one statement
+ * over `import_written` (see link-checks.ts for why it is separate). Derived columns are written
+ * afterwards by `afterWrite` exactly as planned, so their after-image is the plan's value.
+ */
+async function recordChanges(tx: Tx, t: TargetSpec, batchId: number, dependants?: TargetSpec["onInsert"]) {
   const planned = t.derived?.length ? `join import_plan p on ${matchOn(t, "w", "p")}` : "";
-  return `with written as (${write}), changes as (
+  const sql = `with written as (select * from import_written), changes as (
        insert into "ImportChange" ("batchId", "entity", "key", "before", "after")
-       select $1, '${t.entity}', ${keyText(t, "w")}, ${before}, ${image(t, "w", "p")} from written w ${planned}
-     )${alsoWrite ? `, dependants as (${alsoWrite})` : ""} select count(*)::int as n from written`;
+       select $1, '${t.entity}', ${keyText(t, "w")}, w._before, ${image(t, "w", "p")} from written w ${planned}
+     )${dependants ? `, dependants as (${dependants.sql})` : ""} select 1`;
+  const tables = ["ImportChange", ...(dependants ? [dependants.table] : [])];
+  await timed("changes", () => withoutRedundantChecks(tx, batchId, tables, () => tx.$queryRawUnsafe(sql, batchId)));
+  await tx.$executeRawUnsafe("drop table import_written");
 }
 
 /** A record inserted by someone else since the plan: the unique key refuses ours (all rolls back). */
@@ -97,28 +110,25 @@ const isUniqueViolation = (err: unknown) => {
   return e.code === "P2002" || e.meta?.code === "23505" || cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation";
 };
 
-async function countWritten(tx: Tx, step: string, sql: string, batchId: number): Promise<number> {
-  const [row] = await timed(step, () => tx.$queryRawUnsafe<{ n: number }[]>(sql, batchId));
-  return row!.n;
-}
-
 /** Writes a planned import (see `planImport`) and records its changes under `batchId`. */
 export async function applyImport({ spec, tx }: StagedImport, batchId: number, planned: ImportCounts) {
   const t = spec.target;
   const stamp = t.hasTimestamps ? `, "updatedAt" = now()` : "";
   const update = `update "${t.entity}" t set ${t.fields.map((f) => `"${f}" = p."${f}"`).join(", ")}, "version" = t."version" + 1${stamp}
      from import_plan p where p._action = 'updated' and ${matchOn(t, "p", "t")} and t."version" = p._version returning t.*, p._before`;
-  if ((await countWritten(tx, "update", recordingChanges(t, update, "w._before"), batchId)) !== planned.updated) throw concurrentChange();
+  if ((await writeRecords(tx, t, "update", update)) !== planned.updated) throw concurrentChange();
+  await recordChanges(tx, t, batchId);
 
   const columns = quoted(unique([...t.key, ...t.fields]));
   // No ON CONFLICT: a key inserted by another writer since the plan fails the statement (cheaper
   // than speculative insertion for every row, and the outcome is the same: nothing is written).
   const insert = `insert into "${t.entity}" (${columns}${t.hasTimestamps ? `, "updatedAt"` : ""})
-     select ${columns}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created' returning *`;
-  const inserted = await countWritten(tx, "insert", recordingChanges(t, insert, "null::jsonb", t.onInsert), batchId).catch((err: unknown) => {
+     select ${columns}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created' returning *, null::jsonb`;
+  const inserted = await writeRecords(tx, t, "insert", insert).catch((err: unknown) => {
     throw isUniqueViolation(err) ? concurrentChange() : err;
   });
   if (inserted !== planned.created) throw concurrentChange();
+  await recordChanges(tx, t, batchId, t.onInsert);
 
   await timed("after write", async () => t.afterWrite?.(tx, batchId));
 }

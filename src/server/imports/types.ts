@@ -41,10 +41,11 @@ export type TargetSpec = {
    */
   keptWhenAbsent?: Record<string, string>;
   /**
-   * A data-modifying CTE run by the insert statement itself over the rows it inserted (`written`;
-   * `$1` = batch id): rows that depend on new records are written in the same pass.
+   * Rows that depend on new records, written with their change images: `sql` is a data-modifying
+   * CTE over the inserted rows (`written`; `$1` = batch id) inserting into `table`. It must refer
+   * only to those rows and to what they refer to (its foreign-key checks may be skipped: link-checks.ts).
    */
-  onInsert?: string;
+  onInsert?: { table: string; sql: string };
   afterWrite?: (tx: Tx, batchId: number) => Promise<void>;
 };
 

@@ -4,7 +4,7 @@ import { DATE, DEPARTMENT_CODE, OFFICER_ID, TEXT, column, departmentExists } fro
 
 /**
  * Keeps the assignment history. A created officer's open assignment is written by the insert
- * statement itself (`onInsert`); an updated officer whose department changed gets a new open
+ * statement that records the change images (`onInsert`); an updated officer whose department changed gets a new open
  * assignment here, and the previous one is closed.
  */
 async function recordMoves(tx: Tx, batchId: number) {
@@ -47,7 +47,10 @@ export const officers: KindSpec = {
     fields: ["departmentId", "givenName", "familyName", "rank", "hiredOn", "separatedOn"],
     hasTimestamps: true,
     keptWhenAbsent: { rank: "rank", separatedOn: "separated_on" },
-    onInsert: `insert into "OfficerAssignment" ("officerId", "departmentId", "importBatchId") select w."id", w."departmentId", $1 from written w`,
+    onInsert: {
+      table: "OfficerAssignment",
+      sql: `insert into "OfficerAssignment" ("officerId", "departmentId", "importBatchId") select w."id", w."departmentId", $1 from written w`,
+    },
     afterWrite: recordMoves,
   },
 };
