@@ -26,6 +26,10 @@ function prelude(rules: CompiledRule[], ctx: SqlContext, where: Prisma.Sql): Pri
       where v."evaluatedOn" <= ${D}
       -- Descending officer ids too: a backward scan of the covering index, no sort.
       order by v."officerId" desc, v."evaluatedOn" desc)`,
+    // Joined once for the staffing and every vetting metric.
+    Prisma.sql`active_vetting as (
+      select a.officer_id, a.department_id, lv.vetting_id, lv.evaluated_on, lv.result, lv.valid_until
+      from active a left join latest_vetting lv on lv.officer_id = a.officer_id)`,
     ...peerStaffCtes(ctx),
     ...rules.map((rule, i) => Prisma.sql`${memberCte(i)} as (${rule.bound.members(ctx)})`),
   ];
@@ -76,10 +80,10 @@ export function evaluationStatement(rules: CompiledRule[], ctx: SqlContext, wher
   const staff = part.staff ?? true;
   return Prisma.sql`${prelude(rules, ctx, where)},
     staff as (
-      select a.department_id, count(*)::int as n, (count(*) filter (where lv.officer_id is null))::int as unvetted
-      from active a left join latest_vetting lv on lv.officer_id = a.officer_id
+      select department_id, count(*)::int as n, (count(*) filter (where vetting_id is null))::int as unvetted
+      from active_vetting
       where ${staff ? Prisma.sql`true` : Prisma.sql`false`}
-      group by a.department_id),
+      group by department_id),
     counts as (
       select department_id, jsonb_object_agg(key, n) as counts
       from (${counted.length ? Prisma.join(counted, " union all ") : Prisma.sql`select null::int as department_id, null::text as key, null::int as n where false`}) per_bucket

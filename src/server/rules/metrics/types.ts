@@ -8,6 +8,8 @@ import type { Figures } from "../conditions";
  * - `active(officer_id, department_id)`: their officers active at D;
  * - `latest_vetting(officer_id, vetting_id, evaluated_on, result, valid_until)`: each active officer's
  *   latest vetting evaluation at D;
+ * - `active_vetting(officer_id, department_id, vetting_id, evaluated_on, result, valid_until)`: every
+ *   active officer with that evaluation (nulls when none);
  * - `peer_staff(id, n)`: every department (evaluated or not) with active officers at D, and how many.
  */
 export type SqlContext = { asOf: string };

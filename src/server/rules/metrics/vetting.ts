@@ -19,10 +19,10 @@ export const vettingCoverage = defineMetric({
   evidence: ["not_approved"],
   params: z.strictObject({}),
   members: (_params, ctx) => Prisma.sql`
-    select a.department_id,
-           case when lv.result = 'APPROVED' and lv.valid_until >= ${sqlDate(ctx)} then 'approved' else 'not_approved' end as bucket,
-           a.officer_id, lv.vetting_id, null::text as complaint_ref
-    from active a left join latest_vetting lv on lv.officer_id = a.officer_id`,
+    select department_id,
+           case when result = 'APPROVED' and valid_until >= ${sqlDate(ctx)} then 'approved' else 'not_approved' end as bucket,
+           officer_id, vetting_id, null::text as complaint_ref
+    from active_vetting`,
   compute: ({ n, buckets }) => ({
     V: percentOf(countOf(buckets, "approved"), n),
     approved: rational(countOf(buckets, "approved")),
@@ -45,9 +45,9 @@ export const failedVettingOnDuty = defineMetric({
   evidence: ["failed"],
   params: z.strictObject({ minDaysSinceFailure: z.number().int().min(0).max(3650) }),
   members: ({ minDaysSinceFailure }, ctx) => Prisma.sql`
-    select a.department_id, 'failed' as bucket, a.officer_id, lv.vetting_id, null::text as complaint_ref
-    from active a join latest_vetting lv on lv.officer_id = a.officer_id
-    where lv.result = 'NOT_APPROVED' and lv.evaluated_on <= ${sqlDaysBefore(ctx, minDaysSinceFailure)}`,
+    select department_id, 'failed' as bucket, officer_id, vetting_id, null::text as complaint_ref
+    from active_vetting
+    where result = 'NOT_APPROVED' and evaluated_on <= ${sqlDaysBefore(ctx, minDaysSinceFailure)}`,
   compute: ({ n, buckets }) => ({
     F: rational(countOf(buckets, "failed")),
     share: percentOf(countOf(buckets, "failed"), n),
