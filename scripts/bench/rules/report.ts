@@ -43,11 +43,13 @@ export function section(p: BenchParameters, m: Measurements, machine: Machine, m
 ## Rules engine at national scale (\`npm run bench -- rules\`)
 
 What is measured, in one run, by a separate process (so its peak memory is the evaluation's own):
-(a) \`evaluateDepartments\` — the engine the app and \`vigila evaluate\` use — over every department at one date;
+(a) \`evaluateDepartments\` — the engine the app and \`vigila evaluate\` use — over every department at one date
+(one statement per metric source on two connections sharing one snapshot);
 (b) the floor: federal-baseline v1 written by hand as one SQL statement (scripts/bench/rules/floor.ts), whose
 figures and levels are also compared with the engine's, department by department (any difference is listed
 below); (c) one department re-evaluated alone right after one new complaint is inserted (the complaint-rate
-peer median is still computed over every department); (d) the RSS high-water mark
+peer median still ranks every department, with their active-officer counts read from the stored counts,
+which a complaint leaves valid); (d) the RSS high-water mark
 (\`process.resourceUsage().maxRSS\`). The data is generated inside PostgreSQL with \`generate_series\` and
 hash-based pseudo-random choices (scripts/bench/rules/generate.ts); officers are numbered department by
 department, as per-department uploads would store them, and the database is vacuumed and analysed.
