@@ -11,7 +11,8 @@ import { type SqlContext, sqlDate } from "./metrics/types";
 const memberCte = (index: number) => Prisma.raw(`m${index}`);
 const peerCte = (index: number) => Prisma.raw(`p${index}`);
 
-function prelude(rules: CompiledRule[], ctx: SqlContext, where: Prisma.Sql): Prisma.Sql {
+/** The shared CTEs and the member CTEs of the rules listed (only those: less to parse and plan). */
+function prelude(rules: CompiledRule[], ctx: SqlContext, where: Prisma.Sql, members: readonly number[]): Prisma.Sql {
   const D = sqlDate(ctx);
   const ctes = [
     Prisma.sql`target as (select d.id, d.kind from "Department" d where ${where})`,
@@ -31,7 +32,7 @@ function prelude(rules: CompiledRule[], ctx: SqlContext, where: Prisma.Sql): Pri
       select a.officer_id, a.department_id, lv.vetting_id, lv.evaluated_on, lv.result, lv.valid_until
       from active a left join latest_vetting lv on lv.officer_id = a.officer_id)`,
     ...peerStaffCtes(ctx),
-    ...rules.map((rule, i) => Prisma.sql`${memberCte(i)} as (${rule.bound.members(ctx)})`),
+    ...members.map((i) => Prisma.sql`${memberCte(i)} as (${rules[i]!.bound.members(ctx)})`),
   ];
   return Prisma.sql`with ${Prisma.join(ctes, ",\n")}`;
 }
@@ -78,7 +79,7 @@ export function evaluationStatement(rules: CompiledRule[], ctx: SqlContext, wher
     ? Prisma.sql`jsonb_build_object(${Prisma.join(withPeers.map(({ i }) => Prisma.sql`${String(i)}::text, ${peerCte(i)}.data`))})`
     : Prisma.sql`'{}'::jsonb`;
   const staff = part.staff ?? true;
-  return Prisma.sql`${prelude(rules, ctx, where)},
+  return Prisma.sql`${prelude(rules, ctx, where, chosen)},
     staff as (
       select department_id, count(*)::int as n, (count(*) filter (where vetting_id is null))::int as unvetted
       from active_vetting
@@ -119,7 +120,7 @@ export function membersStatement(
       select ${rule}::int as rule, department_id, bucket, officer_id, vetting_id, complaint_ref
       from ${memberCte(rule)} where ${buckets === "all" ? Prisma.sql`true` : Prisma.sql`bucket in (${Prisma.join(buckets)})`}`,
   );
-  return Prisma.sql`${prelude(rules, ctx, where)}
+  return Prisma.sql`${prelude(rules, ctx, where, [...new Set(wanted.map((w) => w.rule))])}
     select * from (${Prisma.join(selects, " union all ")}) members
     order by rule, department_id, bucket, officer_id, complaint_ref`;
 }
