@@ -1,6 +1,6 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { Level } from "../../generated/prisma/enums";
-import { type Scope, departmentSqlFilter, receivershipWhere, visibleStateCode } from "../authz/scope";
+import { type Scope, departmentSqlFilter, visibleStateCode } from "../authz/scope";
 import type { DbOrTx } from "../db/client";
 import { notFound } from "../errors";
 import { dashboardToday, trendPoints } from "./as-of";
@@ -46,35 +46,55 @@ async function visibleState(db: DbOrTx, scope: Scope, stateCode: string) {
   return state;
 }
 
+type AreaLevelRow = { key: string; code: string; name: string; level: Level | null; n: number; openReceiverships: number };
+
+/**
+ * Every area (a state nationally, a department in a state's view) with its departments counted per
+ * level of the latest evaluation, and the open receiverships in view: one statement, ordered as shown.
+ */
+function areaLevelsSql(scope: Scope, state: { code: string } | null): Prisma.Sql {
+  const stateFilter = state ? Prisma.sql`d."stateCode" = ${state.code}` : Prisma.sql`true`;
+  const openReceiverships = Prisma.sql`(
+    select count(*)::int from "ReceivershipCase" rc join "Department" d on d.id = rc."departmentId"
+    where rc.status = 'IMPOSED' and ${departmentSqlFilter(scope, "d")} and ${stateFilter}
+  )`;
+  if (state) {
+    return Prisma.sql`
+      select d.id::text as key, d.code, d.name, er.level, 1 as n, ${openReceiverships} as "openReceiverships"
+      from "Department" d
+      left join "EvaluationResult" er on er."departmentId" = d.id and er."runId" = ${latestRunIdSql}
+      where ${stateFilter}
+      order by d.name, d.id`;
+  }
+  const only = visibleStateCode(scope);
+  return Prisma.sql`
+    select s.code as key, s.code, s.name, er.level, count(d.id)::int as n, ${openReceiverships} as "openReceiverships"
+    from "State" s
+    left join "Department" d on d."stateCode" = s.code
+    left join "EvaluationResult" er on er."departmentId" = d.id and er."runId" = ${latestRunIdSql}
+    where ${only ? Prisma.sql`s.code = ${only}` : Prisma.sql`true`}
+    group by s.code, s.name, er.level
+    order by s.code`;
+}
+
 /**
  * The national overview (no `stateCode`: one area per state) or a state's view (one area per
  * department), at `asOf`. Levels come from the latest evaluation; figures are computed at `asOf`.
+ * Two statements (areas with levels, figures): each page view is one of many under load.
  */
 export async function dashboardOverview(db: DbOrTx, scope: Scope, input: { stateCode?: string }, asOf = dashboardToday()) {
   const state = input.stateCode ? await visibleState(db, scope, input.stateCode) : null;
-  const groupBy = state ? "department" : "state";
-  const areaKey = state ? Prisma.sql`d.id::text` : Prisma.sql`d."stateCode"::text`;
-  const stateFilter = state ? Prisma.sql`d."stateCode" = ${state.code}` : Prisma.sql`true`;
-  const [areas, levelRows, figures, openReceiverships] = await Promise.all([
-    state
-      ? db.department.findMany({ where: { stateCode: state.code }, orderBy: { name: "asc" }, select: { id: true, code: true, name: true } })
-      : db.state.findMany({ where: visibleStateCode(scope) ? { code: visibleStateCode(scope)! } : {}, orderBy: { code: "asc" }, select: { code: true, name: true } }),
-    db.$queryRaw<{ key: string; level: Level | null; n: number }[]>`
-      select ${areaKey} as key, er.level, count(*)::int as n
-      from "Department" d
-      left join "EvaluationResult" er on er."departmentId" = d.id and er."runId" = ${latestRunIdSql}
-      where ${departmentSqlFilter(scope, "d")} and ${stateFilter}
-      group by 1, 2`,
-    indicatorsAt(db, scope, [asOf], groupBy, { stateCode: state?.code }),
-    db.receivershipCase.count({ where: { AND: [receivershipWhere(scope), { status: "IMPOSED" }, state ? { department: { stateCode: state.code } } : {}] } }),
+  const [areaRows, figures] = await Promise.all([
+    db.$queryRaw<AreaLevelRow[]>(areaLevelsSql(scope, state)),
+    indicatorsAt(db, scope, [asOf], state ? "department" : "state", { stateCode: state?.code }),
   ]);
-  const levelsByArea = new Map<string, LevelCounts>();
+  const areas = new Map<string, { code: string; name: string; levels: LevelCounts }>();
   const total = emptyLevels();
-  for (const row of levelRows) {
-    const counts = levelsByArea.get(row.key) ?? emptyLevels();
-    counts[row.level ?? "UNEVALUATED"] += row.n;
+  for (const row of areaRows) {
+    const area = areas.get(row.key) ?? { code: row.code, name: row.name, levels: emptyLevels() };
+    area.levels[row.level ?? "UNEVALUATED"] += row.n;
     total[row.level ?? "UNEVALUATED"] += row.n;
-    levelsByArea.set(row.key, counts);
+    areas.set(row.key, area);
   }
   const figuresByArea = new Map(figures.map((f) => [f.groupKey, f]));
   const sum = (field: keyof Omit<IndicatorRow, "asOf" | "groupKey">) => figures.reduce((acc, f) => acc + f[field], 0);
@@ -94,12 +114,9 @@ export async function dashboardOverview(db: DbOrTx, scope: Scope, input: { state
       expiredVetting: sum("expiredVetting"),
       failedOnDuty: sum("failedOnDuty"),
       seriousAbuse24m: sum("seriousAbuse24m"),
-      openReceiverships,
+      openReceiverships: areaRows[0]?.openReceiverships ?? 0,
     },
-    areas: areas.map((a) => {
-      const key = "id" in a ? String(a.id) : a.code;
-      return { ...summarise(key, a.name, levelsByArea.get(key) ?? emptyLevels(), figuresByArea.get(key)), code: a.code };
-    }),
+    areas: [...areas].map(([key, a]) => ({ ...summarise(key, a.name, a.levels, figuresByArea.get(key)), code: a.code })),
   };
 }
 
