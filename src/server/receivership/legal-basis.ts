@@ -2,18 +2,26 @@
  * Default wording for a receivership's legal basis. They are starting points the proposer edits to the
  * facts of the case: they cite the provisions that usually apply, and each placeholder in brackets must
  * be replaced. The Ley General del Sistema Nacional de Seguridad Pública of 2 January 2009 (whose arts. 39,
- * 40, 88 and 108 covered these matters) was replaced by a new general law approved in July 2025. We could not
- * verify the new law's article numbers, so the template names the subjects and leaves the articles as a
+ * 40, 88 and 108 covered these matters) was replaced by a new general law approved by the Senate in 2025
+ * (which also recognises the Guardia Nacional; the new Ley de la Guardia Nacional is DOF 16-07-2025). We could
+ * not verify the new law's article numbers, so the template names the subjects and leaves the articles as a
  * bracketed placeholder: approval is refused until the proposer has filled it in from the text in force.
+ * Art. 21 CPEUM is paraphrased from its current wording as quoted by state security agencies (principles now
+ * include the gender perspective). Every template also ends with a bracketed line asking legal counsel to
+ * confirm each citation against the DOF text, so no citation reaches approval unchecked.
  */
 export type LegalBasisTemplate = { id: string; title: string; text: string };
 
 const CONSTITUTIONAL =
   "Artículo 21 de la Constitución Política de los Estados Unidos Mexicanos: la seguridad pública es una función " +
-  "del Estado a cargo de la Federación, las entidades federativas y los Municipios, y las instituciones de seguridad " +
-  "pública se rigen por los principios de legalidad, objetividad, eficiencia, profesionalismo, honradez y respeto a " +
-  "los derechos humanos; ninguna persona puede ingresar a ellas sin haber sido debidamente certificada y registrada " +
-  "en el Sistema.";
+  "del Estado a cargo de la Federación, las entidades federativas y los Municipios; la actuación de las instituciones " +
+  "de seguridad pública se rige por los principios de legalidad, objetividad, eficiencia, profesionalismo y honradez, " +
+  "así como por la perspectiva de género y el respeto a los derechos humanos; ninguna persona puede ingresar a ellas " +
+  "sin haber sido debidamente certificada y registrada en el Sistema.";
+
+const COUNSEL_CHECK =
+  "[Confirmación de la asesoría jurídica: verifique cada cita anterior contra el texto vigente publicado en el " +
+  "Diario Oficial de la Federación y borre esta línea.]";
 
 const MUNICIPAL_COMMAND =
   "Artículo 115, fracción VII, de la Constitución Política de los Estados Unidos Mexicanos: la policía preventiva " +
@@ -41,6 +49,7 @@ export const LEGAL_BASIS_TEMPLATES: readonly LegalBasisTemplate[] = [
       "Hechos: [describa los hechos que constituyen fuerza mayor o alteración grave del orden público y los " +
         "resultados de la evaluación que los sustentan].",
       "Orden del Gobernador del Estado: [número, fecha y publicación].",
+      COUNSEL_CHECK,
     ].join("\n"),
   },
   {
@@ -53,6 +62,7 @@ export const LEGAL_BASIS_TEMPLATES: readonly LegalBasisTemplate[] = [
       "Hechos: [cobertura de control de confianza, elementos en funciones con evaluación no aprobada y " +
         "cumplimiento de formación a la fecha de la evaluación].",
       "Convenio o acuerdo de coordinación aplicable: [referencia].",
+      COUNSEL_CHECK,
     ].join("\n"),
   },
 ];
