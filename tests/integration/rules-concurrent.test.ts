@@ -45,7 +45,7 @@ describe("evaluation statements run concurrently in one snapshot", () => {
     expect(after![0]!.n).toBe(8);
   });
 
-  it("the parts merged equal the single statement run inside a transaction", async () => {
+  it("the parts merged equal the single statement, outside and inside a transaction", async () => {
     const db = test.current.db;
     await clearDataset(db);
     await loadDataset(
@@ -69,9 +69,9 @@ describe("evaluation statements run concurrently in one snapshot", () => {
       ),
     );
     const { rules } = await loadRuleSetVersion(db);
-    const concurrent = await evaluateDepartments(db, rules, D);
-    const single = await db.$transaction((tx) => evaluateDepartments(tx, rules, D));
-    expect(concurrent).toEqual(single);
+    const concurrent = await evaluateDepartments(db, rules, D, undefined, { split: true });
+    expect(concurrent).toEqual(await evaluateDepartments(db, rules, D, undefined, { split: false }));
+    expect(concurrent).toEqual(await db.$transaction((tx) => evaluateDepartments(tx, rules, D)));
     expect(concurrent.map((e) => [e.code, e.n])).toEqual([["A", 4], ["B", 2], ["S", 3]]);
   });
 });

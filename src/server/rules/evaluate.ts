@@ -110,19 +110,33 @@ function mergeParts(parts: EvaluationRow[][]): EvaluationRow[] {
 
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
+// Splitting costs a few round trips and a second backend: for fewer departments (one department of
+// 4,747 officers: 75 ms in one statement, 88 ms split, on the bench data) one statement is faster.
+const SPLIT_FROM_DEPARTMENTS = 100;
+
+async function worthSplitting(db: DbOrTx, where: Prisma.Sql): Promise<boolean> {
+  if (!isClient(db)) return false;
+  const [row] = await db.$queryRaw<{ n: number }[]>`select count(*)::int as n from "Department" d where ${where}`;
+  return (row?.n ?? 0) >= SPLIT_FROM_DEPARTMENTS;
+}
+
 /**
- * Evaluates every department matching `where` (a condition on `"Department" d`) at `asOf`, in one
- * set-based statement. Sorted by department code (code-unit order, independent of the collation).
+ * Evaluates every department matching `where` (a condition on `"Department" d`) at `asOf`, set-based:
+ * one statement, or for many departments outside a transaction one per metric source run side by side
+ * in one snapshot (`split` forces either). Sorted by department code (code-unit order, independent of
+ * the collation).
  */
 export async function evaluateDepartments(
   db: DbOrTx,
   rules: CompiledRule[],
   asOf: string,
   where: Prisma.Sql = Prisma.sql`true`,
+  options: { split?: boolean } = {},
 ): Promise<DepartmentEvaluation[]> {
-  const rows = isClient(db)
+  const split = isClient(db) && (options.split ?? (await worthSplitting(db, where)));
+  const rows = split
     ? mergeParts(await queryInOneSnapshot<EvaluationRow>(db, partsBySource(rules).map((part) => evaluationStatement(rules, { asOf }, where, part))))
-    : // Inside the caller's transaction: its snapshot and its own uncommitted rows, on its one connection.
+    : // Inside a caller's transaction this also keeps to its snapshot, its own rows and its one connection.
       await db.$queryRaw<EvaluationRow[]>(evaluationStatement(rules, { asOf }, where));
   // Counted this time: store them for the next evaluation at D (only outside a caller's transaction,
   // whose snapshot may be old or hold uncommitted changes).
