@@ -1,10 +1,10 @@
 import type { AlertFrequency, AlertTrigger } from "../../generated/prisma/enums";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { log } from "../log";
 import { Audience, RECIPIENT_SELECT, type Recipient, toRecipient } from "./audience";
 import { type AlertGroup, composeAlertEmail } from "./compose";
-import { type AlertEventRow, isOnset } from "./events";
+import type { AlertEventRow } from "./events";
 import { type DigestFrequency, type DigestPeriod, FEDERAL_TIME_ZONE, isValidTimeZone, latestDuePeriod, upcomingPeriod } from "./periods";
 import { TRIGGER_SPECS } from "./triggers";
 
@@ -24,46 +24,84 @@ async function digestGroups(audience: Audience, recipient: Recipient, subs: Dige
   const groups: AlertGroup[] = [];
   for (const sub of subs) {
     let own = events.filter((e) => e.trigger === sub.trigger);
-    if (TRIGGER_SPECS[sub.trigger].shape === "snapshot") own = own.filter((e) => !isOnset(e)).slice(-1);
+    if (TRIGGER_SPECS[sub.trigger].shape === "snapshot") own = own.slice(-1);
     const visible = await audience.filter(recipient, sub.trigger, sub, own);
     if (visible.length > 0) groups.push({ trigger: sub.trigger, events: visible });
   }
   return groups;
 }
 
+type Candidate = AlertEventRow & { snapshot: string };
+
 /**
- * Builds one user's digest for one period. The (user, frequency, period) row is inserted in the same
- * transaction as the email; a second worker building the same digest finds the row and writes nothing.
- * Each digest's window starts where the previous one ended, so nothing falls between two digests.
+ * The events a digest may include, and the snapshot they were read in (one statement, so the two
+ * agree). An event qualifies when no earlier digest of this user and frequency included it, it
+ * occurred by the window's end, and either it occurred after the window's start or it was not yet
+ * committed when the previous digest chose its events (its writer is invisible in that snapshot):
+ * an event stamped before a delivery instant whose transaction committed after that digest was built
+ * lands in the next one, however long the commit took. The last condition also requires the writer
+ * to be visible now, which every row read here satisfies unless its ids come from another cluster's
+ * history (a restored dump); such rows, and a previous snapshot newer than the present, fall back
+ * to the window alone.
+ */
+function candidateEvents(tx: Tx, digest: { userId: number; frequency: DigestFrequency; triggers: string[] }, window: { start: Date; end: Date }, previousSnapshot: string | null) {
+  return tx.$queryRaw<Candidate[]>`
+    with snap as (select pg_current_snapshot() as now, ${previousSnapshot}::text::pg_snapshot as prev)
+    select snap.now::text as "snapshot", e.* from snap left join lateral (
+      select a.id, a."key", a."trigger"::text as "trigger", a.payload, a."occurredAt" from "AlertEvent" a
+      where a."trigger"::text = any(${digest.triggers}) and a."occurredAt" <= ${window.end}
+        and coalesce((a.payload ->> 'onset')::boolean, false) = false
+        and (a."occurredAt" > ${window.start} or (
+          pg_snapshot_xmax(snap.prev)::text::bigint <= pg_snapshot_xmax(snap.now)::text::bigint
+          and a."writerXid" >= pg_snapshot_xmin(snap.prev)::text::bigint
+          and not pg_visible_in_snapshot(a."writerXid"::text::xid8, snap.prev)
+          and pg_visible_in_snapshot(a."writerXid"::text::xid8, snap.now)))
+        and not exists (select 1 from "DigestEvent" d
+          where d."userId" = ${digest.userId} and d."frequency" = ${digest.frequency}::"AlertFrequency" and d."eventId" = a.id)
+    ) e on true
+    order by e."occurredAt", e.id`;
+}
+
+// Builds of one user's digests (same frequency) take turns, so each sees the previous one committed.
+const DIGEST_LOCK_CLASS = 7_411_008;
+
+/**
+ * Builds one user's digest for one period, in one transaction: the (user, frequency, period) row,
+ * the events it includes (DigestEvent, unique per user, frequency and event) and the email. A second
+ * worker building the same digest waits for the first, then finds the row and writes nothing.
  */
 async function buildDigest(db: Db, recipient: Recipient, frequency: DigestFrequency, subs: DigestSubscription[], period: DigestPeriod, windowEnd: Date, now: Date) {
-  const where = { userId_frequency_periodKey: { userId: recipient.userId, frequency, periodKey: period.key } };
-  if (await db.alertDigest.findUnique({ where, select: { id: true } })) return "exists" as const;
-  const previous = await db.alertDigest.findFirst({
-    where: { userId: recipient.userId, frequency, windowEnd: { lt: windowEnd, gt: new Date(windowEnd.getTime() - MAX_WINDOW_MS) } },
-    orderBy: { windowEnd: "desc" },
-    select: { windowEnd: true },
-  });
-  const windowStart = previous?.windowEnd ?? period.start;
-  const events = await db.$queryRaw<AlertEventRow[]>`
-    select id, "key", "trigger"::text as "trigger", payload, "occurredAt" from "AlertEvent"
-    where "trigger"::text = any(${subs.map((s) => s.trigger)}) and "occurredAt" > ${windowStart} and "occurredAt" <= ${windowEnd}
-    order by "occurredAt", id`;
-  const groups = await digestGroups(new Audience(db), recipient, subs, events);
-  const email = groups.length
-    ? await composeAlertEmail(db, { recipient, idempotencyKey: `digest:u${recipient.userId}:${frequency}:${period.key}`, digest: frequency, groups, now })
-    : null;
-  return db.$transaction(async (tx) => {
-    const claimed = await tx.$queryRaw<{ id: number }[]>`
-      insert into "AlertDigest" ("userId", "frequency", "periodKey", "windowStart", "windowEnd", "itemCount")
-      values (${recipient.userId}, ${frequency}::"AlertFrequency", ${period.key}, ${windowStart}, ${windowEnd}, ${email?.itemCount ?? 0})
-      on conflict ("userId", "frequency", "periodKey") do nothing returning id`;
-    if (claimed.length === 0) return "exists" as const;
-    if (!email) return "empty" as const;
-    const outboxEmailId = await enqueueEmail(tx, email);
-    await tx.alertDigest.update({ where: { id: claimed[0]!.id }, data: { outboxEmailId } });
-    return "sent" as const;
-  });
+  const userId = recipient.userId;
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`select pg_advisory_xact_lock(${DIGEST_LOCK_CLASS}::int, ${userId * 2 + (frequency === "WEEKLY" ? 1 : 0)}::int)`;
+      const where = { userId_frequency_periodKey: { userId, frequency, periodKey: period.key } };
+      if (await tx.alertDigest.findUnique({ where, select: { id: true } })) return "exists" as const;
+      const previous = await tx.alertDigest.findFirst({
+        where: { userId, frequency, windowEnd: { lt: windowEnd, gt: new Date(windowEnd.getTime() - MAX_WINDOW_MS) } },
+        orderBy: { windowEnd: "desc" },
+        select: { windowEnd: true, snapshot: true },
+      });
+      const windowStart = previous?.windowEnd ?? period.start;
+      const rows = await candidateEvents(tx, { userId, frequency, triggers: subs.map((s) => s.trigger) }, { start: windowStart, end: windowEnd }, previous?.snapshot ?? null);
+      const events = rows.filter((r) => r.id !== null);
+      const groups = await digestGroups(new Audience(tx), recipient, subs, events);
+      const email = groups.length
+        ? await composeAlertEmail(tx, { recipient, idempotencyKey: `digest:u${userId}:${frequency}:${period.key}`, digest: frequency, groups, now })
+        : null;
+      const digest = await tx.alertDigest.create({
+        data: { userId, frequency, periodKey: period.key, windowStart, windowEnd, itemCount: email?.itemCount ?? 0, snapshot: rows[0]!.snapshot },
+        select: { id: true },
+      });
+      const included = groups.flatMap((g) => g.events.map((e) => ({ digestId: digest.id, eventId: e.id, userId, frequency })));
+      if (included.length > 0) await tx.digestEvent.createMany({ data: included });
+      if (!email) return "empty" as const;
+      const outboxEmailId = await enqueueEmail(tx, email);
+      await tx.alertDigest.update({ where: { id: digest.id }, data: { outboxEmailId } });
+      return "sent" as const;
+    },
+    { timeout: 120_000, maxWait: 60_000 },
+  );
 }
 
 /**
