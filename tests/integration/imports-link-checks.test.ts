@@ -47,6 +47,45 @@ describe("change images and first assignments written without redundant checks",
     }
   });
 
+  it("keeps every trigger firing: with an ordinary insert trigger on the officers, their checks run", async () => {
+    const { db } = test.current;
+    await importCsv(db, "departments", DEPARTMENTS_CSV);
+    await db.$executeRawUnsafe(`create table officer_seen (n bigint not null)`);
+    await db.$executeRawUnsafe(`create function officer_seen() returns trigger language plpgsql as $$ begin insert into officer_seen select count(*) from new_rows; return null; end $$`);
+    await db.$executeRawUnsafe(`create trigger officer_seen after insert on "Officer" referencing new table as new_rows for each statement execute function officer_seen()`);
+    try {
+      expect((await importCsv(db, "officers", OFFICERS_CSV.replaceAll("OF00", "OT00"))).created).toBe(3);
+      expect(await db.$queryRaw<{ n: bigint }[]>`select sum(n)::bigint as n from officer_seen`).toEqual([{ n: 3n }]);
+    } finally {
+      await db.$executeRawUnsafe(`drop trigger officer_seen on "Officer"`);
+    }
+  });
+
+  it("holds the new officers' departments until commit, as the per-row checks would", async () => {
+    const { db, url } = test.current;
+    await importCsv(db, "departments", DEPARTMENTS_CSV.replaceAll("JAL-GDL", "JAL-ZAP"));
+    const other = createDb(url, { max: 1 });
+    try {
+      const attempt = db.$transaction(async (tx) => {
+        const file = OFFICERS_CSV.replaceAll("OF00", "LK00").replaceAll("JAL-GDL", "JAL-ZAP");
+        const { staged } = await validateImport(db, tx, "officers", Readable.from([Buffer.from(file)]));
+        const counts = await planImport(staged);
+        const batch = await tx.importBatch.create({ data: { kind: "officers", fileName: "x.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" } });
+        await applyImport(staged, batch.id, counts);
+        // Another session may not delete (or re-key) a department the uncommitted officers refer to.
+        const removal = other.$transaction(async (otx) => {
+          await otx.$executeRawUnsafe("set local lock_timeout = '300ms'");
+          await otx.$executeRawUnsafe(`update "Department" set id = id + 100000 where code = 'JAL-ZAP'`);
+        });
+        await expect(removal).rejects.toThrow(/lock timeout/);
+      }, { timeout: 60_000 });
+      await attempt;
+      expect(await db.officer.count({ where: { id: { startsWith: "LK00" }, department: { code: "JAL-ZAP" } } })).toBe(1);
+    } finally {
+      await other.$disconnect();
+    }
+  });
+
   it("writes the same records, assignments and images for a role that may not skip them", async () => {
     const { db, url } = test.current;
     await importCsv(db, "departments", DEPARTMENTS_CSV);

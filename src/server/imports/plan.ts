@@ -2,7 +2,7 @@ import { AppError } from "../errors";
 import type { Tx } from "../db/client";
 import { log } from "../log";
 import type { StagedImport } from "./validate";
-import { withoutRedundantChecks } from "./link-checks";
+import { lockBatch, lockPlannedReferences, withoutRowChecks } from "./link-checks";
 import type { TargetSpec } from "./types";
 
 /*
@@ -89,7 +89,7 @@ async function writeRecords(tx: Tx, t: TargetSpec, step: string, write: string):
 
 /**
  * The change images of the rows just written, and their dependants (`onInsert`), in one statement
- * over `import_written` (see link-checks.ts for why it is separate). Derived columns are written
+ * over `import_written` (separate, so that its per-row checks can be skipped: link-checks.ts). Derived columns are written
  * afterwards by `afterWrite` exactly as planned, so their after-image is the plan's value.
  */
 async function recordChanges(tx: Tx, t: TargetSpec, batchId: number, dependants?: TargetSpec["onInsert"]) {
@@ -99,7 +99,7 @@ async function recordChanges(tx: Tx, t: TargetSpec, batchId: number, dependants?
        select $1, '${t.entity}', ${keyText(t, "w")}, w._before, ${image(t, "w", "p")} from written w ${planned}
      )${dependants ? `, dependants as (${dependants.sql})` : ""} select 1`;
   const tables = ["ImportChange", ...(dependants ? [dependants.table] : [])];
-  await timed("changes", () => withoutRedundantChecks(tx, batchId, tables, () => tx.$queryRawUnsafe(sql, batchId)));
+  await timed("changes", () => withoutRowChecks(tx, tables, () => lockBatch(tx, batchId), () => tx.$queryRawUnsafe(sql, batchId)));
   await tx.$executeRawUnsafe("drop table import_written");
 }
 
@@ -124,7 +124,10 @@ export async function applyImport({ spec, tx }: StagedImport, batchId: number, p
   // than speculative insertion for every row, and the outcome is the same: nothing is written).
   const insert = `insert into "${t.entity}" (${columns}${t.hasTimestamps ? `, "updatedAt"` : ""})
      select ${columns}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created' returning *, null::jsonb`;
-  const inserted = await writeRecords(tx, t, "insert", insert).catch((err: unknown) => {
+  const references = t.insertReferences;
+  const writeInserts = () => writeRecords(tx, t, "insert", insert);
+  const inserting = references ? withoutRowChecks(tx, [t.entity], () => lockPlannedReferences(tx, t.entity, references), writeInserts) : writeInserts();
+  const inserted = await inserting.catch((err: unknown) => {
     throw isUniqueViolation(err) ? concurrentChange() : err;
   });
   if (inserted !== planned.created) throw concurrentChange();

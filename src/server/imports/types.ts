@@ -46,6 +46,11 @@ export type TargetSpec = {
    * only to those rows and to what they refer to (its foreign-key checks may be skipped: link-checks.ts).
    */
   onInsert?: { table: string; sql: string };
+  /**
+   * Every foreign key of the entity (column → referenced table's `id`): new records may then be
+   * checked against them set-based instead of row by row (link-checks.ts).
+   */
+  insertReferences?: { column: string; table: string }[];
   afterWrite?: (tx: Tx, batchId: number) => Promise<void>;
 };
 

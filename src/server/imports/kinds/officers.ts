@@ -51,6 +51,7 @@ export const officers: KindSpec = {
       table: "OfficerAssignment",
       sql: `insert into "OfficerAssignment" ("officerId", "departmentId", "importBatchId") select w."id", w."departmentId", $1 from written w`,
     },
+    insertReferences: [{ column: "departmentId", table: "Department" }],
     afterWrite: recordMoves,
   },
 };
