@@ -20,17 +20,17 @@ function prelude(rules: CompiledRule[], ctx: SqlContext, where: Prisma.Sql, memb
       select o.id as officer_id, o."departmentId" as department_id
       from "Officer" o join target t on t.id = o."departmentId"
       where o."hiredOn" <= ${D} and (o."separatedOn" is null or o."separatedOn" > ${D}))`,
-    Prisma.sql`latest_vetting as (
-      select distinct on (v."officerId") v."officerId" as officer_id, v.id as vetting_id, v."evaluatedOn" as evaluated_on,
-             v.result::text as result, v."validUntil" as valid_until
-      from "VettingEvaluation" v join active a on a.officer_id = v."officerId"
-      where v."evaluatedOn" <= ${D}
-      -- Descending officer ids too: a backward scan of the covering index, no sort.
-      order by v."officerId" desc, v."evaluatedOn" desc)`,
-    // Joined once for the staffing and every vetting metric.
+    // Each active officer's latest evaluation at D, one backward probe of the covering
+    // (officer, evaluated_on, result, valid_until, id) index per officer: no sort, no hashing.
     Prisma.sql`active_vetting as (
-      select a.officer_id, a.department_id, lv.vetting_id, lv.evaluated_on, lv.result, lv.valid_until
-      from active a left join latest_vetting lv on lv.officer_id = a.officer_id)`,
+      select a.officer_id, a.department_id, v.id as vetting_id, v."evaluatedOn" as evaluated_on,
+             v.result::text as result, v."validUntil" as valid_until
+      from active a left join lateral (
+        select v.id, v."evaluatedOn", v.result, v."validUntil" from "VettingEvaluation" v
+        where v."officerId" = a.officer_id and v."evaluatedOn" <= ${D}
+        order by v."evaluatedOn" desc limit 1) v on true)`,
+    Prisma.sql`latest_vetting as (
+      select officer_id, vetting_id, evaluated_on, result, valid_until from active_vetting where vetting_id is not null)`,
     ...peerStaffCtes(ctx),
     ...members.map((i) => Prisma.sql`${memberCte(i)} as (${rules[i]!.bound.members(ctx)})`),
   ];

@@ -6,10 +6,10 @@ import type { Figures } from "../conditions";
  * What every metric's SQL may use. The evaluation statement defines these CTEs once:
  * - `target(id, kind)`: the departments being evaluated;
  * - `active(officer_id, department_id)`: their officers active at D;
- * - `latest_vetting(officer_id, vetting_id, evaluated_on, result, valid_until)`: each active officer's
- *   latest vetting evaluation at D;
  * - `active_vetting(officer_id, department_id, vetting_id, evaluated_on, result, valid_until)`: every
- *   active officer with that evaluation (nulls when none);
+ *   active officer with their latest vetting evaluation at D (nulls when none);
+ * - `latest_vetting(officer_id, vetting_id, evaluated_on, result, valid_until)`: the same, only the
+ *   officers who have one;
  * - `peer_staff(id, n)`: every department (evaluated or not) with active officers at D, and how many.
  */
 export type SqlContext = { asOf: string };
