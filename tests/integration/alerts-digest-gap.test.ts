@@ -86,6 +86,20 @@ describe("digests and commit lag", () => {
     expect((await includedEvents(db, user.id)).filter((r) => r.eventId === lateId)).toHaveLength(1);
   });
 
+  it("after an early digest (alerts:run --now), the period's regular build adds nothing and later events go to the next one", async () => {
+    const { db } = test.current;
+    const { department, user } = await setUp();
+    const writer = await connect(test.current.url);
+    open.push(writer);
+    await insertEvent(writer, "Q-EARLY", "2026-07-21T15:00:00Z", department.id);
+    await buildDueDigests(db, at("2026-07-21T18:00:00Z"), { force: true });
+    await insertEvent(writer, "Q-AFTER", "2026-07-21T20:00:00Z", department.id);
+    await buildDueDigests(db, at("2026-07-22T13:00:00Z"));
+    await buildDueDigests(db, at("2026-07-23T13:00:00Z"));
+    expect(await digestMentions(db, user.id, "Q-EARLY")).toEqual([`digest:u${user.id}:DAILY:2026-07-22`]);
+    expect(await digestMentions(db, user.id, "Q-AFTER")).toEqual([`digest:u${user.id}:DAILY:2026-07-23`]);
+  });
+
   it("loses nothing when a worker dies in the middle of building a digest", async () => {
     const { db } = test.current;
     const { department, user } = await setUp();
