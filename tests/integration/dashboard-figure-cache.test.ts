@@ -147,16 +147,22 @@ describe("precomputed dashboard figures", () => {
     const jalisco = await dashboardOverview(db, analyst, { stateCode: "14" }, D);
     expect(jalisco.areas.find((a) => a.code === empty.code)).toMatchObject({ officers: 0, vettingCoverage: null, complaintsPer100: null });
     await db.complaint.create({ data: { ref: "Q-14-0003", departmentId: empty.id, receivedOn: day("2026-06-01"), category: "EXTORTION", status: "RECEIVED", source: "CNDH" } });
-    const agRows = await indicatorsAt(db, michoacanAg, POINTS, "state");
-    expect(new Set(agRows.map((r) => r.groupKey))).toEqual(new Set(["16"]));
+    // Per-department rows of Michoacán do not depend on a Jalisco mark: read without refreshing it.
+    const agRows = await indicatorsAt(db, michoacanAg, POINTS, "department");
+    expect(new Set(agRows.map((r) => r.groupKey))).toEqual(new Set([String(ids.mich), String(ids.morelia)]));
     expect(await marked(db)).toEqual([empty.id]);
-    expect(await indicatorsAt(db, michoacanAg, POINTS, "all")).toEqual(await liveIndicatorsAt(db, michoacanAg, POINTS, "all"));
+    // Per-state sums do (a department may have moved between states): any mark refreshes them.
+    expect(await indicatorsAt(db, michoacanAg, POINTS, "state")).toEqual(await liveIndicatorsAt(db, michoacanAg, POINTS, "state"));
+    expect(await marked(db)).toEqual([]);
     expect(await at(db, empty.id)).toMatchObject({ officers: 0, countedComplaints12m: 1 });
     await expectCacheMatchesLive(db);
     // A department moving to another state is marked, and the per-state sums follow it.
     const michoacanBefore = (await indicatorsAt(db, michoacanAg, [D], "all"))[0]!.countedComplaints12m;
+    const jaliscoBefore = (await indicatorsAt(db, analyst, [D], "all", { stateCode: "14" }))[0]!.countedComplaints12m;
     await db.department.update({ where: { id: empty.id }, data: { stateCode: "16", municipalityCode: "001" } });
     expect(await marked(db)).toEqual([empty.id]);
+    // Jalisco's sums lose it although the mark is now under Michoacán.
+    expect((await indicatorsAt(db, analyst, [D], "all", { stateCode: "14" }))[0]!.countedComplaints12m).toBe(jaliscoBefore - 1);
     expect((await indicatorsAt(db, michoacanAg, [D], "all"))[0]!.countedComplaints12m).toBe(michoacanBefore + 1);
     await db.department.update({ where: { id: empty.id }, data: { name: "Policía Municipal" } });
     expect(await marked(db)).toEqual([]);

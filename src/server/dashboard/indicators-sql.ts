@@ -92,14 +92,20 @@ export async function liveIndicatorsAt(
 type StoredRow = IndicatorRow & { fresh: boolean };
 
 function storedIndicatorsSql(points: string[], groupBy: GroupBy, filter: IndicatorFilter, where: Prisma.Sql): Prisma.Sql {
-  const figures =
-    groupBy === "department" || filter.departmentId !== undefined
-      ? groupedFiguresSql(Prisma.sql`${STORED_FIGURES} where "asOf" = any(${points}::date[])`, groupBy, where)
-      : groupedFiguresSql(Prisma.sql`${STORED_STATE_FIGURES} where "asOf" = any(${points}::date[])`, groupBy, where, BY_STATE);
+  const byDepartment = groupBy === "department" || filter.departmentId !== undefined;
+  const dates = Prisma.sql`"asOf" = any(${points}::date[])`;
+  // Department rows only depend on their own department's marks. Per-state sums depend on where every
+  // department is now: a department that moved or was deleted is marked under its new state or none,
+  // so any mark at all makes them stale.
+  const marks = byDepartment
+    ? Prisma.sql`select 1 from "DashboardDirtyDepartment" x join "Department" d on d.id = x."departmentId" where ${where}`
+    : Prisma.sql`select 1 from "DashboardDirtyDepartment"`;
+  const figures = byDepartment
+    ? groupedFiguresSql(Prisma.sql`${STORED_FIGURES} where ${dates}`, groupBy, where)
+    : groupedFiguresSql(Prisma.sql`${STORED_STATE_FIGURES} where ${dates}`, groupBy, where, BY_STATE);
   return Prisma.sql`
     with fresh as (
-      select (select count(*) from "DashboardFigureDate" where "asOf" = any(${points}::date[])) = ${points.length}
-         and not exists (select 1 from "DashboardDirtyDepartment" x join "Department" d on d.id = x."departmentId" where ${where}) as ok
+      select (select count(*) from "DashboardFigureDate" where ${dates}) = ${points.length} and not exists (${marks}) as ok
     ),
     figures as (${figures})
     select fresh.ok as fresh, g.* from fresh left join figures g on true
