@@ -8,8 +8,8 @@ import { departmentFiguresSql } from "./figures-sql";
  * per state, rebuilt in the same transaction. Triggers append to
  * "DashboardDirtyDepartment" the departments any write touched (migration
  * 20261129004358_dashboard_figure_triggers), whoever writes. A read sums stored rows and, in the same
- * statement (so the same snapshot), checks that every requested date is stored and no department in
- * its scope is marked: only then are the sums returned; otherwise it refreshes (below) and reads again
+ * statement (so the same snapshot), checks that every requested date is stored and nothing it depends
+ * on is marked: only then are the sums returned; otherwise it refreshes (below) and reads again
  * (`indicatorsAt` in indicators-sql.ts).
  * Nothing is kept in process memory, so every app instance and worker agrees.
  */
