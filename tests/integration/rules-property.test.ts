@@ -132,6 +132,8 @@ describe("federal-baseline v1: SQL engine against the plain reference implementa
         await loadDataset(db, data);
         const engine = machineReadable(await evaluateDepartments(db, version.rules, D));
         expect(engine).toEqual(referenceEvaluate(data, D));
+        // The concurrent parts (used from a few thousand officers) give the same answer.
+        expect(machineReadable(await evaluateDepartments(db, version.rules, D, undefined, { split: true }))).toEqual(engine);
         for (const department of engine) for (const rule of department.rules) reached.add(`${rule.id}:${rule.level}`);
       }),
       { numRuns: 80, seed: Number(process.env.RULES_PROPERTY_SEED ?? 20261128) },
