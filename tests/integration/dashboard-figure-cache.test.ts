@@ -114,6 +114,14 @@ describe("precomputed dashboard figures", () => {
     await db.$executeRaw`update "VettingEvaluation" set "validUntil" = "validUntil" - 1000`;
     expect(await marked(db)).toEqual([ids.mich, ids.morelia, ids.gdl].sort((a, b) => a - b));
     await expectCacheMatchesLive(db);
+    // A session that skips ordinary triggers (as an import may, to skip per-row foreign-key checks) still marks.
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("set local session_replication_role = replica");
+      await tx.$executeRaw`update "Complaint" set status = 'WITHDRAWN' where ref = 'Q-16-0002'`;
+    });
+    expect(await marked(db)).toEqual([ids.morelia]);
+    expect(await at(db, ids.morelia)).toMatchObject({ countedComplaints12m: 0 });
+    await expectCacheMatchesLive(db);
   });
 
   it("follow an import and its undo", async () => {
