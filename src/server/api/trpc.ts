@@ -4,6 +4,9 @@ import { ZodError, z } from "zod";
 import type { Db } from "../db/client";
 import { getDb } from "../db/client";
 import { AppError } from "../errors";
+import { localiseErrorMessage, localiseZodError } from "../errors-i18n";
+import { type AppLocale, DEFAULT_LOCALE } from "../../i18n/locales";
+import { cookieLocale, requestLocale } from "../../i18n/header-locale";
 import type { Permission } from "../authz/permissions";
 import { can } from "../authz/permissions";
 import type { Scope } from "../authz/scope";
@@ -12,25 +15,44 @@ import { resolveRequestScope } from "../auth/request-scope";
 import { recordDeniedRequest } from "../audit/denied";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
-export type Context = { db: Db; scope: Scope | null; meta: RequestMeta };
+/** `locale`: the language cookie's value; without it errors speak the user's saved language, else Spanish. */
+export type Context = { db: Db; scope: Scope | null; meta: RequestMeta; locale?: AppLocale | null };
 
 export async function createContext(opts: { headers: Headers }): Promise<Context> {
   const db = await getDb();
   // The same address rules as sign-in throttling (see client-ip.ts), so audit rows agree.
   const meta: RequestMeta = { ip: clientIp(opts.headers), userAgent: userAgent(opts.headers) };
-  return { db, meta, scope: await resolveRequestScope(db, opts.headers) };
+  return { db, meta, locale: cookieLocale(opts.headers), scope: await resolveRequestScope(db, opts.headers) };
 }
+
+/** Looked up only when a request fails, so successful requests pay no extra query. */
+function callerLocale(ctx: Context): Promise<AppLocale> {
+  return requestLocale(ctx.locale, async () => {
+    if (!ctx.scope || ctx.scope.userId <= 0) return null;
+    const user = await ctx.db.user.findUnique({ where: { id: ctx.scope.userId }, select: { locale: true } }).catch(() => null);
+    return user?.locale;
+  });
+}
+
+/** The language each failed request's error is shown in; set by the `appErrors` middleware, read by the formatter. */
+const errorLocales = new WeakMap<TRPCError, AppLocale>();
 
 /** Each procedure declares the permission it needs in its meta (the authorization matrix reads it). */
 export type ProcedureMeta = { permission?: Permission };
 
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
+    // Services and the CLI speak English; only what reaches a person through the API is translated.
+    const locale = errorLocales.get(error) ?? ctx?.locale ?? DEFAULT_LOCALE;
+    const localised = error.cause instanceof ZodError ? localiseZodError(error.cause, locale) : localiseErrorMessage(error.message, locale);
     return {
       ...shape,
+      message: localised.message,
       data: {
         ...shape.data,
+        englishMessage: error.message,
+        translated: localised.translated,
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
         // Per-field problems a service found (e.g. the rule editor's definition), keyed by field path.
         fieldErrors: error.cause instanceof AppError ? ((error.cause.details?.fieldErrors as Record<string, string[]> | undefined) ?? null) : null,
@@ -48,14 +70,14 @@ const APP_TO_TRPC = {
   PRECONDITION_FAILED: "PRECONDITION_FAILED",
 } as const;
 
-/** Maps service errors to tRPC codes in one place. */
-const appErrors = t.middleware(async ({ next }) => {
+/** Maps service errors to tRPC codes in one place, and notes the language to report any failure in. */
+const appErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: APP_TO_TRPC[cause.code], message: cause.message, cause });
-  }
-  return result;
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  const error = cause instanceof AppError ? new TRPCError({ code: APP_TO_TRPC[cause.code], message: cause.message, cause }) : result.error;
+  errorLocales.set(error, await callerLocale(ctx));
+  throw error;
 });
 
 export const createTRPCRouter = t.router;

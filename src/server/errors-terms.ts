@@ -1,0 +1,72 @@
+/**
+ * Spanish for the parts services put into messages: the records `notFound`/`staleVersion` name, the
+ * field names `requireText`/`calendarDate` report, reasons and status codes. Keys may be templates
+ * like the messages'. Used for any placeholder value that matches one exactly; other values stay as they are.
+ */
+export const ERROR_TERMS_ES: Record<string, string> = {
+  // records (with the article: they follow "No se encontró …" / "Otra persona modificó …")
+  Department: "la corporación",
+  Officer: "el elemento",
+  Complaint: "la queja",
+  State: "el estado",
+  "State {code}": "el estado {code}",
+  User: "el usuario",
+  Review: "la revisión",
+  "This review": "esta revisión",
+  Recommendation: "la recomendación",
+  Receivership: "el caso de intervención",
+  "Receivership case": "el caso de intervención",
+  Milestone: "el hito",
+  "This milestone": "este hito",
+  "Source link": "el enlace de fuente",
+  "Import batch": "el lote de importación",
+  "Rule set '{id}'": "el conjunto de reglas '{id}'",
+  "Rule set version {id}": "la versión {id} del conjunto de reglas",
+  "Rule set '{id}' version {version}": "la versión {version} del conjunto de reglas '{id}'",
+  "Published version of rule set '{id}'": "la versión publicada del conjunto de reglas '{id}'",
+  "Draft version {version} of {ruleSet}": "el borrador {version} de {ruleSet}",
+  "Backtest {id}": "la prueba retrospectiva {id}",
+  "Alert {trigger}": "la alerta {trigger}",
+  "Evaluation result of run {run} for this department": "el resultado de la ejecución {run} para esta corporación",
+  Message: "el mensaje",
+  // fields
+  Label: "Etiqueta",
+  Scope: "Alcance",
+  "Decision notes": "Notas de la decisión",
+  Justification: "Justificación",
+  "Override reason": "Motivo de la excepción",
+  Reason: "Motivo",
+  Title: "Título",
+  "Legal basis": "Fundamento legal",
+  "Receiving authority": "Autoridad receptora",
+  Terms: "Términos",
+  "Due date": "Fecha límite",
+  "End date": "Fecha de término",
+  "Start date": "Fecha de inicio",
+  "Completion date": "Fecha de cumplimiento",
+  "Exit criterion {n} ({rule})": "Criterio de salida {n} ({rule})",
+  // verbs and reasons
+  confirmed: "confirmarse",
+  cancelled: "cancelarse",
+  "change the role of": "cambiar el rol de",
+  disable: "desactivar",
+  "it is incomplete": "está incompleto",
+  "its signature does not match": "su firma no coincide",
+  "it cannot be read": "no se puede leer",
+  "it has expired; change your alerts on the alert settings page instead": "venció; cambie sus alertas en la página de configuración de alertas",
+  "only a completed import can be undone, and this one is {status}": "solo se puede deshacer una importación completada, y esta está en {status}",
+  "{n} later {what} refer to records it created; undo or remove those first":
+    "{n} {what} posteriores hacen referencia a registros que creó; deshágalos o elimínelos primero",
+  "its records do not match its change log": "sus registros no coinciden con su bitácora de cambios",
+  "later records (officers, complaints, evaluations or reviews) refer to records it created; remove those first":
+    "registros posteriores (elementos, quejas, evaluaciones o revisiones) hacen referencia a registros que creó; elimínelos primero",
+  // status codes (receivership, recommendation, level)
+  PROPOSED: "Propuesta",
+  IMPOSED: "Vigente",
+  LIFTED: "Levantada",
+  WITHDRAWN: "Retirada",
+  ACCEPTED: "Aceptada",
+  DISMISSED: "Descartada",
+  WATCH: "Vigilancia",
+  RECEIVERSHIP: "Intervención",
+};
