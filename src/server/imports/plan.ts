@@ -89,8 +89,9 @@ async function writeRecords(tx: Tx, t: TargetSpec, step: string, write: string):
 
 /**
  * The change images of the rows just written, and their dependants (`onInsert`), in one statement
- * over `import_written` (separate, so that its per-row checks can be skipped: link-checks.ts). Derived columns are written
- * afterwards by `afterWrite` exactly as planned, so their after-image is the plan's value.
+ * over `import_written` (separate, so that its per-row checks can be skipped: link-checks.ts).
+ * Derived columns are written afterwards by `afterWrite` exactly as planned, so their after-image
+ * is the plan's value.
  */
 async function recordChanges(tx: Tx, t: TargetSpec, batchId: number, dependants?: TargetSpec["onInsert"]) {
   const planned = t.derived?.length ? `join import_plan p on ${matchOn(t, "w", "p")}` : "";
