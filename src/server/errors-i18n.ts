@@ -41,6 +41,11 @@ export function spanishErrorMessage(english: string): string | null {
   return translateWith(MESSAGES, english, 0);
 }
 
+/** The Spanish of a record or field name put into a message (e.g. notFound's `what`), or null. */
+export function spanishErrorTerm(english: string): string | null {
+  return translateWith(TERMS, english, 1);
+}
+
 export type LocalisedMessage = { message: string; translated: boolean };
 
 /** A service message in the caller's language; English messages are the catalogue's keys, so they stay as they are. */

@@ -57,6 +57,7 @@ export const ERROR_TERMS_ES: Record<string, string> = {
   "only a completed import can be undone, and this one is {status}": "solo se puede deshacer una importación completada, y esta está en {status}",
   "{n} later {what} refer to records it created; undo or remove those first":
     "{n} {what} posteriores hacen referencia a registros que creó; deshágalos o elimínelos primero",
+  "{parts} (for example {examples})": "{parts} (por ejemplo {examples})",
   "its records do not match its change log": "sus registros no coinciden con su bitácora de cambios",
   "later records (officers, complaints, evaluations or reviews) refer to records it created; remove those first":
     "registros posteriores (elementos, quejas, evaluaciones o revisiones) hacen referencia a registros que creó; elimínelos primero",
