@@ -17,7 +17,7 @@ import path from "node:path";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { ensureEmbeddedServer } from "../../src/server/db/embedded";
+import { ensureEmbeddedServer, stopEmbeddedServer } from "../../src/server/db/embedded";
 
 function describe(r: Omit<Run, "stdout">) {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -142,3 +142,5 @@ if (base) {
   process.stdout.write(`current / baseline: wall ${ratio(now.ms, base.ms)}, CPU importer ${ratio(now.cpuMs, base.cpuMs)}, CPU PostgreSQL ${ratio(now.pgCpuMs, base.pgCpuMs)}\n`);
 }
 await rm(dir, { recursive: true, force: true });
+// The benchmark's own server: stopped unless it was already running before (then it is someone else's).
+if (server.ownedByUs) await stopEmbeddedServer(server.pid);
