@@ -3,9 +3,9 @@ import type { KindSpec } from "../types";
 import { DATE, DEPARTMENT_CODE, OFFICER_ID, TEXT, column, departmentExists } from "./columns";
 
 /**
- * Keeps the assignment history. A created officer's open assignment is written by the insert
- * statement that records the change images (`onInsert`); an updated officer whose department changed gets a new open
- * assignment here, and the previous one is closed.
+ * Keeps the assignment history. A created officer's open assignment is written with the change
+ * images (`onInsert`); an updated officer whose department changed gets a new open assignment
+ * here, and the previous one is closed.
  */
 async function recordMoves(tx: Tx, batchId: number) {
   await tx.$executeRawUnsafe(
