@@ -87,7 +87,7 @@ describe("receivership approval", () => {
 
     await approve.click();
     await card.getByRole("alert").waitFor();
-    expect(await card.getByRole("alert").textContent()).toMatch(/already approved this receivership; a different person must give the second approval/);
+    expect(await card.getByRole("alert").textContent()).toMatch(/Usted ya aprobó esta intervención; otra persona debe dar la segunda aprobación/);
     expect((await dbCase()).approvals).toHaveLength(1);
     expect(cspViolations).toEqual([]);
     await page.close();

@@ -2,7 +2,10 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { PageHeader } from "~/components/layout/page-header";
 import { Alert } from "~/components/ui/alert";
+import type { AppLocale } from "~/i18n/locales";
+import { resolveLocale } from "~/i18n/resolve-locale";
 import { parseAuditView } from "~/server/audit/list-input";
+import { localiseErrorMessage } from "~/server/errors-i18n";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
@@ -13,10 +16,10 @@ export const metadata: Metadata = { title: S.title };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function problem(err: unknown): string {
+function problem(err: unknown, locale: AppLocale): string {
   if (err instanceof TRPCError && err.code === "FORBIDDEN") return S.forbidden;
   if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return S.unauthorized;
-  if (err instanceof TRPCError && err.code === "BAD_REQUEST") return S.failed(err.message);
+  if (err instanceof TRPCError && err.code === "BAD_REQUEST") return S.failed(localiseErrorMessage(err.message, locale).message);
   throw err;
 }
 
@@ -33,7 +36,7 @@ export default async function AuditPage({ searchParams }: Props) {
       ? <Alert tone="error">{S.invalid(invalid.map((f) => S.fields[f]))}</Alert>
       : queryClient.fetchQuery(trpc.audit.list.queryOptions(input)).then(
           (result) => <AuditTable input={input} result={result} />,
-          (err: unknown) => <Alert tone="error">{problem(err)}</Alert>,
+          async (err: unknown) => <Alert tone="error">{problem(err, await resolveLocale())}</Alert>,
         ),
   ]);
   return (

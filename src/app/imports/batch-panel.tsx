@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { Button } from "~/components/ui/button";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { ACTIVE, type Sample } from "./progress";
@@ -22,9 +23,9 @@ export function BatchPanel({ id, S, canUndo, onSelect }: { id: number; S: Import
   const cancel = useMutation(trpc.imports.cancel.mutationOptions({ onSuccess: refresh }));
   const retry = useMutation(trpc.imports.retry.mutationOptions({ onSuccess: ({ id: next }) => onSelect(next) }));
   const undo = useMutation(trpc.imports.undo.mutationOptions({ onSuccess: refresh }));
-  const failure = [confirm, cancel, retry, undo].find((m) => m.error)?.error?.message;
+  const failure = [confirm, cancel, retry, undo].find((m) => m.error)?.error;
 
-  if (batch.error) return <p role="alert" className="text-sm text-red-800">{S.failed(batch.error.message)}</p>;
+  if (batch.error) return <ErrorAlert error={batch.error} wrap={S.failed} />;
   const b = batch.data;
   if (!b) return null;
   const latest = { at: b.heartbeatAt.getTime(), done: b.status === "UPLOADING" ? b.fileSize : b.rowsDone };
@@ -40,7 +41,7 @@ export function BatchPanel({ id, S, canUndo, onSelect }: { id: number; S: Import
       )}
       {!running && b.errorCount === 0 && b.status !== "FAILED" && <p className="text-sm">{S.counts(b)}</p>}
       {b.failureReason && <p role="alert" className="text-sm text-red-800">{b.failureReason}</p>}
-      {failure && <p role="alert" className="text-sm text-red-800">{S.failed(failure)}</p>}
+      <ErrorAlert error={failure} wrap={S.failed} />
       <div className="flex flex-wrap gap-3">
         {b.status === "VALIDATED" && <Button onClick={() => confirm.mutate({ id })} disabled={confirm.isPending}>{S.confirm}</Button>}
         {b.status === "VALIDATED" && <Button variant="outline" onClick={() => cancel.mutate({ id })} disabled={cancel.isPending}>{S.cancel}</Button>}

@@ -3,11 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Role } from "~/generated/prisma/enums";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Input, Label } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
-import { errorMessage, type StateOption } from "./labels";
+import type { StateOption } from "./labels";
 import { RoleStateFields } from "./role-state-fields";
 
 type Target = { id: number; version: number; email: string; role: Role; stateCode: string | null };
@@ -20,7 +20,7 @@ export function ChangeRoleForm({ user, states, onDone }: { user: Target; states:
   const [stateCode, setStateCode] = useState<string | null>(user.stateCode);
   const reauth = useMutation(trpc.session.reauthenticate.mutationOptions());
   const setUserRole = useMutation(trpc.users.setRole.mutationOptions());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const prefix = `role-${user.id}`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -33,17 +33,13 @@ export function ChangeRoleForm({ user, states, onDone }: { user: Target; states:
       await queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
       onDone();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err);
     }
   }
 
   return (
     <form onSubmit={onSubmit} aria-label={`Cambiar rol de ${user.email}`} className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-3 sm:grid-cols-2">
-      {error ? (
-        <Alert tone="error" className="sm:col-span-2">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={error} className="sm:col-span-2" />
       <RoleStateFields
         idPrefix={prefix}
         role={role}

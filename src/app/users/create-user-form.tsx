@@ -4,11 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Role } from "~/generated/prisma/enums";
 import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardDescription, CardTitle } from "~/components/ui/card";
 import { Input, Label } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
-import { errorMessage, type StateOption } from "./labels";
+import type { StateOption } from "./labels";
 import { RoleStateFields } from "./role-state-fields";
 
 export function CreateUserForm({ states }: { states: StateOption[] }) {
@@ -51,7 +52,7 @@ export function CreateUserForm({ states }: { states: StateOption[] }) {
           </p>
         </Alert>
       ) : null}
-      {create.error ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
+      <ErrorAlert error={create.error} />
       <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
           <Label htmlFor="new-email">Correo electrónico</Label>

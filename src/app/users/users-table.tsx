@@ -2,13 +2,13 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { ChangeRoleForm } from "./change-role-form";
-import { ROLE_LABELS, errorMessage, type StateOption } from "./labels";
+import { ROLE_LABELS, type StateOption } from "./labels";
 
 const dateTime = new Intl.DateTimeFormat("es-MX", { dateStyle: "medium", timeStyle: "short", timeZone: "America/Mexico_City" });
 
@@ -25,7 +25,7 @@ export function UsersTable({ states, currentUserId }: { states: StateOption[]; c
 
   return (
     <div className="space-y-2">
-      {failure ? <Alert tone="error">{errorMessage(failure)}</Alert> : null}
+      <ErrorAlert error={failure} />
       <Table>
         <TableHeader>
           <TableRow>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Form from "next/form";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardTitle } from "~/components/ui/card";
 import { Label, Select } from "~/components/ui/input";
@@ -25,7 +25,7 @@ export function OverviewDashboard({ stateCode, indicator, map }: Props) {
   const input = stateCode ? { stateCode } : {};
   const overview = useQuery(trpc.dashboard.overview.queryOptions(input));
   const trends = useQuery(trpc.dashboard.trends.queryOptions(input));
-  if (overview.error) return <Alert tone="error">{t("loadError", { message: overview.error.message })}</Alert>;
+  if (overview.error) return <ErrorAlert error={overview.error} wrap={(message) => t("loadError", { message })} />;
   const data = overview.data;
   return (
     <div className="flex flex-col gap-6">
@@ -74,7 +74,7 @@ export function OverviewDashboard({ stateCode, indicator, map }: Props) {
         <h2 id="trends-heading" className="text-lg font-semibold">
           {t("trends.heading")}
         </h2>
-        {trends.error ? <Alert tone="error">{t("loadError", { message: trends.error.message })}</Alert> : null}
+        <ErrorAlert error={trends.error} wrap={(message) => t("loadError", { message })} />
         {trends.data ? <TrendCharts points={trends.data} /> : <Skeleton className="h-[32rem] w-full" />}
       </section>
     </div>

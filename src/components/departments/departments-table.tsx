@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { LevelBadge } from "~/components/levels/level-badge";
 import { useRuleName } from "~/components/levels/rule-name";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
@@ -67,7 +67,7 @@ export function DepartmentsTable({ view }: { view: ListDepartmentsInput }) {
   );
   const table = useReactTable({ data: data?.rows ?? [], columns, getCoreRowModel: getCoreRowModel(), manualPagination: true, manualSorting: true });
 
-  if (error) return <Alert tone="error">{t("loadError", { message: error.message })}</Alert>;
+  if (error) return <ErrorAlert error={error} wrap={(message) => t("loadError", { message })} />;
   const total = data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / view.pageSize));
   const exportQuery = departmentViewQuery({ ...view, page: undefined });

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 
@@ -12,7 +12,7 @@ export function DossierTimeline({ departmentCode }: { departmentCode: string }) 
   const format = useFormatter();
   const trpc = useTRPC();
   const { data, error } = useQuery(trpc.timeline.department.queryOptions({ departmentCode, limit: 100 }));
-  if (error) return <Alert tone="error">{t("error", { message: error.message })}</Alert>;
+  if (error) return <ErrorAlert error={error} wrap={(message) => t("error", { message })} />;
   if (!data) return <Skeleton className="h-48 w-full" />;
   if (data.events.length === 0) return <p>{t("empty")}</p>;
   return (

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Input, Label } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
@@ -34,7 +34,7 @@ export function OpenReviewForm({ departmentCode }: { departmentCode: string }) {
         <p id="review-scope-hint" className="text-xs text-slate-700">{t("scopeHint")}</p>
         <Label htmlFor="review-due">{t("dueOn")}</Label>
         <Input id="review-due" name="dueOn" type="date" className="w-48" />
-        {open.error ? <Alert tone="error">{open.error.message}</Alert> : null}
+        <ErrorAlert error={open.error} />
         {open.isSuccess ? <p role="status" className="text-sm text-emerald-800">{t("opened")}</p> : null}
         <div><Button type="submit" disabled={open.isPending || open.isSuccess}>{t("submit")}</Button></div>
       </form>

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Input, Label } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
@@ -27,7 +27,7 @@ export function ReauthForm({ idPrefix, onConfirmed }: { idPrefix: string; onConf
       <Input id={`${idPrefix}-password`} name="password" type="password" autoComplete="current-password" required />
       <Label htmlFor={`${idPrefix}-totp`}>{t("code")}</Label>
       <Input id={`${idPrefix}-totp`} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required />
-      {reauth.error ? <Alert tone="error">{reauth.error.message}</Alert> : null}
+      <ErrorAlert error={reauth.error} />
       <div><Button type="submit" disabled={reauth.isPending}>{t("confirm")}</Button></div>
     </form>
   );

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { calendarDay } from "~/components/format/calendar-day";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardTitle } from "~/components/ui/card";
 import { Skeleton } from "~/components/ui/skeleton";
@@ -23,7 +23,7 @@ function ApproveButton({ id, version, onDone }: { id: number; version: number; o
   return (
     <div className="mt-2">
       <Button size="sm" onClick={run} disabled={approve.isPending}>{t("approve")}</Button>
-      {needsReauth(approve.error) ? <ReauthForm idPrefix={`approve-${id}`} onConfirmed={run} /> : approve.error ? <Alert tone="error">{approve.error.message}</Alert> : null}
+      {needsReauth(approve.error) ? <ReauthForm idPrefix={`approve-${id}`} onConfirmed={run} /> : <ErrorAlert error={approve.error} />}
     </div>
   );
 }
@@ -36,7 +36,7 @@ export function ReceivershipBoard({ canApprove }: { canApprove: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.receivership.list.queryOptions(BOARD_INPUT));
-  if (list.error) return <Alert tone="error">{list.error.message}</Alert>;
+  if (list.error) return <ErrorAlert error={list.error} />;
   if (!list.data) return <Skeleton className="h-64 w-full" />;
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.receivership.list.queryKey() });
   return (

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { calendarDay } from "~/components/format/calendar-day";
 import { LevelBadge } from "~/components/levels/level-badge";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Label, Select } from "~/components/ui/input";
@@ -71,7 +71,7 @@ function DecideForm({ row, onDone }: { row: Row; onDone: () => void }) {
           <textarea id={id("note")} name="note" rows={2} className="rounded-md border border-slate-400 p-2 text-sm" />
         </>
       )}
-      {decide.error ? <Alert tone="error">{decide.error.message}</Alert> : null}
+      <ErrorAlert error={decide.error} />
       <div>
         <Button type="submit" disabled={decide.isPending}>{t("submit")}</Button>
       </div>
@@ -86,7 +86,7 @@ export function RecommendationQueue({ canDecide }: { canDecide: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.recommendations.list.queryOptions(OPEN_RECOMMENDATIONS));
-  if (list.error) return <Alert tone="error">{list.error.message}</Alert>;
+  if (list.error) return <ErrorAlert error={list.error} />;
   if (!list.data) return <Skeleton className="h-64 w-full" />;
   if (list.data.rows.length === 0) return <p>{t("empty")}</p>;
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.recommendations.list.queryKey() });

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { calendarDay } from "~/components/format/calendar-day";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Label, Select } from "~/components/ui/input";
@@ -41,7 +41,7 @@ function ReviewWork({ id, onDone }: { id: number; onDone: () => void }) {
         <textarea id={field("findings")} name="findings" rows={4} defaultValue={r.findings} className={area} />
         <Label htmlFor={field("response")}>{t("response")}</Label>
         <textarea id={field("response")} name="response" rows={3} defaultValue={r.departmentResponse} className={area} />
-        {update.error ? <Alert tone="error">{update.error.message}</Alert> : null}
+        <ErrorAlert error={update.error} />
         {update.isSuccess ? <p role="status" className="text-sm text-emerald-800">{t("saved")}</p> : null}
         <div><Button type="submit" variant="outline" disabled={update.isPending}>{t("save")}</Button></div>
       </form>
@@ -60,7 +60,7 @@ function ReviewWork({ id, onDone }: { id: number; onDone: () => void }) {
         </Select>
         <Label htmlFor={field("notes")}>{t("notes")}</Label>
         <textarea id={field("notes")} name="notes" rows={3} required className={area} />
-        {close.error ? <Alert tone="error">{close.error.message}</Alert> : null}
+        <ErrorAlert error={close.error} />
         <div><Button type="submit" disabled={close.isPending}>{t("close")}</Button></div>
       </form>
     </div>
@@ -74,7 +74,7 @@ export function ReviewQueue() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.reviews.list.queryOptions(MY_OPEN_REVIEWS));
-  if (list.error) return <Alert tone="error">{list.error.message}</Alert>;
+  if (list.error) return <ErrorAlert error={list.error} />;
   if (!list.data) return <Skeleton className="h-64 w-full" />;
   if (list.data.rows.length === 0) return <p>{t("empty")}</p>;
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.reviews.list.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.reviews.get.queryKey() })]);

@@ -3,5 +3,6 @@ import type { AppRouter } from "~/server/api/root";
 
 /** Whether a failed mutation asks for the password and code again (receivership approvals, role changes). */
 export function needsReauth(error: TRPCClientErrorLike<AppRouter> | null): boolean {
-  return error?.data?.code === "PRECONDITION_FAILED" && /re-authentication/i.test(error.message);
+  // The English original: the message itself is in the user's language.
+  return error?.data?.code === "PRECONDITION_FAILED" && /re-authentication/i.test(error.data.englishMessage);
 }

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Section } from "~/components/layout/section";
 import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
 import { BacktestChart, type BacktestPoint } from "./backtest-chart";
@@ -43,7 +44,7 @@ export function BacktestPanel({ versionId }: { versionId: number }) {
   return (
     <Section id="backtest" title={t("title")} actions={<Button onClick={() => start.mutate({ versionId })} disabled={start.isPending}>{t("start")}</Button>}>
       <p className="text-sm text-slate-700">{t("description")}</p>
-      {start.error ? <Alert tone="error">{start.error.message}</Alert> : null}
+      <ErrorAlert error={start.error} />
       {backtest ? (
         <div className="flex flex-col gap-3" data-testid="backtest" data-status={backtest.status}>
           <div className="flex flex-wrap items-center gap-3">

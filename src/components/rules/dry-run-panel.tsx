@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Section } from "~/components/layout/section";
 import { LevelBadge } from "~/components/levels/level-badge";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Input, Label } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
@@ -42,7 +42,7 @@ export function DryRunPanel({ versionId, today }: { versionId: number; today: st
         </div>
         <Button type="submit" disabled={query.isFetching}>{t("run")}</Button>
       </form>
-      {query.error ? <Alert tone="error">{query.error.message}</Alert> : null}
+      <ErrorAlert error={query.error} />
       {query.isFetching ? <Skeleton className="h-32 w-full" /> : null}
       {result && !query.isFetching ? (
         <div className="flex flex-col gap-4" data-testid="dry-run-result">

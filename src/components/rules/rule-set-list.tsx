@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Section } from "~/components/layout/section";
-import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
@@ -21,7 +21,7 @@ export function RuleSetList() {
   const createDraft = useMutation(trpc.rules.createDraft.mutationOptions({ onSuccess: (draft) => router.push(`/rules/${draft.id}`) }));
   return (
     <div className="flex flex-col gap-6">
-      {createDraft.error ? <Alert tone="error">{createDraft.error.message}</Alert> : null}
+      <ErrorAlert error={createDraft.error} />
       {sets.map((set) => (
         <Section key={set.id} id={`set-${set.id}`} title={`${set.name} (${set.id})`}>
           <p className="text-sm text-slate-700">{set.description}</p>

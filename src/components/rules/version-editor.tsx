@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Label } from "~/components/ui/input";
@@ -52,12 +53,7 @@ export function VersionEditor({ versionId, today }: { versionId: number; today: 
         {version.basedOn ? <span className="text-sm text-slate-700">{t("basedOn", { version: version.basedOn.version })}</span> : null}
         {version.publishedAt ? <span className="text-sm text-slate-700">{t("publishedAt")}: {format.dateTime(version.publishedAt, "instant")}</span> : null}
       </div>
-      {failure ? (
-        <Alert tone="error">
-          {fieldErrors ? <p>{t("invalid")}</p> : null}
-          <p className={fieldErrors ? "mt-1 text-xs" : undefined}>{failure.message}</p>
-        </Alert>
-      ) : null}
+      <ErrorAlert error={failure} wrap={fieldErrors ? (message) => `${t("invalid")} ${message}` : undefined} />
       {saved && !save.isPending ? <Alert>{t("saved")}</Alert> : null}
       {readOnly ? (
         <div className="flex flex-wrap items-center gap-3">

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useLocale } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Button } from "~/components/ui/button";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { isAppLocale } from "~/i18n/locales";
 import { useTRPC } from "~/trpc/react";
 import { OUTBOX_STRINGS } from "./strings";
@@ -16,12 +17,12 @@ export function RetryButton({ ids }: { ids: string[] }) {
   const router = useRouter();
   const retry = useMutation(trpc.outbox.retry.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
-    <span className="flex flex-col gap-1">
+    <div className="flex flex-col gap-1">
       <Button type="button" size="sm" variant="outline" disabled={retry.isPending} onClick={() => retry.mutate({ ids })}>
         {retry.isPending ? S.retrying : S.retry}
       </Button>
-      {retry.error ? <span role="alert" className="text-xs text-red-800">{S.failed(retry.error.message)}</span> : null}
+      <ErrorAlert error={retry.error} wrap={S.failed} className="p-1 text-xs" />
       {retry.data ? <span role="status" className="text-xs">{S.retried(retry.data.retried)}</span> : null}
-    </span>
+    </div>
   );
 }

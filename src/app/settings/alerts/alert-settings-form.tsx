@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale } from "next-intl";
 import { useEffect, useState } from "react";
 import { Alert } from "~/components/ui/alert";
+import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { type AppLocale, isAppLocale } from "~/i18n/locales";
 import type { AlertSettingRow, AlertSettings } from "~/server/alerts/settings";
@@ -44,8 +45,8 @@ export function AlertSettingsForm() {
 
   if (query.error) {
     const code = query.error.data?.code;
-    const message = code === "UNAUTHORIZED" ? S.unauthorized : code === "FORBIDDEN" ? S.forbidden : S.failed(query.error.message);
-    return <Alert tone="error">{message}</Alert>;
+    if (code === "UNAUTHORIZED" || code === "FORBIDDEN") return <Alert tone="error">{code === "UNAUTHORIZED" ? S.unauthorized : S.forbidden}</Alert>;
+    return <ErrorAlert error={query.error} wrap={S.failed} />;
   }
   if (!query.data || !rows) return <p aria-busy="true">{S.loading}</p>;
   const settings = query.data;
@@ -77,7 +78,7 @@ export function AlertSettingsForm() {
       {rows.map((row) => (
         <SubscriptionRow key={row.trigger} row={row} settings={settings} names={names} S={S} onChange={change} />
       ))}
-      {save.error ? <Alert tone="error">{S.failed(save.error.message)}</Alert> : null}
+      <ErrorAlert error={save.error} wrap={S.failed} />
       {saved ? <Alert>{S.saved}</Alert> : null}
       <div>
         <Button type="submit" disabled={save.isPending}>{save.isPending ? S.saving : S.save}</Button>

@@ -3,6 +3,7 @@ import { clientIp, userAgent } from "~/server/auth/client-ip";
 import { verifyUnsubscribeToken } from "~/server/alerts/unsubscribe-token";
 import { getDb } from "~/server/db/client";
 import { AppError } from "~/server/errors";
+import { spanishErrorMessage } from "~/server/errors-i18n";
 import { log } from "~/server/log";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,10 @@ function page(status: number, title: string, body: string) {
 const paragraph = (text: string) => `<p>${escape(text)}</p>`;
 
 function failure(err: unknown) {
-  if (err instanceof AppError && err.code === "BAD_REQUEST") return page(400, "Enlace no válido / Invalid link", paragraph(err.message));
+  if (err instanceof AppError && err.code === "BAD_REQUEST") {
+    // Bilingual like the rest of this page: the visitor is usually not signed in, so their language is unknown.
+    return page(400, "Enlace no válido / Invalid link", paragraph(spanishErrorMessage(err.message) ?? err.message) + paragraph(err.message));
+  }
   log.error("Unsubscribe failed", { error: err instanceof Error ? err.message : String(err) });
   return page(500, "Error", paragraph("No se pudo completar. Inténtelo más tarde. / Please try again later."));
 }
