@@ -38,9 +38,19 @@ describe("smoke", () => {
     const { app, browser } = e2e;
     const page = await browser.newPage();
     await signIn(page, app.baseUrl, "auditor@vigila.demo", "/");
-    // Longer than any officer id the API accepts: the query is refused and the page cannot render.
+    // A malformed id (longer than any officer id) is answered like an unknown one: the not-found page.
     await page.goto(`${app.baseUrl}/officers/${"X".repeat(31)}`);
-    await page.getByRole("heading", { name: "Algo salió mal" }).waitFor();
+    await page.getByRole("heading", { name: "No encontrado" }).waitFor();
+
+    // A real server failure: a table the officer page reads is briefly missing, so its query fails.
+    const { id } = await app.database.db.officer.findFirstOrThrow({ select: { id: true }, orderBy: { id: "asc" } });
+    await app.database.db.$executeRawUnsafe('ALTER TABLE "OfficerAssignment" RENAME TO "OfficerAssignment_hidden"');
+    try {
+      await page.goto(`${app.baseUrl}/officers/${encodeURIComponent(id)}`);
+      await page.getByRole("heading", { name: "Algo salió mal" }).waitFor();
+    } finally {
+      await app.database.db.$executeRawUnsafe('ALTER TABLE "OfficerAssignment_hidden" RENAME TO "OfficerAssignment"');
+    }
     expect(await page.getByRole("button", { name: "Reintentar" }).count()).toBe(1);
     expect(await page.getByRole("navigation", { name: "Principal" }).count()).toBe(1);
     await e2e.checkPage(page, "error");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
+import { fetchOrNotFound, subjectOrNotFound } from "~/app/_lib/fetch-or-not-found";
 import { ComplaintView } from "~/components/complaints/complaint-view";
 import { PageHeader } from "~/components/layout/page-header";
 import { getQueryClient, trpc } from "~/trpc/server";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ ref: string }> };
 
 // One fetch per request (the query client is per request), so metadata and page make one audited view.
-const load = async (ref: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.complaints.get.queryOptions({ ref: decodeURIComponent(ref) })));
+const load = async (ref: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.complaints.get.queryOptions({ ref: subjectOrNotFound(ref) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const complaint = await load((await params).ref);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
+import { fetchOrNotFound, subjectOrNotFound } from "~/app/_lib/fetch-or-not-found";
 import { TrendCharts } from "~/components/dashboard/trend-charts";
 import { CasesSection, ComplaintsSection, MetricCards, OfficersSection } from "~/components/dossier/dossier-sections";
 import { WhySection } from "~/components/dossier/why-section";
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ code: string }> };
 
-const load = async (code: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.departments.dossier.queryOptions({ code: decodeURIComponent(code) })));
+const load = async (code: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.departments.dossier.queryOptions({ code: subjectOrNotFound(code) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const dossier = await load((await params).code);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
+import { fetchOrNotFound, subjectOrNotFound } from "~/app/_lib/fetch-or-not-found";
 import { PageHeader } from "~/components/layout/page-header";
 import { AssignmentsSection, OfficerComplaintsSection, StandingCards, TrainingSection, VettingSection } from "~/components/officers/officer-sections";
 import { getQueryClient, trpc } from "~/trpc/server";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 // One fetch per request (the query client is per request), so metadata and page make one audited view.
-const load = async (id: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.officers.get.queryOptions({ id: decodeURIComponent(id) })));
+const load = async (id: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.officers.get.queryOptions({ id: subjectOrNotFound(id) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { officer } = await load((await params).id);
