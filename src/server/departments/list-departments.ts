@@ -53,15 +53,19 @@ async function queryDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilter
   const direction = view.direction === "desc" ? Prisma.sql`desc nulls last` : Prisma.sql`asc nulls first`;
   const paging = limit === null ? Prisma.empty : Prisma.sql`limit ${limit} offset ${offset}`;
 
-  return db.$queryRaw<(DepartmentRow & { total: number })[]>`
-    with active as (
-      select o."departmentId" as department_id, count(*)::int as n
-      from "Officer" o
-      where o."hiredOn" <= ${today}::date and (o."separatedOn" is null or o."separatedOn" > ${today}::date)
-      group by o."departmentId"
-    ), visible as (
-      select d.code, d.name, d.kind, d."stateCode", s.name as "stateName", d."municipalityCode", m.name as "municipalityName",
-             d."authorizedStrength", coalesce(a.n, 0) as "officersOnRoll",
+  // Counting every department's officers costs a pass over the whole roll; unless the sort needs it,
+  // only the page's departments are counted (an index-only look-up each).
+  const byOfficers = view.sort === "officers";
+  const onRoll = (alias: Prisma.Sql) => Prisma.sql`(
+    select count(*)::int from "Officer" o
+    where o."departmentId" = ${alias}.id and o."hiredOn" <= ${today}::date and (o."separatedOn" is null or o."separatedOn" > ${today}::date)
+  ) as "officersOnRoll"`;
+  const orderBy = Prisma.sql`${ORDER_BY[view.sort]} ${direction}, code asc`;
+
+  return db.$queryRaw<(DepartmentRow & { id: number; total: number })[]>`
+    with visible as (
+      select d.id, d.code, d.name, d.kind, d."stateCode", s.name as "stateName", d."municipalityCode", m.name as "municipalityName",
+             d."authorizedStrength", ${byOfficers ? Prisma.sql`${onRoll(Prisma.sql`d`)},` : Prisma.empty}
              er.level, coalesce(er."insufficientData", false) as "insufficientData",
              ${firedRulesSql(Prisma.sql`er.rules`)} as "rulesFired",
              exists (select 1 from "Review" rv where rv."departmentId" = d.id and rv.status = 'OPEN') as "underReview",
@@ -69,18 +73,21 @@ async function queryDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilter
       from "Department" d
       join "State" s on s.code = d."stateCode"
       left join "Municipality" m on m."stateCode" = d."stateCode" and m.code = d."municipalityCode"
-      left join active a on a.department_id = d.id
       left join "EvaluationResult" er on er."departmentId" = d.id and er."runId" = ${latestRunIdSql}
       where ${Prisma.join(conditions, " and ")}
+    ), page as (
+      select *, (count(*) over ())::int as total
+      from visible
+      where ${Prisma.join(outer, " and ")}
+      order by ${orderBy}
+      ${paging}
     )
-    select *, (count(*) over ())::int as total
-    from visible
-    where ${Prisma.join(outer, " and ")}
-    order by ${ORDER_BY[view.sort]} ${direction}, code asc
-    ${paging}`;
+    select p.* ${byOfficers ? Prisma.empty : Prisma.sql`, ${onRoll(Prisma.sql`p`)}`}
+    from page p
+    order by ${orderBy}`;
 }
 
-const withoutTotal = ({ total: _total, ...row }: DepartmentRow & { total: number }): DepartmentRow => row;
+const withoutTotal = ({ total: _total, id: _id, ...row }: DepartmentRow & { id: number; total: number }): DepartmentRow => row;
 
 /** One page of the departments view; officers on the roll are counted at `today` (Mexico City's date). */
 export async function listDepartments(db: DbOrTx, scope: Scope, input: ListDepartmentsInput, today = dashboardToday()) {
