@@ -1,9 +1,9 @@
 import { Download, Filter } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "~/components/ui/button";
 import { Input, Label, Select } from "~/components/ui/input";
 import { AUDIT_URL_KEYS, type AuditFilterField, type ListAuditInput, auditViewQuery } from "~/server/audit/list-input";
-import { AUDIT_STRINGS as S } from "./strings";
 
 type Props = { input: ListAuditInput; states: { code: string; name: string }[] };
 
@@ -13,18 +13,19 @@ const TEXT_FIELDS = ["actor", "action", "targetType", "targetId"] as const satis
 export function AuditFilters({ input, states }: Props) {
   const { page: _page, pageSize: _pageSize, ...filters } = input;
   const exportQuery = auditViewQuery(filters);
+  const t = useTranslations("audit");
   return (
-    <form method="get" action="/audit" role="search" aria-label={S.filtersLabel} className="grid grid-cols-2 gap-3 rounded-lg border border-slate-300 bg-white p-4 lg:grid-cols-4">
+    <form method="get" action="/audit" role="search" aria-label={t("filtersLabel")} className="grid grid-cols-2 gap-3 rounded-lg border border-slate-300 bg-white p-4 lg:grid-cols-4">
       {TEXT_FIELDS.map((field) => (
         <div key={field} className="flex flex-col gap-1">
-          <Label htmlFor={`audit-${field}`}>{S.fields[field]}</Label>
+          <Label htmlFor={`audit-${field}`}>{t(`fields.${field}`)}</Label>
           <Input id={`audit-${field}`} name={AUDIT_URL_KEYS[field]} defaultValue={input[field] ?? ""} />
         </div>
       ))}
       <div className="flex flex-col gap-1">
-        <Label htmlFor="audit-state">{S.fields.stateCode}</Label>
+        <Label htmlFor="audit-state">{t("fields.stateCode")}</Label>
         <Select id="audit-state" name={AUDIT_URL_KEYS.stateCode} defaultValue={input.stateCode ?? ""}>
-          <option value="">{S.all}</option>
+          <option value="">{t("all")}</option>
           {states.map((s) => (
             <option key={s.code} value={s.code}>
               {s.name}
@@ -34,34 +35,34 @@ export function AuditFilters({ input, states }: Props) {
         </Select>
       </div>
       <div className="flex flex-col gap-1">
-        <Label htmlFor="audit-outcome">{S.fields.outcome}</Label>
+        <Label htmlFor="audit-outcome">{t("fields.outcome")}</Label>
         <Select id="audit-outcome" name={AUDIT_URL_KEYS.outcome} defaultValue={input.outcome ?? ""}>
-          <option value="">{S.all}</option>
-          <option value="ALLOWED">{S.outcomes.ALLOWED}</option>
-          <option value="DENIED">{S.outcomes.DENIED}</option>
+          <option value="">{t("all")}</option>
+          <option value="ALLOWED">{t("outcomes.ALLOWED")}</option>
+          <option value="DENIED">{t("outcomes.DENIED")}</option>
         </Select>
       </div>
       <div className="flex flex-col gap-1">
-        <Label htmlFor="audit-from">{S.fields.from}</Label>
+        <Label htmlFor="audit-from">{t("fields.from")}</Label>
         <Input id="audit-from" name={AUDIT_URL_KEYS.from} type="date" defaultValue={input.from ?? ""} />
       </div>
       <div className="flex flex-col gap-1">
-        <Label htmlFor="audit-to">{S.fields.to}</Label>
+        <Label htmlFor="audit-to">{t("fields.to")}</Label>
         <Input id="audit-to" name={AUDIT_URL_KEYS.to} type="date" defaultValue={input.to ?? ""} />
       </div>
       <div className="col-span-2 flex flex-wrap items-end gap-2 lg:col-span-4">
         <Button type="submit">
           <Filter aria-hidden="true" />
-          {S.apply}
+          {t("apply")}
         </Button>
         <Button asChild variant="outline">
-          <Link href="/audit">{S.clear}</Link>
+          <Link href="/audit">{t("clear")}</Link>
         </Button>
         <Button asChild variant="outline">
           {/* A plain link: the browser downloads the streamed file itself. */}
           <a href={`/audit/export${exportQuery ? `?${exportQuery}` : ""}`} download>
             <Download aria-hidden="true" />
-            {S.exportCsv}
+            {t("exportCsv")}
           </a>
         </Button>
       </div>

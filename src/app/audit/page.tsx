@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "~/components/layout/page-header";
 import { Alert } from "~/components/ui/alert";
 import type { AppLocale } from "~/i18n/locales";
@@ -9,17 +10,20 @@ import { localiseErrorMessage } from "~/server/errors-i18n";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
-import { AUDIT_STRINGS as S } from "./strings";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: S.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function problem(err: unknown, locale: AppLocale): string {
-  if (err instanceof TRPCError && err.code === "FORBIDDEN") return S.forbidden;
-  if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return S.unauthorized;
-  if (err instanceof TRPCError && err.code === "BAD_REQUEST") return S.failed(localiseErrorMessage(err.message, locale).message);
+type Translate = Awaited<ReturnType<typeof getTranslations<"audit">>>;
+
+function problem(err: unknown, locale: AppLocale, t: Translate): string {
+  if (err instanceof TRPCError && err.code === "FORBIDDEN") return t("forbidden");
+  if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return t("unauthorized");
+  if (err instanceof TRPCError && err.code === "BAD_REQUEST") return t("failed", { message: localiseErrorMessage(err.message, locale).message });
   throw err;
 }
 
@@ -30,18 +34,19 @@ function problem(err: unknown, locale: AppLocale): string {
 export default async function AuditPage({ searchParams }: Props) {
   const { input, invalid } = parseAuditView(await searchParams);
   const queryClient = getQueryClient();
+  const t = await getTranslations("audit");
   const [states, results] = await Promise.all([
     queryClient.fetchQuery(trpc.departments.filterOptions.queryOptions()).then((o) => o.states, () => []),
     invalid.length > 0
-      ? <Alert tone="error">{S.invalid(invalid.map((f) => S.fields[f]))}</Alert>
+      ? <Alert tone="error">{t("invalid", { fields: invalid.map((f) => t(`fields.${f}`)).join(", ") })}</Alert>
       : queryClient.fetchQuery(trpc.audit.list.queryOptions(input)).then(
           (result) => <AuditTable input={input} result={result} />,
-          async (err: unknown) => <Alert tone="error">{problem(err, await resolveLocale())}</Alert>,
+          async (err: unknown) => <Alert tone="error">{problem(err, await resolveLocale(), t)}</Alert>,
         ),
   ]);
   return (
     <>
-      <PageHeader title={S.title} description={S.description} />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="flex flex-col gap-4">
         <AuditFilters input={input} states={states} />
         {results}
