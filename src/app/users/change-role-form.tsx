@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import type { Role } from "~/generated/prisma/enums";
 import { ErrorAlert } from "~/components/ui/error-alert";
@@ -22,6 +23,7 @@ export function ChangeRoleForm({ user, states, onDone }: { user: Target; states:
   const setUserRole = useMutation(trpc.users.setRole.mutationOptions());
   const [error, setError] = useState<unknown>(null);
   const prefix = `role-${user.id}`;
+  const t = useTranslations("users.changeRoleForm");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,7 +40,7 @@ export function ChangeRoleForm({ user, states, onDone }: { user: Target; states:
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label={`Cambiar rol de ${user.email}`} className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-3 sm:grid-cols-2">
+    <form onSubmit={onSubmit} aria-label={t("label", { email: user.email })} className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-3 sm:grid-cols-2">
       <ErrorAlert error={error} className="sm:col-span-2" />
       <RoleStateFields
         idPrefix={prefix}
@@ -50,21 +52,21 @@ export function ChangeRoleForm({ user, states, onDone }: { user: Target; states:
           setStateCode(s);
         }}
       />
-      <p className="text-sm text-slate-700 sm:col-span-2">Confirme su identidad para aplicar el cambio; la persona deberá iniciar sesión de nuevo.</p>
+      <p className="text-sm text-slate-700 sm:col-span-2">{t("confirm")}</p>
       <div className="space-y-1">
-        <Label htmlFor={`${prefix}-password`}>Su contraseña</Label>
+        <Label htmlFor={`${prefix}-password`}>{t("password")}</Label>
         <Input id={`${prefix}-password`} name="password" type="password" required autoComplete="current-password" />
       </div>
       <div className="space-y-1">
-        <Label htmlFor={`${prefix}-totp`}>Su código (6 dígitos)</Label>
+        <Label htmlFor={`${prefix}-totp`}>{t("totp")}</Label>
         <Input id={`${prefix}-totp`} name="totp" inputMode="numeric" pattern="[0-9]{6}" maxLength={6} required autoComplete="one-time-code" />
       </div>
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" disabled={reauth.isPending || setUserRole.isPending}>
-          Aplicar cambio
+          {t("apply")}
         </Button>
         <Button type="button" variant="outline" onClick={onDone}>
-          Cancelar
+          {t("cancel")}
         </Button>
       </div>
     </form>

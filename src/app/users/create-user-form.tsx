@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import type { Role } from "~/generated/prisma/enums";
 import { Alert } from "~/components/ui/alert";
@@ -14,6 +15,7 @@ import { RoleStateFields } from "./role-state-fields";
 
 export function CreateUserForm({ states }: { states: StateOption[] }) {
   const trpc = useTRPC();
+  const t = useTranslations("users.create");
   const queryClient = useQueryClient();
   const [role, setRole] = useState<Role>("IA_ANALYST");
   const [stateCode, setStateCode] = useState<string | null>(null);
@@ -34,32 +36,28 @@ export function CreateUserForm({ states }: { states: StateOption[] }) {
   return (
     <Card aria-labelledby="create-user-title" className="max-w-2xl space-y-4">
       <div>
-        <CardTitle id="create-user-title">Nueva cuenta</CardTitle>
-        <CardDescription>
-          Contraseña de al menos 12 caracteres que no esté entre las más comunes. El secreto del segundo factor se muestra una sola vez.
-        </CardDescription>
+        <CardTitle id="create-user-title">{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
       </div>
       {create.data ? (
         <Alert>
-          <p>
-            Cuenta creada para <strong>{create.data.email}</strong>. Entregue este secreto por un canal seguro; no se volverá a mostrar.
-          </p>
+          <p>{t.rich("created", { email: create.data.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <p className="mt-2">
-            Secreto TOTP: <code className="select-all font-mono">{create.data.totpSecret}</code>
+            {t("secret")} <code className="select-all font-mono">{create.data.totpSecret}</code>
           </p>
           <p className="mt-1 break-all">
-            URI: <code className="select-all font-mono text-xs">{create.data.otpauthUri}</code>
+            {t("uri")} <code className="select-all font-mono text-xs">{create.data.otpauthUri}</code>
           </p>
         </Alert>
       ) : null}
       <ErrorAlert error={create.error} />
       <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
-          <Label htmlFor="new-email">Correo electrónico</Label>
+          <Label htmlFor="new-email">{t("email")}</Label>
           <Input id="new-email" name="email" type="email" required autoComplete="off" />
         </div>
         <div className="space-y-1">
-          <Label htmlFor="new-name">Nombre</Label>
+          <Label htmlFor="new-name">{t("name")}</Label>
           <Input id="new-name" name="name" required maxLength={120} autoComplete="off" />
         </div>
         <RoleStateFields
@@ -73,12 +71,12 @@ export function CreateUserForm({ states }: { states: StateOption[] }) {
           }}
         />
         <div className="space-y-1 sm:col-span-2">
-          <Label htmlFor="new-password">Contraseña inicial</Label>
+          <Label htmlFor="new-password">{t("password")}</Label>
           <Input id="new-password" name="password" type="password" required minLength={12} autoComplete="new-password" />
         </div>
         <div className="sm:col-span-2">
           <Button type="submit" disabled={create.isPending}>
-            Crear cuenta
+            {t("submit")}
           </Button>
         </div>
       </form>

@@ -1,13 +1,6 @@
 import type { Role } from "~/generated/prisma/enums";
 
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: "Administración",
-  IA_SUPERVISOR: "Supervisión de Asuntos Internos",
-  IA_ANALYST: "Análisis de Asuntos Internos",
-  STATE_AG: "Fiscalía estatal",
-  AUDITOR: "Auditoría",
-};
-
-export const ROLE_OPTIONS = Object.keys(ROLE_LABELS) as Role[];
+/** Every role, in the order the selects offer them; their names are the `roles.*` messages. */
+export const ROLE_OPTIONS: Role[] = ["ADMIN", "IA_SUPERVISOR", "IA_ANALYST", "STATE_AG", "AUDITOR"];
 
 export type StateOption = { code: string; name: string };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "~/components/layout/page-header";
 import { can } from "~/server/authz/permissions";
 import { resolveRequestScope } from "~/server/auth/request-scope";
@@ -10,7 +11,9 @@ import { CreateUserForm } from "./create-user-form";
 import { UsersTable } from "./users-table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Usuarios" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users"))("title") };
+}
 
 export default async function UsersPage() {
   const db = await getDb();
@@ -19,12 +22,10 @@ export default async function UsersPage() {
   if (!scope || !can(scope.role, "users.manage")) notFound();
   const states = await db.state.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } });
   await getQueryClient().prefetchQuery(trpc.users.list.queryOptions());
+  const t = await getTranslations("users");
   return (
     <HydrateClient>
-      <PageHeader
-        title="Usuarios"
-        description="Cuentas con acceso a Vigila. Cambiar un rol o una entidad exige confirmar su contraseña y código."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
         <UsersTable states={states} currentUserId={scope.userId} />
         <CreateUserForm states={states} />

@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Role } from "~/generated/prisma/enums";
 import { Label, Select } from "~/components/ui/input";
-import { ROLE_LABELS, ROLE_OPTIONS, type StateOption } from "./labels";
+import { ROLE_OPTIONS, type StateOption } from "./labels";
 
 /** Role and, for a state attorney general only, the state: the pair the server validates together. */
 export function RoleStateFields({
@@ -18,10 +19,12 @@ export function RoleStateFields({
   states: StateOption[];
   onChange: (role: Role, stateCode: string | null) => void;
 }) {
+  const t = useTranslations("users");
+  const roles = useTranslations("roles");
   return (
     <>
       <div className="space-y-1">
-        <Label htmlFor={`${idPrefix}-role`}>Rol</Label>
+        <Label htmlFor={`${idPrefix}-role`}>{t("role")}</Label>
         <Select
           id={`${idPrefix}-role`}
           value={role}
@@ -32,14 +35,14 @@ export function RoleStateFields({
         >
           {ROLE_OPTIONS.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {roles(r)}
             </option>
           ))}
         </Select>
       </div>
       {role === "STATE_AG" ? (
         <div className="space-y-1">
-          <Label htmlFor={`${idPrefix}-state`}>Entidad</Label>
+          <Label htmlFor={`${idPrefix}-state`}>{t("state")}</Label>
           <Select id={`${idPrefix}-state`} value={stateCode ?? ""} onChange={(e) => onChange(role, e.target.value)}>
             {states.map((s) => (
               <option key={s.code} value={s.code}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Badge } from "~/components/ui/badge";
@@ -8,12 +9,13 @@ import { Button } from "~/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/react";
 import { ChangeRoleForm } from "./change-role-form";
-import { ROLE_LABELS, type StateOption } from "./labels";
-
-const dateTime = new Intl.DateTimeFormat("es-MX", { dateStyle: "medium", timeStyle: "short", timeZone: "America/Mexico_City" });
+import type { StateOption } from "./labels";
 
 export function UsersTable({ states, currentUserId }: { states: StateOption[]; currentUserId: number }) {
   const trpc = useTRPC();
+  const t = useTranslations("users");
+  const roles = useTranslations("roles");
+  const format = useFormatter();
   const queryClient = useQueryClient();
   const { data: users } = useSuspenseQuery(trpc.users.list.queryOptions());
   const [editing, setEditing] = useState<number | null>(null);
@@ -29,14 +31,14 @@ export function UsersTable({ states, currentUserId }: { states: StateOption[]; c
       <Table>
         <TableHeader>
           <TableRow>
-            <TableHead scope="col">Correo</TableHead>
-            <TableHead scope="col">Nombre</TableHead>
-            <TableHead scope="col">Rol</TableHead>
-            <TableHead scope="col">Entidad</TableHead>
-            <TableHead scope="col">Estado</TableHead>
-            <TableHead scope="col">Último inicio de sesión</TableHead>
+            <TableHead scope="col">{t("columns.email")}</TableHead>
+            <TableHead scope="col">{t("columns.name")}</TableHead>
+            <TableHead scope="col">{t("columns.role")}</TableHead>
+            <TableHead scope="col">{t("columns.state")}</TableHead>
+            <TableHead scope="col">{t("columns.status")}</TableHead>
+            <TableHead scope="col">{t("columns.lastSignIn")}</TableHead>
             <TableHead scope="col">
-              <span className="sr-only">Acciones</span>
+              <span className="sr-only">{t("columns.actions")}</span>
             </TableHead>
           </TableRow>
         </TableHeader>
@@ -48,25 +50,25 @@ export function UsersTable({ states, currentUserId }: { states: StateOption[]; c
                 <TableRow>
                   <TableCell className="font-mono text-xs">{user.email}</TableCell>
                   <TableCell>{user.name}</TableCell>
-                  <TableCell>{ROLE_LABELS[user.role]}</TableCell>
-                  <TableCell>{user.stateCode ? stateName.get(user.stateCode) : "Nacional"}</TableCell>
+                  <TableCell>{roles(user.role)}</TableCell>
+                  <TableCell>{user.stateCode ? stateName.get(user.stateCode) : t("national")}</TableCell>
                   <TableCell>
-                    {user.disabled ? <Badge>Deshabilitada</Badge> : user.lockedAt ? <Badge tone="critical">Bloqueada</Badge> : "Activa"}
+                    {user.disabled ? <Badge>{t("status.disabled")}</Badge> : user.lockedAt ? <Badge tone="critical">{t("status.locked")}</Badge> : t("status.active")}
                   </TableCell>
-                  <TableCell>{user.lastSignInAt ? dateTime.format(user.lastSignInAt) : "Nunca"}</TableCell>
+                  <TableCell>{user.lastSignInAt ? format.dateTime(user.lastSignInAt, "instant") : t("never")}</TableCell>
                   <TableCell className="space-x-1 whitespace-nowrap">
                     {user.lockedAt ? (
                       <Button size="sm" variant="outline" onClick={() => unlock.mutate({ id: user.id, version: user.version })}>
-                        Desbloquear
+                        {t("unlock")}
                       </Button>
                     ) : null}
                     {self ? null : (
                       <>
                         <Button size="sm" variant="outline" onClick={() => setDisabled.mutate({ id: user.id, version: user.version, disabled: !user.disabled })}>
-                          {user.disabled ? "Habilitar" : "Deshabilitar"}
+                          {user.disabled ? t("enable") : t("disable")}
                         </Button>
                         <Button size="sm" variant="outline" aria-expanded={editing === user.id} onClick={() => setEditing(editing === user.id ? null : user.id)}>
-                          Cambiar rol
+                          {t("changeRole")}
                         </Button>
                       </>
                     )}
