@@ -53,21 +53,25 @@ async function queryDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilter
   const direction = view.direction === "desc" ? Prisma.sql`desc nulls last` : Prisma.sql`asc nulls first`;
   const paging = limit === null ? Prisma.empty : Prisma.sql`limit ${limit} offset ${offset}`;
 
-  // Counting every department's officers costs a pass over the whole roll; unless the sort needs it,
-  // only the page's departments are counted (an index-only look-up each).
+  // Counting every department's officers costs a pass over the whole roll, and listing the rules that
+  // fired a pass over every stored result: unless the sort or a filter needs them, they are worked out
+  // for the page's departments only.
   const byOfficers = view.sort === "officers";
+  const byRule = Boolean(view.rule);
+  const fired = (rules: Prisma.Sql) => Prisma.sql`${firedRulesSql(rules)} as "rulesFired"`;
+  const firedLate = Prisma.sql`coalesce((select ${firedRulesSql(Prisma.sql`er.rules`)} from "EvaluationResult" er where er.id = p."resultId"), '{}'::text[]) as "rulesFired"`;
   const onRoll = (alias: Prisma.Sql) => Prisma.sql`(
     select count(*)::int from "Officer" o
     where o."departmentId" = ${alias}.id and o."hiredOn" <= ${today}::date and (o."separatedOn" is null or o."separatedOn" > ${today}::date)
   ) as "officersOnRoll"`;
   const orderBy = Prisma.sql`${ORDER_BY[view.sort]} ${direction}, code asc`;
 
-  return db.$queryRaw<(DepartmentRow & { id: number; total: number })[]>`
+  return db.$queryRaw<(DepartmentRow & { id: number; resultId: number | null; total: number })[]>`
     with visible as (
       select d.id, d.code, d.name, d.kind, d."stateCode", s.name as "stateName", d."municipalityCode", m.name as "municipalityName",
              d."authorizedStrength", ${byOfficers ? Prisma.sql`${onRoll(Prisma.sql`d`)},` : Prisma.empty}
              er.level, coalesce(er."insufficientData", false) as "insufficientData",
-             ${firedRulesSql(Prisma.sql`er.rules`)} as "rulesFired",
+             er.id as "resultId", ${byRule ? Prisma.sql`${fired(Prisma.sql`er.rules`)},` : Prisma.empty}
              exists (select 1 from "Review" rv where rv."departmentId" = d.id and rv.status = 'OPEN') as "underReview",
              exists (select 1 from "ReceivershipCase" rc where rc."departmentId" = d.id and rc.status = 'IMPOSED') as "inReceivership"
       from "Department" d
@@ -82,12 +86,12 @@ async function queryDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilter
       order by ${orderBy}
       ${paging}
     )
-    select p.* ${byOfficers ? Prisma.empty : Prisma.sql`, ${onRoll(Prisma.sql`p`)}`}
+    select p.* ${byOfficers ? Prisma.empty : Prisma.sql`, ${onRoll(Prisma.sql`p`)}`} ${byRule ? Prisma.empty : Prisma.sql`, ${firedLate}`}
     from page p
     order by ${orderBy}`;
 }
 
-const withoutTotal = ({ total: _total, id: _id, ...row }: DepartmentRow & { id: number; total: number }): DepartmentRow => row;
+const withoutTotal = ({ total: _total, id: _id, resultId: _resultId, ...row }: DepartmentRow & { id: number; resultId: number | null; total: number }): DepartmentRow => row;
 
 /** One page of the departments view; officers on the roll are counted at `today` (Mexico City's date). */
 export async function listDepartments(db: DbOrTx, scope: Scope, input: ListDepartmentsInput, today = dashboardToday()) {
