@@ -1,39 +1,37 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "~/components/layout/page-header";
 import { Alert } from "~/components/ui/alert";
 import { Card, CardTitle } from "~/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import type { OutboxStatus } from "~/generated/prisma/enums";
-import { isAppLocale, localeTag } from "~/i18n/locales";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { RetryButton } from "./retry-button";
-import { OUTBOX_STRINGS, type OutboxStrings } from "./strings";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: OUTBOX_STRINGS.es.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("outbox"))("title") };
+}
 
 const STATUSES: OutboxStatus[] = ["PENDING", "SENDING", "SENT", "FAILED", "CANCELLED"];
 const PAGE_SIZE = 50;
+const COLUMNS = ["created", "to", "subject", "status", "attempts", "next", "response"] as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function problem(err: unknown, S: OutboxStrings) {
-  if (err instanceof TRPCError && err.code === "FORBIDDEN") return S.forbidden;
-  if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return S.unauthorized;
+function problem(err: unknown, t: Awaited<ReturnType<typeof getTranslations<"outbox">>>) {
+  if (err instanceof TRPCError && err.code === "FORBIDDEN") return t("forbidden");
+  if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return t("unauthorized");
   throw err;
 }
 
 /** Rendered on the server only, so the (audited) list is read once per page view. */
 export default async function OutboxPage({ searchParams }: Props) {
   const params = await searchParams;
-  const locale = await getLocale();
-  const lang = isAppLocale(locale) ? locale : "es";
-  const S = OUTBOX_STRINGS[lang];
-  const when = new Intl.DateTimeFormat(localeTag(lang), { timeZone: "America/Mexico_City", dateStyle: "short", timeStyle: "medium" });
-  const at = (d: Date | null) => (d ? when.format(d) : S.none);
+  const [t, pagination, format] = await Promise.all([getTranslations("outbox"), getTranslations("pagination"), getFormatter()]);
+  const at = (d: Date | null) => (d ? format.dateTime(d, "instant") : "—");
   const status = STATUSES.find((s) => s === params.status);
   const page = Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1);
   const qc = getQueryClient();
@@ -47,8 +45,8 @@ export default async function OutboxPage({ searchParams }: Props) {
   } catch (err) {
     return (
       <>
-        <PageHeader title={S.title} />
-        <Alert tone="error">{problem(err, S)}</Alert>
+        <PageHeader title={t("title")} />
+        <Alert tone="error">{problem(err, t)}</Alert>
       </>
     );
   }
@@ -57,39 +55,39 @@ export default async function OutboxPage({ searchParams }: Props) {
   const failedOnPage = list.rows.filter((r) => r.status === "FAILED").map((r) => r.id);
   return (
     <>
-      <PageHeader title={S.title} description={S.description} />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="outbox-summary">
         <Card>
-          <CardTitle>{S.backlog(summary.backlog)}</CardTitle>
-          <p className="text-sm">{S.oldest}: {at(summary.oldestWaitingSince)}</p>
-          <p className="text-sm">{S.nextAttempt}: {at(summary.nextAttemptAt)}</p>
+          <CardTitle>{t("backlog", { count: summary.backlog })}</CardTitle>
+          <p className="text-sm">{t("oldest")}: {at(summary.oldestWaitingSince)}</p>
+          <p className="text-sm">{t("nextAttempt")}: {at(summary.nextAttemptAt)}</p>
         </Card>
         <Card>
-          <CardTitle>{S.statuses.FAILED}: {summary.counts.FAILED}</CardTitle>
-          <p className="text-sm">{S.statuses.CANCELLED}: {summary.counts.CANCELLED}</p>
+          <CardTitle>{t("statuses.FAILED")}: {summary.counts.FAILED}</CardTitle>
+          <p className="text-sm">{t("statuses.CANCELLED")}: {summary.counts.CANCELLED}</p>
         </Card>
         <Card>
-          <CardTitle>{S.statuses.SENT}: {summary.counts.SENT}</CardTitle>
-          <p className="text-sm">{S.lastSent}: {at(summary.lastSentAt)}</p>
+          <CardTitle>{t("statuses.SENT")}: {summary.counts.SENT}</CardTitle>
+          <p className="text-sm">{t("lastSent")}: {at(summary.lastSentAt)}</p>
         </Card>
       </div>
-      <nav aria-label={S.filter} className="mb-3 flex flex-wrap gap-3 text-sm">
-        <Link href={href(undefined)} aria-current={status ? undefined : "page"} className="text-link underline">{S.all}</Link>
+      <nav aria-label={t("filter")} className="mb-3 flex flex-wrap gap-3 text-sm">
+        <Link href={href(undefined)} aria-current={status ? undefined : "page"} className="text-link underline">{t("all")}</Link>
         {STATUSES.map((s) => (
           <Link key={s} href={href(s)} aria-current={status === s ? "page" : undefined} className="text-link underline">
-            {S.statuses[s]} ({summary.counts[s]})
+            {t(`statuses.${s}`)} ({summary.counts[s]})
           </Link>
         ))}
       </nav>
       {status === "FAILED" && failedOnPage.length > 0 ? <div className="mb-2"><RetryButton ids={failedOnPage} /></div> : null}
       {list.rows.length === 0 ? (
-        <p>{S.empty}</p>
+        <p>{t("empty")}</p>
       ) : (
         <Table data-testid="outbox-table">
           <TableHeader>
             <TableRow>
-              {Object.values(S.columns).map((c) => <TableHead key={c} scope="col">{c}</TableHead>)}
-              <TableHead scope="col"><span className="sr-only">{S.retry}</span></TableHead>
+              {COLUMNS.map((c) => <TableHead key={c} scope="col">{t(`columns.${c}`)}</TableHead>)}
+              <TableHead scope="col"><span className="sr-only">{t("retry")}</span></TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -98,20 +96,20 @@ export default async function OutboxPage({ searchParams }: Props) {
                 <TableCell>{at(r.createdAt)}</TableCell>
                 <TableCell>{r.toAddress}</TableCell>
                 <TableCell>{r.subject}</TableCell>
-                <TableCell>{S.statuses[r.status]}</TableCell>
+                <TableCell>{t(`statuses.${r.status}`)}</TableCell>
                 <TableCell>{r.attempts}</TableCell>
-                <TableCell>{r.status === "PENDING" ? at(r.nextAttemptAt) : S.none}</TableCell>
-                <TableCell className="max-w-md break-words text-xs">{r.lastError ?? r.smtpResponse ?? S.none}</TableCell>
+                <TableCell>{r.status === "PENDING" ? at(r.nextAttemptAt) : "—"}</TableCell>
+                <TableCell className="max-w-md break-words text-xs">{r.lastError ?? r.smtpResponse ?? "—"}</TableCell>
                 <TableCell>{r.status === "FAILED" ? <RetryButton ids={[r.id]} /> : null}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      <nav aria-label={S.page(page, pages)} className="mt-3 flex items-center gap-3 text-sm">
-        {page > 1 ? <Link href={href(status, page - 1)} className="text-link underline">{S.previous}</Link> : null}
-        <span>{S.page(page, pages)}</span>
-        {page < pages ? <Link href={href(status, page + 1)} className="text-link underline">{S.next}</Link> : null}
+      <nav aria-label={pagination("pageOf", { page, pages })} className="mt-3 flex items-center gap-3 text-sm">
+        {page > 1 ? <Link href={href(status, page - 1)} className="text-link underline">{pagination("previous")}</Link> : null}
+        <span>{pagination("pageOf", { page, pages })}</span>
+        {page < pages ? <Link href={href(status, page + 1)} className="text-link underline">{pagination("next")}</Link> : null}
       </nav>
     </>
   );
