@@ -1,15 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useLocale } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
-import { type AppLocale, isAppLocale } from "~/i18n/locales";
 import type { AlertSettingRow, AlertSettings } from "~/server/alerts/settings";
 import { useTRPC } from "~/trpc/react";
-import { ALERT_SETTINGS_STRINGS } from "./strings";
 import { SubscriptionRow } from "./subscription-row";
 
 function namesOf(settings: AlertSettings) {
@@ -17,8 +15,7 @@ function namesOf(settings: AlertSettings) {
 }
 
 export function AlertSettingsForm() {
-  const locale = useLocale();
-  const S = ALERT_SETTINGS_STRINGS[isAppLocale(locale) ? locale : ("es" satisfies AppLocale)];
+  const t = useTranslations("alertSettings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const query = useQuery(trpc.alerts.settings.queryOptions());
@@ -45,10 +42,10 @@ export function AlertSettingsForm() {
 
   if (query.error) {
     const code = query.error.data?.code;
-    if (code === "UNAUTHORIZED" || code === "FORBIDDEN") return <Alert tone="error">{code === "UNAUTHORIZED" ? S.unauthorized : S.forbidden}</Alert>;
-    return <ErrorAlert error={query.error} wrap={S.failed} />;
+    if (code === "UNAUTHORIZED" || code === "FORBIDDEN") return <Alert tone="error">{code === "UNAUTHORIZED" ? t("unauthorized") : t("forbidden")}</Alert>;
+    return <ErrorAlert error={query.error} wrap={(message) => t("failed", { message })} />;
   }
-  if (!query.data || !rows) return <p aria-busy="true">{S.loading}</p>;
+  if (!query.data || !rows) return <p aria-busy="true">{t("loading")}</p>;
   const settings = query.data;
 
   const change = (next: AlertSettingRow, learned?: { id: number; name: string }) => {
@@ -66,22 +63,22 @@ export function AlertSettingsForm() {
       }}
     >
       <label className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">{S.deliveryHour}</span>
+        <span className="font-medium">{t("deliveryHour")}</span>
         <select value={hour} onChange={(e) => { setSaved(false); setHour(Number(e.target.value)); }}
           className="h-8 rounded border border-slate-400 px-2" aria-describedby="delivery-hint">
           {Array.from({ length: 24 }, (_, h) => (
             <option key={h} value={h}>{`${String(h).padStart(2, "0")}:00`}</option>
           ))}
         </select>
-        <span id="delivery-hint" className="text-sm text-slate-700">{S.deliveryHint} ({settings.timeZone})</span>
+        <span id="delivery-hint" className="text-sm text-slate-700">{t("deliveryHint")} ({settings.timeZone})</span>
       </label>
       {rows.map((row) => (
-        <SubscriptionRow key={row.trigger} row={row} settings={settings} names={names} S={S} onChange={change} />
+        <SubscriptionRow key={row.trigger} row={row} settings={settings} names={names} onChange={change} />
       ))}
-      <ErrorAlert error={save.error} wrap={S.failed} />
-      {saved ? <Alert>{S.saved}</Alert> : null}
+      <ErrorAlert error={save.error} wrap={(message) => t("failed", { message })} />
+      {saved ? <Alert>{t("saved")}</Alert> : null}
       <div>
-        <Button type="submit" disabled={save.isPending}>{save.isPending ? S.saving : S.save}</Button>
+        <Button type="submit" disabled={save.isPending}>{save.isPending ? t("saving") : t("save")}</Button>
       </div>
     </form>
   );

@@ -1,22 +1,24 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import type { AlertFrequency } from "~/generated/prisma/enums";
 import type { AlertSettingRow, AlertSettings } from "~/server/alerts/settings";
 import { useTRPC } from "~/trpc/react";
-import type { ALERT_SETTINGS_STRINGS } from "./strings";
+
+const FREQUENCIES: AlertFrequency[] = ["IMMEDIATE", "DAILY", "WEEKLY"];
 
 type Props = {
   row: AlertSettingRow;
   settings: AlertSettings;
   names: Map<number, string>;
-  S: (typeof ALERT_SETTINGS_STRINGS)["es"];
   onChange: (row: AlertSettingRow, learned?: { id: number; name: string }) => void;
 };
 
-function DepartmentPicker({ row, S, names, onChange }: Omit<Props, "settings">) {
+function DepartmentPicker({ row, names, onChange }: Omit<Props, "settings">) {
+  const t = useTranslations("alertSettings");
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const term = search.trim();
@@ -24,19 +26,19 @@ function DepartmentPicker({ row, S, names, onChange }: Omit<Props, "settings">) 
   const id = `dept-search-${row.trigger}`;
   return (
     <div className="flex flex-col gap-1">
-      <span className="text-sm font-medium">{S.chosenDepartments}</span>
+      <span className="text-sm font-medium">{t("chosenDepartments")}</span>
       <ul className="flex flex-wrap gap-1">
         {row.departmentIds.map((deptId) => (
           <li key={deptId} className="flex items-center gap-1 rounded border border-slate-300 bg-slate-50 px-2 text-sm">
             {names.get(deptId) ?? `#${deptId}`}
-            <Button type="button" variant="ghost" size="sm" aria-label={S.remove(names.get(deptId) ?? `#${deptId}`)}
+            <Button type="button" variant="ghost" size="sm" aria-label={t("remove", { name: names.get(deptId) ?? `#${deptId}` })}
               onClick={() => onChange({ ...row, departmentIds: row.departmentIds.filter((d) => d !== deptId) })}>
               ×
             </Button>
           </li>
         ))}
       </ul>
-      <label htmlFor={id} className="text-sm">{S.searchDepartment}</label>
+      <label htmlFor={id} className="text-sm">{t("searchDepartment")}</label>
       <input id={id} value={search} onChange={(e) => setSearch(e.target.value)} className="h-8 max-w-sm rounded border border-slate-400 px-2" />
       {options.data && options.data.length > 0 ? (
         <ul className="max-w-sm rounded border border-slate-300 bg-white">
@@ -45,7 +47,7 @@ function DepartmentPicker({ row, S, names, onChange }: Omit<Props, "settings">) 
               <span>{d.name} ({d.code})</span>
               <Button type="button" size="sm" variant="outline"
                 onClick={() => onChange({ ...row, departmentIds: [...row.departmentIds, d.id] }, { id: d.id, name: d.name })}>
-                {S.add}
+                {t("add")}
               </Button>
             </li>
           ))}
@@ -56,24 +58,25 @@ function DepartmentPicker({ row, S, names, onChange }: Omit<Props, "settings">) 
 }
 
 /** One trigger: on/off, frequency, and optionally a narrower scope than the role's. */
-export function SubscriptionRow({ row, settings, names, S, onChange }: Props) {
+export function SubscriptionRow({ row, settings, names, onChange }: Props) {
+  const t = useTranslations("alertSettings");
   const narrowed = row.stateCodes.length > 0 || row.departmentIds.length > 0;
   const [custom, setCustom] = useState(narrowed);
   const base = `sub-${row.trigger}`;
   return (
     <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-4" data-testid={base}>
-      <legend className="px-1 font-semibold">{S.triggers[row.trigger]}</legend>
+      <legend className="px-1 font-semibold">{t(`triggers.${row.trigger}`)}</legend>
       <div className="flex flex-wrap items-center gap-4">
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={row.enabled} onChange={(e) => onChange({ ...row, enabled: e.target.checked })} />
-          {S.enabled}
+          {t("enabled")}
         </label>
         <label className="flex items-center gap-2">
-          {S.frequency}
+          {t("frequency")}
           <select value={row.frequency} disabled={!row.enabled} className="h-8 rounded border border-slate-400 px-2"
             onChange={(e) => onChange({ ...row, frequency: e.target.value as AlertFrequency })}>
-            {(Object.keys(S.frequencies) as AlertFrequency[]).map((f) => (
-              <option key={f} value={f}>{S.frequencies[f]}</option>
+            {FREQUENCIES.map((f) => (
+              <option key={f} value={f}>{t(`frequencies.${f}`)}</option>
             ))}
           </select>
         </label>
@@ -85,12 +88,12 @@ export function SubscriptionRow({ row, settings, names, S, onChange }: Props) {
               setCustom(!e.target.checked);
               if (e.target.checked) onChange({ ...row, stateCodes: [], departmentIds: [] });
             }} />
-            {S.wholeScope}
+            {t("wholeScope")}
           </label>
           {custom ? (
             <>
               <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
-                <legend className="text-sm font-medium">{S.chosenStates}</legend>
+                <legend className="text-sm font-medium">{t("chosenStates")}</legend>
                 {settings.states.map((s) => (
                   <label key={s.code} className="flex items-center gap-1 text-sm">
                     <input type="checkbox" checked={row.stateCodes.includes(s.code)} onChange={(e) => onChange({
@@ -101,7 +104,7 @@ export function SubscriptionRow({ row, settings, names, S, onChange }: Props) {
                   </label>
                 ))}
               </fieldset>
-              <DepartmentPicker row={row} S={S} names={names} onChange={onChange} />
+              <DepartmentPicker row={row} names={names} onChange={onChange} />
             </>
           ) : null}
         </div>
