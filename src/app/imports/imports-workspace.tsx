@@ -1,21 +1,21 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Alert } from "~/components/ui/alert";
-import type { ImportKind } from "~/generated/prisma/enums";
 import { useTRPC } from "~/trpc/react";
 import { BatchPanel } from "./batch-panel";
 import { HistoryTable } from "./history-table";
-import { importStrings } from "./strings";
+import { IMPORT_KINDS } from "./kinds";
 import { UploadForm } from "./upload-form";
 
 /**
  * The batch being looked at lives in the URL (?batch=N) and its progress in PostgreSQL, so a reload
  * (or another tab, or a colleague) picks up exactly where the import is.
  */
-export function ImportsWorkspace({ locale, canImport, canUndo }: { locale: string; canImport: boolean; canUndo: boolean }) {
-  const S = importStrings(locale);
+export function ImportsWorkspace({ canImport, canUndo }: { canImport: boolean; canUndo: boolean }) {
+  const t = useTranslations("imports");
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -26,18 +26,18 @@ export function ImportsWorkspace({ locale, canImport, canUndo }: { locale: strin
     router.replace(id ? `${pathname}?batch=${id}` : pathname, { scroll: false });
     void queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey() });
   };
-  if (!canImport) return <Alert tone="error">{S.forbidden}</Alert>;
+  if (!canImport) return <Alert tone="error">{t("forbidden")}</Alert>;
   return (
     <div className="flex flex-col gap-6">
-      <UploadForm S={S} onUploaded={select} />
-      {selected && <BatchPanel key={selected} id={selected} S={S} canUndo={canUndo} onSelect={select} />}
-      <HistoryTable S={S} selected={selected} onSelect={select} />
+      <UploadForm onUploaded={select} />
+      {selected && <BatchPanel key={selected} id={selected} canUndo={canUndo} onSelect={select} />}
+      <HistoryTable selected={selected} onSelect={select} />
       <section aria-labelledby="exports" className="flex flex-col gap-2">
-        <h2 id="exports" className="text-lg font-semibold">{S.exportTitle}</h2>
+        <h2 id="exports" className="text-lg font-semibold">{t("exportTitle")}</h2>
         <ul className="flex flex-wrap gap-4 text-sm">
-          {(Object.keys(S.kinds) as ImportKind[]).map((kind) => (
+          {IMPORT_KINDS.map((kind) => (
             <li key={kind}>
-              <a className="text-link underline" href={`/api/exports/${kind}.csv`} download>{`${S.kinds[kind]} (${kind}.csv)`}</a>
+              <a className="text-link underline" href={`/api/exports/${kind}.csv`} download>{`${t(`kinds.${kind}`)} (${kind}.csv)`}</a>
             </li>
           ))}
         </ul>
