@@ -92,6 +92,12 @@ describe("lock-out", () => {
     expect(await row.getByText("Bloqueada").count()).toBe(1);
     await row.getByRole("button", { name: "Desbloquear" }).click();
     await expect.poll(() => row.getByText("Bloqueada").count()).toBe(0);
+    // The page in English too; switched back so the next sign-in starts in Spanish.
+    await page.locator("#language-switcher").selectOption("en");
+    await page.getByRole("heading", { name: "Users", level: 1 }).waitFor();
+    await page.getByRole("columnheader", { name: "Last sign-in" }).waitFor();
+    await page.locator("#language-switcher").selectOption("es");
+    await page.getByRole("heading", { name: "Usuarios", level: 1 }).waitFor();
 
     await e2e.browser.context.clearCookies();
     await signIn(page, e2e.app.baseUrl, "auditor@vigila.demo", "/");

@@ -118,6 +118,12 @@ describe("dashboard flows", () => {
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).toMatch(/department\.view|complaint\.view|officer\.view/);
     await checkPage(page, "audit");
+    // The log in English too (its own namespace); switched back so later steps start in Spanish.
+    await page.locator("#language-switcher").selectOption("en");
+    await page.getByRole("heading", { name: "Audit log", level: 1 }).waitFor();
+    await page.getByRole("columnheader", { name: "Date and time (Mexico City)" }).waitFor();
+    await page.locator("#language-switcher").selectOption("es");
+    await page.getByRole("heading", { name: "Bitácora de auditoría", level: 1 }).waitFor();
     expect(cspViolations).toEqual([]);
     await page.close();
   });
