@@ -9,7 +9,7 @@ import { parseCalendarDate, todayIn, ymdOf } from "../rules/dates";
 import { levelRank } from "../rules/levels";
 import { type DataWarning, evaluateDepartments, ruleMembers } from "../rules/evaluate";
 import { type LoadedRuleSetVersion, loadRuleSetVersion, loadRuleSetVersionById } from "../rules/rule-sets";
-import { type PeerPercentile, peerPercentile } from "./peer-percentile";
+import { type PeerPercentile, peerPercentile, sizeBand, sizeBandRange } from "./peer-percentile";
 import { type PersistedRule, evidenceOf, persistedRule, readPersistedRules } from "./persisted";
 
 export type ExplainOptions = {
@@ -52,10 +52,15 @@ async function storedAssessment(db: Db, departmentId: number, kind: string, runI
   });
   if (!result) throw notFound(`Evaluation result of run ${runId} for this department`);
   const version = await loadRuleSetVersionById(db, result.run.ruleSetVersionId);
+  // Percentiles only compare within the department's size band, so only that band's peers are read
+  // (the jsonb extraction over every result of the kind was most of this request's database time).
+  const { min, max } = sizeBandRange(sizeBand(result.activeOfficers ?? 0));
   const peers = await db.$queryRaw<{ n: number | null; values: (number | null)[] }[]>`
     select r."activeOfficers" as n, jsonb_path_query_array(r.rules, '$[*].value') as values
     from "EvaluationResult" r join "Department" d on d.id = r."departmentId"
-    where r."runId" = ${runId} and d.kind = ${kind}::"DepartmentKind"`;
+    where r."runId" = ${runId} and d.kind = ${kind}::"DepartmentKind"
+      ${min === null ? Prisma.empty : Prisma.sql`and coalesce(r."activeOfficers", 0) >= ${min}`}
+      ${max === null ? Prisma.empty : Prisma.sql`and coalesce(r."activeOfficers", 0) < ${max}`}`;
   return {
     source: { kind: "run", runId },
     asOf: ymdOf(result.run.asOf),

@@ -13,6 +13,14 @@ export function sizeBand(n: number): SizeBand {
   return ">=1000";
 }
 
+/** A band's active-officer range, min inclusive and max exclusive (null: unbounded), for fetching only its peers. */
+export function sizeBandRange(band: SizeBand): { min: number | null; max: number | null } {
+  if (band === "<50") return { min: null, max: 50 };
+  if (band === "50-199") return { min: 50, max: 200 };
+  if (band === "200-999") return { min: 200, max: 1000 };
+  return { min: 1000, max: null };
+}
+
 export type PeerPercentile = { band: SizeBand; peers: number; percentile: number | null };
 
 /**
