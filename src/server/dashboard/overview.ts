@@ -63,7 +63,7 @@ function areaLevelsSql(scope: Scope, state: { code: string } | null): Prisma.Sql
       select d.id::text as key, d.code, d.name, er.level, 1 as n, ${openReceiverships} as "openReceiverships"
       from "Department" d
       left join "EvaluationResult" er on er."departmentId" = d.id and er."runId" = ${latestRunIdSql}
-      where ${stateFilter}
+      where ${departmentSqlFilter(scope, "d")} and ${stateFilter}
       order by d.name, d.id`;
   }
   const only = visibleStateCode(scope);
