@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from "node:fs";
 import autocannon from "autocannon";
 import { chromium } from "playwright-core";
 
@@ -96,4 +97,26 @@ export async function timed(fn: () => Promise<unknown>, runs: number): Promise<{
     all.push(performance.now() - started);
   }
   return { median: median(all), all };
+}
+
+/** CPU time (ms) used so far by a process and, with `withChildren`, by its live children (PostgreSQL's backends). */
+export function cpuMs(pid: number, withChildren = false): number {
+  const ticks = (p: number) => {
+    try {
+      // Fields after the parenthesised command name: state is [0], utime [11], stime [12] (clock ticks of 10 ms).
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return { ppid: Number(fields[1]), cpu: Number(fields[11]) + Number(fields[12]) };
+    } catch {
+      return null;
+    }
+  };
+  let total = ticks(pid)?.cpu ?? 0;
+  if (withChildren) {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = ticks(Number(entry));
+      if (stat?.ppid === pid) total += stat.cpu;
+    }
+  }
+  return total * 10;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- pages [--size full|small] [--seconds 10] [--connections 20] [--runs 3] [--no-doc]`
+ * `npm run bench -- pages [--size full|small] [--seconds 10] [--connections 20] [--runs 3] [--no-doc] [--only REGEX] [--profile DIR]`
  *
  * Page speed of the dashboard on the demo dataset in the embedded database: for every page, its main
  * data request (the tRPC query the page renders from) is loaded by autocannon with 20 connections
@@ -26,6 +26,10 @@ const { values } = parseArgs({
     connections: { type: "string", default: "20" },
     runs: { type: "string", default: "3" },
     "no-doc": { type: "boolean", default: false },
+    // Measure only the targets whose procedure or page matches (for working on one request; implies --no-doc).
+    only: { type: "string" },
+    // Write a V8 CPU profile of the app server into this folder (read it in Chrome DevTools or speedscope).
+    profile: { type: "string" },
   },
 });
 const size = values.size === "small" ? "small" : "full";
@@ -48,14 +52,16 @@ const { releaseDatabase } = await import("../../src/server/db/connection");
 const { prepareDemo } = await import("../../src/server/demo/prepare-demo");
 const { authConfigFromEnv, cookieNames } = await import("../../src/server/auth/config");
 const { encode } = await import("next-auth/jwt");
-const { drain, largestContentfulPaint, load, median, quantile } = await import("./pages-load");
+const { cpuMs, drain, largestContentfulPaint, load, median, quantile } = await import("./pages-load");
 const { figuresBaseline } = await import("./pages-baseline");
 
 const db = await prepareDatabase();
 const started = Date.now();
 const demo = await prepareDemo(db, { size });
 process.stderr.write(`demo data ready in ${((Date.now() - started) / 1000).toFixed(0)} s (${demo.seed.departments} departments, ${demo.seed.officers} officers)\n`);
-const baseline = await figuresBaseline(db);
+const onlyPattern = values.only === undefined ? null : new RegExp(values.only);
+// The figures baseline takes a while and does not concern a single request's work.
+const baseline = onlyPattern ? { runs: 0, table: [] as string[] } : await figuresBaseline(db);
 
 /** A live server-side session for a demo account and the cookie that carries it (as sign-in would set). */
 async function sessionCookie(email: string): Promise<string> {
@@ -79,7 +85,7 @@ const cookies = {
 };
 
 type Target = { page: string; procedure: string; input: unknown; as: keyof typeof cookies };
-const TARGETS: Target[] = [
+const ALL_TARGETS: Target[] = [
   { page: "/ (overview)", procedure: "dashboard.overview", input: {}, as: "analyst" },
   { page: "/ (trends)", procedure: "dashboard.trends", input: {}, as: "analyst" },
   { page: "/states/16", procedure: "dashboard.overview", input: { stateCode: "16" }, as: "analyst" },
@@ -101,6 +107,9 @@ const TARGETS: Target[] = [
   { page: "/settings/alerts", procedure: "alerts.settings", input: undefined, as: "analyst" },
 ];
 
+const only = onlyPattern;
+const TARGETS = only ? ALL_TARGETS.filter((t) => only.test(t.procedure) || only.test(t.page)) : ALL_TARGETS;
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().on("error", reject);
@@ -112,7 +121,9 @@ async function freePort(): Promise<number> {
 }
 
 async function startApp(port: number): Promise<ChildProcess> {
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+  const nextCli = path.resolve("node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [...profile, nextCli, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", VIGILA_DEMO: "1", VIGILA_DATA_DIR: DATA_DIR },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -129,8 +140,15 @@ const port = await freePort();
 const app = await startApp(port);
 const baseUrl = `http://127.0.0.1:${port}`;
 const loadAtStart = os.loadavg();
-type Measured = { target: Target; results: Awaited<ReturnType<typeof load>>[]; load1: number[]; drainMs: number[] };
-const rows: Measured[] = TARGETS.map((target) => ({ target, results: [], load1: [], drainMs: [] }));
+/** CPU per answered request (ms) in the app server, PostgreSQL (all its processes) and this process (autocannon). */
+type CpuPerRequest = { app: number; db: number; client: number };
+type Measured = { target: Target; results: Awaited<ReturnType<typeof load>>[]; load1: number[]; drainMs: number[]; cpu: CpuPerRequest[] };
+const rows: Measured[] = TARGETS.map((target) => ({ target, results: [], load1: [], drainMs: [], cpu: [] }));
+const postmasterPid = Number(readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+const cpuNow = () => {
+  const own = process.cpuUsage();
+  return { app: cpuMs(app.pid ?? 0), db: cpuMs(postmasterPid, true), client: (own.user + own.system) / 1000 };
+};
 const urlOf = (target: Target) =>
   `${baseUrl}/api/trpc/${target.procedure}${target.input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: target.input }))}`}`;
 let paints: number[] = [];
@@ -145,15 +163,19 @@ try {
       await load(url, cookies[target.as], { connections, seconds: 2 });
       row.drainMs.push(await drain(db, url, cookies[target.as]));
       row.load1.push(os.loadavg()[0]!);
+      const before = cpuNow();
       const result = await load(url, cookies[target.as], { connections, seconds });
+      const after = cpuNow();
       row.results.push(result);
+      const per = (key: keyof CpuPerRequest) => (after[key] - before[key]) / Math.max(1, result.requests);
+      row.cpu.push({ app: per("app"), db: per("db"), client: per("client") });
       row.drainMs.push(await drain(db, url, cookies[target.as]));
       process.stderr.write(
-        `run ${round} ${target.procedure.padEnd(22)} ${target.page.padEnd(44)} p95 ${result.p95.toFixed(0)} ms (${result.requests} requests, load ${os.loadavg()[0]!.toFixed(1)}, drained in ${row.drainMs.at(-1)} ms)\n`,
+        `run ${round} ${target.procedure.padEnd(22)} ${target.page.padEnd(44)} p95 ${result.p95.toFixed(0)} ms (${result.requests} requests, CPU/request app ${row.cpu.at(-1)!.app.toFixed(1)} db ${row.cpu.at(-1)!.db.toFixed(1)} client ${row.cpu.at(-1)!.client.toFixed(1)} ms, load ${os.loadavg()[0]!.toFixed(1)}, drained in ${row.drainMs.at(-1)} ms)\n`,
       );
     }
   }
-  paints = (await largestContentfulPaint(baseUrl, "/", cookies.analyst, 5)).sort((a, b) => a - b);
+  if (!only) paints = (await largestContentfulPaint(baseUrl, "/", cookies.analyst, 5)).sort((a, b) => a - b);
 } finally {
   app.kill("SIGTERM");
   await new Promise((resolve) => app.once("exit", resolve));
@@ -166,12 +188,13 @@ const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 // No response at all within the run (every request slower than the run itself) has no percentile.
 const ms = (value: number) => (Number.isNaN(value) ? "no response" : `${value.toFixed(0)} ms`);
 const table = [
-  "| Page | Main data request | Role | p95 per run | p95 (median) | p50 (median) | Requests per run | Load (1 min) at start | Target p95 ≤ 150 ms |",
-  "|---|---|---|---|---|---|---|---|---|",
-  ...rows.map(({ target, results, load1 }) => {
+  "| Page | Main data request | Role | p95 per run | p95 (median) | p50 (median) | Requests per run | CPU per request: app / database / load generator (median) | Load (1 min) at start | Target p95 ≤ 150 ms |",
+  "|---|---|---|---|---|---|---|---|---|---|",
+  ...rows.map(({ target, results, load1, cpu }) => {
+    const cpuOf = (key: keyof CpuPerRequest) => `${median(cpu.map((c) => c[key])).toFixed(1)}`;
     const p95 = median(results.map((r) => r.p95));
     const failures = results.reduce((n, r) => n + r.non2xx + r.timeouts, 0);
-    return `| \`${target.page}\` | \`${target.procedure}\` | ${target.as} | ${results.map((r) => ms(r.p95)).join(", ")} | ${ms(p95)} | ${ms(median(results.map((r) => r.p50)))} | ${results.map((r) => r.requests).join(", ")}${failures ? ` (${failures} failed)` : ""} | ${load1.map((l) => l.toFixed(1)).join(", ")} | ${verdict(p95 <= 150 && failures === 0)} |`;
+    return `| \`${target.page}\` | \`${target.procedure}\` | ${target.as} | ${results.map((r) => ms(r.p95)).join(", ")} | ${ms(p95)} | ${ms(median(results.map((r) => r.p50)))} | ${results.map((r) => r.requests).join(", ")}${failures ? ` (${failures} failed)` : ""} | ${cpuOf("app")} / ${cpuOf("db")} / ${cpuOf("client")} ms | ${load1.map((l) => l.toFixed(1)).join(", ")} | ${verdict(p95 <= 150 && failures === 0)} |`;
   }),
 ];
 const section = `<!-- bench:pages:start -->
@@ -194,7 +217,7 @@ Same-run baseline, one request at a time in the benchmark process (median of ${b
 ${baseline.table.join("\n")}
 <!-- bench:pages:end -->`;
 process.stdout.write(`${section}\n`);
-if (!values["no-doc"]) {
+if (!values["no-doc"] && !only) {
   const file = path.resolve("docs/benchmarks.md");
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
   const pattern = /<!-- bench:pages:start -->[\s\S]*?<!-- bench:pages:end -->/;
