@@ -49,12 +49,30 @@ export function storableJson(value: unknown): JsonValue {
   return out;
 }
 
+/** An object's defined members, encoded, in canonical order (keys by UTF-16 code units). */
+function canonicalMembers(value: Record<string, unknown>): { key: string; encoded: string }[] {
+  return Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, v]) => ({ key, encoded: `${JSON.stringify(key)}:${canonicalJson(v)}` }));
+}
+
 /** Canonical JSON: keys sorted by UTF-16 code units at every depth, so equal values hash equally. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  return `{${canonicalMembers(value as Record<string, unknown>).map((m) => m.encoded).join(",")}}`;
+}
+
+/**
+ * The canonical JSON of `value` with the member `key` left open: `before + canonicalJson(x) + after`
+ * equals `canonicalJson({ ...value, [key]: x })` for any JSON value x. The audit trail uses it to let
+ * PostgreSQL fill in the event's time, which is only known once the chain lock is held.
+ */
+export function canonicalJsonAround(value: Record<string, unknown>, key: string): { before: string; after: string } {
+  const members = canonicalMembers({ ...value, [key]: null });
+  const at = members.findIndex((m) => m.key === key);
+  const head = members.slice(0, at).map((m) => `${m.encoded},`).join("");
+  const tail = members.slice(at + 1).map((m) => `,${m.encoded}`).join("");
+  return { before: `{${head}${JSON.stringify(key)}:`, after: `${tail}}` };
 }

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import type { AuditEvent, Prisma } from "../../generated/prisma/client";
+import { type AuditEvent, Prisma } from "../../generated/prisma/client";
 import type { AuditOutcome, Role } from "../../generated/prisma/enums";
 import type { Tx } from "../db/client";
-import { type JsonValue, canonicalJson, storableJson, storableText } from "./canonical";
+import { type JsonValue, canonicalJson, canonicalJsonAround, storableJson, storableText } from "./canonical";
 
 export { canonicalJson } from "./canonical";
 
@@ -99,22 +99,24 @@ export class AuditIsolationError extends Error {
   }
 }
 
+/** Where an event is written: a transaction (`recordAudit`) or the client itself (`recordAuditNow`). */
+type AuditWriter = Pick<Tx, "$queryRaw">;
+
+// The event's instant and its ISO form as JavaScript's toISOString writes it (what audit:verify hashes).
+const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
 /**
- * Appends one audit event inside the caller's transaction: if the change rolls back, so does its
- * audit row, and if the audit write fails, the change fails. Only in READ COMMITTED transactions
- * (Prisma's default): a REPEATABLE READ or SERIALIZABLE snapshot taken before another writer
- * committed cannot see the new head, so those are refused up front (AuditIsolationError) instead
- * of failing only when writers happen to overlap. The unique prevHash backs this up in SQL.
+ * Appends one event in ONE statement: `audit_chain_head` takes the chain lock and reads the head, and the
+ * hash is computed by PostgreSQL from the canonical JSON prepared here around the one member only the
+ * database knows (the time, stamped by its clock under the lock so instances with drifting clocks still
+ * write in order). No round trip back to this process happens while the lock is held, so in a
+ * transaction the lock lasts until its COMMIT and outside one it never leaves the database.
+ * Only READ COMMITTED: a REPEATABLE READ or SERIALIZABLE snapshot taken before another writer committed
+ * cannot see the new head, so such a caller gets AuditIsolationError and nothing is written. The unique
+ * prevHash backs this up in SQL.
  */
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  // Lock, then head, in one statement (migration audit_chain_head), so the lock is held one round trip
-  // less. The database clock stamps events, so instances with drifting clocks still write them in order.
-  const [head] = await tx.$queryRaw<{ isolation: string; hash: string | null; nowMs: bigint }[]>`
-    select isolation, head as "hash", now_ms as "nowMs" from "audit_chain_head"(${AUDIT_CHAIN_LOCK_KEY}::bigint)`;
-  if (head?.isolation !== "read committed") throw new AuditIsolationError(head?.isolation ?? "unknown");
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  const fields = {
-    occurredAt: new Date(Number(head?.nowMs ?? Date.now())),
+async function appendAuditEvent(writer: AuditWriter, input: AuditInput): Promise<void> {
+  const fields: Omit<ChainedFields, "occurredAt"> = {
     actorId: input.actor.userId,
     actorEmail: text(input.actor.email),
     role: input.actor.role ?? null,
@@ -128,20 +130,42 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     sessionId: text(input.actor.sessionId),
     changes: json(input.changes),
     metadata: json(input.metadata),
-  } satisfies ChainedFields;
-  await tx.auditEvent.create({
-    data: {
-      ...fields,
-      // A JSON `null` and SQL NULL read back the same (null), so absent and null hash alike.
-      changes: (fields.changes ?? undefined) as Prisma.InputJsonValue | undefined,
-      metadata: (fields.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
-      prevHash,
-      hash: auditHash(prevHash, fields),
-    },
-  });
+  };
+  const { before, after } = canonicalJsonAround(fields, "occurredAt");
+  // A JSON `null` and SQL NULL read back the same (null), so absent and null hash alike.
+  const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  const written = await writer.$queryRaw<{ id: bigint }[]>`
+    with head as materialized (
+      select isolation, coalesce(head, ${GENESIS_HASH}) as prev, timestamptz 'epoch' + now_ms * interval '1 millisecond' as at
+      from "audit_chain_head"(${AUDIT_CHAIN_LOCK_KEY}::bigint)
+    )
+    insert into "AuditEvent" ("occurredAt", "actorId", "actorEmail", role, action, "targetType", "targetId", "stateCode",
+                              outcome, ip, "userAgent", "sessionId", changes, metadata, "prevHash", hash)
+    select at, ${fields.actorId}::int, ${fields.actorEmail}::text, ${fields.role}::text::"Role", ${fields.action}::text,
+           ${fields.targetType}::text, ${fields.targetId}::text, ${fields.stateCode}::text, ${fields.outcome}::text::"AuditOutcome",
+           ${fields.ip}::text, ${fields.userAgent}::text, ${fields.sessionId}::text, ${jsonb(fields.changes)}::jsonb,
+           ${jsonb(fields.metadata)}::jsonb, prev,
+           encode(sha256(convert_to(prev || chr(10) || ${before}::text || to_json(to_char(at at time zone 'UTC', ${Prisma.raw(ISO_INSTANT)}))::text || ${after}::text, 'UTF8')), 'hex')
+    from head where isolation = 'read committed'
+    returning id`;
+  if (written.length === 0) {
+    const [row] = await writer.$queryRaw<{ isolation: string }[]>`select current_setting('transaction_isolation') as isolation`;
+    throw new AuditIsolationError(row?.isolation ?? "unknown");
+  }
 }
 
-/** Records a standalone event (a view, a denied request, a sign-in) in its own transaction. */
-export async function recordAuditNow(db: { $transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> }, input: AuditInput) {
-  await db.$transaction((tx) => recordAudit(tx, input));
+/**
+ * Appends one audit event inside the caller's transaction: if the change rolls back, so does its
+ * audit row, and if the audit write fails, the change fails. READ COMMITTED only (Prisma's default).
+ */
+export function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  return appendAuditEvent(tx, input);
+}
+
+/**
+ * Records a standalone event (a view, a denied request, a sign-in) as its own statement. A view is
+ * recorded after its read and before it is returned, so nothing is shown without its record.
+ */
+export function recordAuditNow(db: AuditWriter, input: AuditInput): Promise<void> {
+  return appendAuditEvent(db, input);
 }
