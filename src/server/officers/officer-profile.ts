@@ -1,85 +1,86 @@
 import { Prisma } from "../../generated/prisma/client";
-import { type AuditActor, recordAudit } from "../audit/record";
-import { type Scope, complaintWhere, departmentWhere, officerWhere } from "../authz/scope";
+import type { ComplaintCategory, ComplaintSource, ComplaintStatus, DepartmentKind, VettingResult } from "../../generated/prisma/enums";
+import { type AuditActor, recordAuditNow } from "../audit/record";
+import { type Scope, departmentSqlFilter } from "../authz/scope";
 import { dashboardToday } from "../dashboard/as-of";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
-import { ymdOf } from "../rules/dates";
 import { INITIAL_TRAINING_COURSE, REQUIRED_TRAINING_HOURS, officerStandings } from "./standing";
+
+type ProfileRow = {
+  department: { code: string; name: string; kind: DepartmentKind; stateCode: string; stateName: string };
+  assignments: { id: number; department: { code: string; name: string } | null; recordedAt: string; endedAt: string | null }[];
+  vetting: { id: number; evaluatedOn: string; result: VettingResult; validUntil: string }[];
+  training: { id: number; courseCode: string; courseName: { es: string; en: string }; completedOn: string; hours: string }[];
+  complaints: { ref: string; receivedOn: string; category: ComplaintCategory; source: ComplaintSource; status: ComplaintStatus; departmentCode: string }[];
+};
+
+const ymd = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
+
+/**
+ * The officer's department and histories in one statement (one snapshot, one round trip). The caller's
+ * scope is in the `where` twice over: the officer's current department, and every other department the
+ * page names (past assignments in another state stay anonymous; complaints filed against another
+ * state's department are left out).
+ */
+function profileQuery(db: Db, scope: Scope, officerId: string) {
+  return db.$queryRaw<ProfileRow[]>`
+    select json_build_object('code', d.code, 'name', d.name, 'kind', d.kind, 'stateCode', d."stateCode", 'stateName', s.name) as department,
+      coalesce((
+        select json_agg(json_build_object(
+                 'id', a.id, 'recordedAt', a."recordedAt", 'endedAt', a."endedAt",
+                 'department', case when ${departmentSqlFilter(scope, "ad")} then json_build_object('code', ad.code, 'name', ad.name) end)
+               order by a."recordedAt" desc, a.id desc)
+        from "OfficerAssignment" a join "Department" ad on ad.id = a."departmentId"
+        where a."officerId" = o.id), '[]') as assignments,
+      coalesce((
+        select json_agg(json_build_object('id', v.id, 'evaluatedOn', ${ymd(Prisma.sql`v."evaluatedOn"`)}, 'result', v.result,
+                                          'validUntil', ${ymd(Prisma.sql`v."validUntil"`)})
+               order by v."evaluatedOn" desc, v.id desc)
+        from "VettingEvaluation" v where v."officerId" = o.id), '[]') as vetting,
+      coalesce((
+        select json_agg(json_build_object('id', t.id, 'courseCode', t."courseCode", 'courseName', json_build_object('es', c."nameEs", 'en', c."nameEn"),
+                                          'completedOn', ${ymd(Prisma.sql`t."completedOn"`)}, 'hours', t.hours::text)
+               order by t."completedOn" desc, t."courseCode" asc)
+        from "TrainingRecord" t join "TrainingCourse" c on c.code = t."courseCode" where t."officerId" = o.id), '[]') as training,
+      coalesce((
+        select json_agg(json_build_object('ref', q.ref, 'receivedOn', ${ymd(Prisma.sql`q."receivedOn"`)}, 'category', q.category,
+                                          'source', q.source, 'status', q.status, 'departmentCode', qd.code)
+               order by q."receivedOn" desc, q.ref asc)
+        from "ComplaintOfficer" co join "Complaint" q on q.id = co."complaintId" join "Department" qd on qd.id = q."departmentId"
+        where co."officerId" = o.id and ${departmentSqlFilter(scope, "qd")}), '[]') as complaints
+    from "Officer" o
+    join "Department" d on d.id = o."departmentId"
+    join "State" s on s.code = d."stateCode"
+    where o.id = ${officerId} and ${departmentSqlFilter(scope, "d")}`;
+}
 
 /**
  * Everything the officer page shows at `asOf`: identity, the departments they have belonged to,
  * vetting history with the standing at that date, training records with compliance, and the
- * complaints naming them. Read in one transaction and audited as one view (`officer.view`).
- * An officer of a department outside the caller's scope does not exist for them (NOT_FOUND, no audit).
+ * complaints naming them. Audited as one view (`officer.view`) before it is returned, so it is never
+ * shown without its record. An officer of a department outside the caller's scope does not exist
+ * for them (NOT_FOUND, no audit).
  */
 export async function officerProfile(db: Db, scope: Scope, actor: AuditActor, officerId: string, asOf = dashboardToday()) {
-  return db.$transaction(async (tx) => {
-    const officer = await tx.officer.findFirst({
-      where: { AND: [officerWhere(scope), { id: officerId }] },
-      select: { id: true, department: { select: { code: true, name: true, kind: true, stateCode: true, state: { select: { name: true } } } } },
-    });
-    if (!officer) throw notFound("Officer");
-    const visibleDepartments = departmentWhere(scope);
-    const [[standing], assignments, vetting, training, complaints] = await Promise.all([
-      officerStandings(tx, Prisma.sql`o.id = ${officer.id}`, asOf),
-      tx.officerAssignment.findMany({
-        where: { officerId: officer.id },
-        orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
-        select: { id: true, recordedAt: true, endedAt: true, departmentId: true },
-      }),
-      tx.vettingEvaluation.findMany({
-        where: { officerId: officer.id },
-        orderBy: { evaluatedOn: "desc" },
-        select: { id: true, evaluatedOn: true, result: true, validUntil: true },
-      }),
-      tx.trainingRecord.findMany({
-        where: { officerId: officer.id },
-        orderBy: [{ completedOn: "desc" }, { courseCode: "asc" }],
-        select: { id: true, courseCode: true, completedOn: true, hours: true, course: { select: { nameEs: true, nameEn: true } } },
-      }),
-      tx.complaint.findMany({
-        where: { AND: [complaintWhere(scope), { officers: { some: { officerId: officer.id } } }] },
-        orderBy: [{ receivedOn: "desc" }, { ref: "asc" }],
-        select: { ref: true, receivedOn: true, category: true, source: true, status: true, department: { select: { code: true } } },
-      }),
-    ]);
-    // Past departments in another state stay anonymous to a state-restricted reader.
-    const departments = await tx.department.findMany({
-      where: { AND: [visibleDepartments, { id: { in: [...new Set(assignments.map((a) => a.departmentId))] } }] },
-      select: { id: true, code: true, name: true },
-    });
-    const byId = new Map(departments.map((d) => [d.id, d]));
-    await recordAudit(tx, { actor, action: "officer.view", targetType: "Officer", targetId: officer.id, stateCode: officer.department.stateCode });
-    const { department } = officer;
-    return {
-      asOf,
-      officer: standing!,
-      department: { code: department.code, name: department.name, kind: department.kind, stateCode: department.stateCode, stateName: department.state.name },
-      assignments: assignments.map((a) => {
-        const found = byId.get(a.departmentId);
-        return { id: a.id, department: found ? { code: found.code, name: found.name } : null, recordedAt: a.recordedAt, endedAt: a.endedAt };
-      }),
-      vetting: vetting.map((v) => ({ id: v.id, evaluatedOn: ymdOf(v.evaluatedOn), result: v.result, validUntil: ymdOf(v.validUntil) })),
-      training: {
-        initialCourseCode: INITIAL_TRAINING_COURSE,
-        requiredHours: REQUIRED_TRAINING_HOURS,
-        records: training.map((r) => ({
-          id: r.id,
-          courseCode: r.courseCode,
-          courseName: { es: r.course.nameEs, en: r.course.nameEn },
-          completedOn: ymdOf(r.completedOn),
-          hours: r.hours.toFixed(2),
-        })),
-      },
-      complaints: complaints.map((c) => ({
-        ref: c.ref,
-        receivedOn: ymdOf(c.receivedOn),
-        category: c.category,
-        source: c.source,
-        status: c.status,
-        departmentCode: c.department.code,
-      })),
-    };
-  });
+  // Both reads at once, each on its own pooled connection, each with the caller's scope in its where.
+  const inScope = Prisma.sql`o.id = ${officerId} and exists (select 1 from "Department" d where d.id = o."departmentId" and ${departmentSqlFilter(scope, "d")})`;
+  const [[profile], [standing]] = await Promise.all([profileQuery(db, scope, officerId), officerStandings(db, inScope, asOf)]);
+  if (!profile || !standing) throw notFound("Officer");
+  const { department } = profile;
+  await recordAuditNow(db, { actor, action: "officer.view", targetType: "Officer", targetId: standing.id, stateCode: department.stateCode });
+  return {
+    asOf,
+    officer: standing,
+    department,
+    assignments: profile.assignments.map((a) => ({
+      id: a.id,
+      department: a.department,
+      recordedAt: new Date(a.recordedAt),
+      endedAt: a.endedAt === null ? null : new Date(a.endedAt),
+    })),
+    vetting: profile.vetting,
+    training: { initialCourseCode: INITIAL_TRAINING_COURSE, requiredHours: REQUIRED_TRAINING_HOURS, records: profile.training },
+    complaints: profile.complaints,
+  };
 }
