@@ -1,63 +1,63 @@
-import { type AuditActor, recordAudit } from "../audit/record";
-import { type Scope, complaintWhere, mayReadComplainantData, officerWhere } from "../authz/scope";
+import { Prisma } from "../../generated/prisma/client";
+import type { ComplaintCategory, ComplaintSource, ComplaintStatus } from "../../generated/prisma/enums";
+import { type AuditActor, recordAuditNow } from "../audit/record";
+import { type Scope, departmentSqlFilter, mayReadComplainantData } from "../authz/scope";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
-import { ymdOf } from "../rules/dates";
+
+type DetailRow = {
+  ref: string;
+  receivedOn: string;
+  resolvedOn: string | null;
+  source: ComplaintSource;
+  category: ComplaintCategory;
+  status: ComplaintStatus;
+  updatedAt: Date;
+  summary?: string | null;
+  department: { code: string; name: string; stateCode: string; stateName: string };
+  officers: { id: string; givenName: string; familyName: string; rank: string | null; departmentCode: string }[];
+  sourceLinks: { id: number; url: string; label: string; createdAt: string }[];
+};
 
 /**
  * One complaint as its page shows it: department, dates, source, category, status, the officers it
- * names and its source links. `summary` may hold the complainant's personal data, so the key is only
- * present for roles allowed to read it (`complaints.readPersonalData`); the audit row says whether it
- * was disclosed. Out of scope = NOT_FOUND, without an audit row.
+ * names and its source links, in one statement. `summary` may hold the complainant's personal data, so
+ * it is only selected — and the key only present — for roles allowed to read it
+ * (`complaints.readPersonalData`); the audit row says whether it was disclosed. Out of scope =
+ * NOT_FOUND, without an audit row. The view is audited before it is returned.
  */
 export async function complaintDetail(db: Db, scope: Scope, actor: AuditActor, ref: string) {
   const personalData = mayReadComplainantData(scope);
-  return db.$transaction(async (tx) => {
-    const complaint = await tx.complaint.findFirst({
-      where: { AND: [complaintWhere(scope), { ref }] },
-      select: {
-        id: true,
-        ref: true,
-        receivedOn: true,
-        source: true,
-        category: true,
-        status: true,
-        resolvedOn: true,
-        summary: personalData,
-        updatedAt: true,
-        department: { select: { code: true, name: true, stateCode: true, state: { select: { name: true } } } },
-        officers: { select: { officerId: true } },
-        sourceLinks: { orderBy: { id: "asc" }, select: { id: true, url: true, label: true, createdAt: true } },
-      },
-    });
-    if (!complaint) throw notFound("Complaint");
-    // An officer since transferred to another state's department is not shown to a state-restricted reader.
-    const officers = await tx.officer.findMany({
-      where: { AND: [officerWhere(scope), { id: { in: complaint.officers.map((o) => o.officerId) } }] },
-      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
-      select: { id: true, givenName: true, familyName: true, rank: true, department: { select: { code: true } } },
-    });
-    await recordAudit(tx, {
-      actor,
-      action: "complaint.view",
-      targetType: "Complaint",
-      targetId: complaint.ref,
-      stateCode: complaint.department.stateCode,
-      metadata: { personalData },
-    });
-    const { department, summary } = complaint;
-    return {
-      ref: complaint.ref,
-      receivedOn: ymdOf(complaint.receivedOn),
-      resolvedOn: complaint.resolvedOn ? ymdOf(complaint.resolvedOn) : null,
-      source: complaint.source,
-      category: complaint.category,
-      status: complaint.status,
-      updatedAt: complaint.updatedAt,
-      department: { code: department.code, name: department.name, stateCode: department.stateCode, stateName: department.state.name },
-      officers: officers.map((o) => ({ id: o.id, givenName: o.givenName, familyName: o.familyName, rank: o.rank, departmentCode: o.department.code })),
-      sourceLinks: complaint.sourceLinks,
-      ...(personalData ? { summary: summary ?? null } : {}),
-    };
+  const [complaint] = await db.$queryRaw<DetailRow[]>`
+    select c.ref, to_char(c."receivedOn", 'YYYY-MM-DD') as "receivedOn", to_char(c."resolvedOn", 'YYYY-MM-DD') as "resolvedOn",
+           c.source, c.category, c.status, c."updatedAt", ${personalData ? Prisma.sql`c.summary,` : Prisma.empty}
+           json_build_object('code', d.code, 'name', d.name, 'stateCode', d."stateCode", 'stateName', s.name) as department,
+           -- An officer since transferred to another state's department is not shown to a state-restricted reader.
+           coalesce((
+             select json_agg(json_build_object('id', o.id, 'givenName', o."givenName", 'familyName', o."familyName", 'rank', o.rank, 'departmentCode', od.code)
+                    order by o."familyName", o."givenName", o.id)
+             from "ComplaintOfficer" co join "Officer" o on o.id = co."officerId" join "Department" od on od.id = o."departmentId"
+             where co."complaintId" = c.id and ${departmentSqlFilter(scope, "od")}), '[]') as officers,
+           coalesce((
+             select json_agg(json_build_object('id', l.id, 'url', l.url, 'label', l.label, 'createdAt', l."createdAt") order by l.id)
+             from "SourceLink" l where l."complaintId" = c.id), '[]') as "sourceLinks"
+    from "Complaint" c
+    join "Department" d on d.id = c."departmentId"
+    join "State" s on s.code = d."stateCode"
+    where c.ref = ${ref} and ${departmentSqlFilter(scope, "d")}`;
+  if (!complaint) throw notFound("Complaint");
+  await recordAuditNow(db, {
+    actor,
+    action: "complaint.view",
+    targetType: "Complaint",
+    targetId: complaint.ref,
+    stateCode: complaint.department.stateCode,
+    metadata: { personalData },
   });
+  const { summary, sourceLinks, ...shown } = complaint;
+  return {
+    ...shown,
+    sourceLinks: sourceLinks.map((l) => ({ ...l, createdAt: new Date(l.createdAt) })),
+    ...(personalData ? { summary: summary ?? null } : {}),
+  };
 }
