@@ -89,9 +89,14 @@ export async function liveIndicatorsAt(
   return db.$queryRaw<IndicatorRow[]>(groupedFiguresSql(departmentFiguresSql(points, where), groupBy, Prisma.sql`true`));
 }
 
-type StoredRow = IndicatorRow & { fresh: boolean };
+export type StoredRow = IndicatorRow & { fresh: boolean };
 
-function storedIndicatorsSql(points: string[], groupBy: GroupBy, filter: IndicatorFilter, where: Prisma.Sql): Prisma.Sql {
+/**
+ * `indicatorsAt`'s read of the stored figures (`where`: a condition on `d`, from `departmentConditions`):
+ * its rows, each with `fresh`, are usable only when the first row's `fresh` is true. Exported so a page
+ * can fold this read into its own statement and fall back to `indicatorsAt` when not fresh.
+ */
+export function storedIndicatorsSql(points: string[], groupBy: GroupBy, filter: IndicatorFilter, where: Prisma.Sql): Prisma.Sql {
   const byDepartment = groupBy === "department" || filter.departmentId !== undefined;
   const dates = Prisma.sql`"asOf" = any(${points}::date[])`;
   // Department rows only depend on their own department's marks. Per-state sums depend on where every

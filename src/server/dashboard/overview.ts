@@ -124,6 +124,11 @@ export async function dashboardOverview(db: DbOrTx, scope: Scope, input: { state
 export async function dashboardTrends(db: DbOrTx, scope: Scope, input: { stateCode?: string; departmentId?: number }, asOf = dashboardToday()) {
   if (input.stateCode) await visibleState(db, scope, input.stateCode);
   const rows = await indicatorsAt(db, scope, trendPoints(asOf), "all", input);
+  return trendSeries(asOf, rows);
+}
+
+/** The monthly series of `dashboardTrends` from indicator rows of one group at `trendPoints(asOf)` (missing dates are zeros). */
+export function trendSeries(asOf: string, rows: readonly IndicatorRow[]) {
   const byDate = new Map(rows.map((r) => [r.asOf, r]));
   return trendPoints(asOf).map((point) => {
     const row = byDate.get(point);

@@ -39,7 +39,12 @@ export type OfficerStanding = {
 
 /** Standing at `asOf` of the officers matching `where` (a condition on `"Officer" o`), by name. */
 export async function officerStandings(db: DbOrTx, where: Prisma.Sql, asOf: string): Promise<OfficerStanding[]> {
-  return db.$queryRaw<OfficerStanding[]>`
+  return db.$queryRaw<OfficerStanding[]>(officerStandingsSql(where, asOf));
+}
+
+/** The query behind `officerStandings`, one row per officer with `OfficerStanding`'s columns, to nest in a larger statement. */
+export function officerStandingsSql(where: Prisma.Sql, asOf: string): Prisma.Sql {
+  return Prisma.sql`
     select o.id, o."givenName", o."familyName", o.rank,
            to_char(o."hiredOn", 'YYYY-MM-DD') as "hiredOn", to_char(o."separatedOn", 'YYYY-MM-DD') as "separatedOn",
            (o."hiredOn" <= ${asOf}::date and (o."separatedOn" is null or o."separatedOn" > ${asOf}::date)) as active,
@@ -66,11 +71,7 @@ export async function officerStandings(db: DbOrTx, where: Prisma.Sql, asOf: stri
     order by o."familyName", o."givenName", o.id`;
 }
 
-/** The department's officers active at `asOf` (the dossier's officers table). */
-export function activeOfficerStandings(db: DbOrTx, departmentId: number, asOf: string): Promise<OfficerStanding[]> {
-  return officerStandings(
-    db,
-    Prisma.sql`o."departmentId" = ${departmentId} and o."hiredOn" <= ${asOf}::date and (o."separatedOn" is null or o."separatedOn" > ${asOf}::date)`,
-    asOf,
-  );
+/** The officers of department `departmentId` (an id or an SQL expression) active at `asOf` (the dossier's officers table), as a condition on `o`. */
+export function activeOfficersWhere(departmentId: number | Prisma.Sql, asOf: string): Prisma.Sql {
+  return Prisma.sql`o."departmentId" = ${departmentId} and o."hiredOn" <= ${asOf}::date and (o."separatedOn" is null or o."separatedOn" > ${asOf}::date)`;
 }
