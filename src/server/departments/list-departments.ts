@@ -23,85 +23,116 @@ export type DepartmentRow = {
   inReceivership: boolean;
 };
 
-const ORDER_BY: Record<DepartmentFilters["sort"], Prisma.Sql> = {
+type Sort = DepartmentFilters["sort"];
+const levelRank = (level: Prisma.Sql) => Prisma.sql`array_position(array['NONE','WATCH','REVIEW','RECEIVERSHIP'], ${level}::text)`;
+/** The sort key over a finished row, to keep the page's order once its details are joined. */
+const ROW_SORT_KEY: Record<Sort, Prisma.Sql> = {
   code: Prisma.sql`code`,
   name: Prisma.sql`lower(name)`,
   state: Prisma.sql`"stateName"`,
   officers: Prisma.sql`"officersOnRoll"`,
-  level: Prisma.sql`array_position(array['NONE','WATCH','REVIEW','RECEIVERSHIP'], level::text)`,
+  level: levelRank(Prisma.sql`level`),
 };
 
-/**
- * The departments the caller may see with their current level (latest evaluation), the rules that
- * fired, officers on the roll today and whether a review or a receivership is open, filtered and
- * sorted. `limit` null returns every matching row (the CSV export).
- */
-async function queryDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilters, page: { limit: number | null; offset: number; today: string }) {
-  const { limit, offset, today } = page;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const byId = (alias: string) => Prisma.raw(`${alias}.id`);
+const openReview = (alias: string) => Prisma.sql`exists (select 1 from "Review" rv where rv."departmentId" = ${byId(alias)} and rv.status = 'OPEN')`;
+const imposedReceivership = (alias: string) =>
+  Prisma.sql`exists (select 1 from "ReceivershipCase" rc where rc."departmentId" = ${byId(alias)} and rc.status = 'IMPOSED')`;
+const latestResult = (alias: string) => Prisma.sql`left join "EvaluationResult" er on er."departmentId" = ${byId(alias)} and er."runId" = ${latestRunIdSql}`;
+
+type Page = { limit: number | null; offset: number; today: string };
+type QueriedRow = DepartmentRow & { total: number };
+
+/** The caller's scope and the view's filters over `"Department" d` and its latest result `er`. */
+function departmentConditions(scope: Scope, view: DepartmentFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [departmentSqlFilter(scope, "d")];
   if (view.stateCode) conditions.push(Prisma.sql`d."stateCode" = ${view.stateCode}`);
   if (view.kind) conditions.push(Prisma.sql`d.kind = ${view.kind}::"DepartmentKind"`);
   if (view.search) {
-    const pattern = `%${view.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(view.search)}%`;
     conditions.push(Prisma.sql`(d.name ilike ${pattern} or d.code ilike ${pattern})`);
   }
-  const outer: Prisma.Sql[] = [Prisma.sql`true`];
-  if (view.level) outer.push(Prisma.sql`level = ${view.level}::"Level"`);
-  if (view.rule) outer.push(Prisma.sql`${view.rule} = any("rulesFired")`);
-  if (view.status === "underReview") outer.push(Prisma.sql`"underReview"`);
-  if (view.status === "inReceivership") outer.push(Prisma.sql`"inReceivership"`);
-  const direction = view.direction === "desc" ? Prisma.sql`desc nulls last` : Prisma.sql`asc nulls first`;
-  const paging = limit === null ? Prisma.empty : Prisma.sql`limit ${limit} offset ${offset}`;
-
-  // Counting every department's officers costs a pass over the whole roll, and listing the rules that
-  // fired a pass over every stored result: unless the sort or a filter needs them, they are worked out
-  // for the page's departments only.
-  const byOfficers = view.sort === "officers";
-  const byRule = Boolean(view.rule);
-  const fired = (rules: Prisma.Sql) => Prisma.sql`${firedRulesSql(rules)} as "rulesFired"`;
-  const firedLate = Prisma.sql`coalesce((select ${firedRulesSql(Prisma.sql`er.rules`)} from "EvaluationResult" er where er.id = p."resultId"), '{}'::text[]) as "rulesFired"`;
-  const onRoll = (alias: Prisma.Sql) => Prisma.sql`(
-    select count(*)::int from "Officer" o
-    where o."departmentId" = ${alias}.id and o."hiredOn" <= ${today}::date and (o."separatedOn" is null or o."separatedOn" > ${today}::date)
-  ) as "officersOnRoll"`;
-  const orderBy = Prisma.sql`${ORDER_BY[view.sort]} ${direction}, code asc`;
-
-  return db.$queryRaw<(DepartmentRow & { id: number; resultId: number | null; total: number })[]>`
-    with visible as (
-      select d.id, d.code, d.name, d.kind, d."stateCode", s.name as "stateName", d."municipalityCode", m.name as "municipalityName",
-             d."authorizedStrength", ${byOfficers ? Prisma.sql`${onRoll(Prisma.sql`d`)},` : Prisma.empty}
-             er.level, coalesce(er."insufficientData", false) as "insufficientData",
-             er.id as "resultId", ${byRule ? Prisma.sql`${fired(Prisma.sql`er.rules`)},` : Prisma.empty}
-             exists (select 1 from "Review" rv where rv."departmentId" = d.id and rv.status = 'OPEN') as "underReview",
-             exists (select 1 from "ReceivershipCase" rc where rc."departmentId" = d.id and rc.status = 'IMPOSED') as "inReceivership"
-      from "Department" d
-      join "State" s on s.code = d."stateCode"
-      left join "Municipality" m on m."stateCode" = d."stateCode" and m.code = d."municipalityCode"
-      left join "EvaluationResult" er on er."departmentId" = d.id and er."runId" = ${latestRunIdSql}
-      where ${Prisma.join(conditions, " and ")}
-    ), page as (
-      select *, (count(*) over ())::int as total
-      from visible
-      where ${Prisma.join(outer, " and ")}
-      order by ${orderBy}
-      ${paging}
-    )
-    select p.* ${byOfficers ? Prisma.empty : Prisma.sql`, ${onRoll(Prisma.sql`p`)}`} ${byRule ? Prisma.empty : Prisma.sql`, ${firedLate}`}
-    from page p
-    order by ${orderBy}`;
+  if (view.level) conditions.push(Prisma.sql`er.level = ${view.level}::"Level"`);
+  if (view.rule) conditions.push(Prisma.sql`${view.rule} = any(${firedRulesSql(Prisma.sql`er.rules`)})`);
+  if (view.status === "underReview") conditions.push(openReview("d"));
+  if (view.status === "inReceivership") conditions.push(imposedReceivership("d"));
+  return Prisma.join(conditions, " and ");
 }
 
-const withoutTotal = ({ total: _total, id: _id, resultId: _resultId, ...row }: DepartmentRow & { id: number; resultId: number | null; total: number }): DepartmentRow => row;
+/**
+ * The departments the caller may see with their current level (latest evaluation), the rules that
+ * fired, officers on the roll today and whether a review or a receivership is open, filtered and
+ * sorted, with the exact number of matching departments on every row (and on one row of nulls when
+ * the page is empty). `limit` null returns every matching row (the CSV export).
+ *
+ * One statement. The page is chosen first, from the departments with only what the filters and the
+ * sort need (the latest result for a level or rule filter or the level sort, the roll count for the
+ * officers sort); names, level, rules fired, roll count and open cases are then worked out for the
+ * page's rows alone. Sorted by code without a filter on the result, the page walks the code index and
+ * the total is a separate count; otherwise the matching departments are gathered once and both the
+ * count and the page read them.
+ */
+async function queryDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilters, page: Page): Promise<QueriedRow[]> {
+  const { limit, offset, today } = page;
+  const onRoll = (alias: string) => Prisma.sql`(
+    select count(*)::int from "Officer" o
+    where o."departmentId" = ${byId(alias)} and o."hiredOn" <= ${today}::date and (o."separatedOn" is null or o."separatedOn" > ${today}::date)
+  )`;
+  const sortKey: Record<Sort, Prisma.Sql> = {
+    code: Prisma.sql`d.code`,
+    name: Prisma.sql`lower(d.name)`,
+    state: Prisma.sql`s.name`,
+    officers: onRoll("d"),
+    level: levelRank(Prisma.sql`er.level`),
+  };
+  const where = departmentConditions(scope, view);
+  const onResult = Boolean(view.level || view.rule);
+  const direction = view.direction === "desc" ? Prisma.sql`desc nulls last` : Prisma.sql`asc nulls first`;
+  const paging = limit === null ? Prisma.empty : Prisma.sql`limit ${limit} offset ${offset}`;
+  const columns = Prisma.sql`d.id, d.code, d.name, d.kind, d."stateCode", d."municipalityCode", d."authorizedStrength"`;
+
+  let matching = Prisma.empty;
+  let counted: Prisma.Sql;
+  let pageSql: Prisma.Sql;
+  if (view.sort === "code" && !onResult && !view.status) {
+    counted = Prisma.sql`select count(*)::int as total from "Department" d where ${where}`;
+    // Codes are never null: without a nulls clause the sort is the code index's order.
+    pageSql = Prisma.sql`select ${columns}, null::int as "sortKey" from "Department" d where ${where} order by d.code ${Prisma.raw(view.direction)} ${paging}`;
+  } else {
+    const joins = Prisma.sql`${onResult || view.sort === "level" ? latestResult("d") : Prisma.empty} ${view.sort === "state" ? Prisma.sql`join "State" s on s.code = d."stateCode"` : Prisma.empty}`;
+    matching = Prisma.sql`with matching as materialized (select ${columns}, ${sortKey[view.sort]} as "sortKey" from "Department" d ${joins} where ${where})`;
+    counted = Prisma.sql`select count(*)::int as total from matching`;
+    pageSql = Prisma.sql`select * from matching order by "sortKey" ${direction}, code asc ${paging}`;
+  }
+
+  return db.$queryRaw<QueriedRow[]>`
+    ${matching}
+    select t.total, x.*
+    from (${counted}) t
+    left join (
+      select p.code, p.name, p.kind, p."stateCode", s.name as "stateName", p."municipalityCode", m.name as "municipalityName",
+             p."authorizedStrength", ${view.sort === "officers" ? Prisma.sql`p."sortKey"` : onRoll("p")} as "officersOnRoll",
+             er.level, coalesce(er."insufficientData", false) as "insufficientData",
+             ${firedRulesSql(Prisma.sql`er.rules`)} as "rulesFired",
+             ${openReview("p")} as "underReview", ${imposedReceivership("p")} as "inReceivership"
+      from (${pageSql}) p
+      join "State" s on s.code = p."stateCode"
+      left join "Municipality" m on m."stateCode" = p."stateCode" and m.code = p."municipalityCode"
+      ${latestResult("p")}
+    ) x on true
+    order by ${ROW_SORT_KEY[view.sort]} ${direction}, code asc`;
+}
+
+const pageRows = (rows: QueriedRow[]): DepartmentRow[] => rows.filter((row) => row.code !== null).map(({ total: _total, ...row }) => row);
 
 /** One page of the departments view; officers on the roll are counted at `today` (Mexico City's date). */
 export async function listDepartments(db: DbOrTx, scope: Scope, input: ListDepartmentsInput, today = dashboardToday()) {
   const rows = await queryDepartments(db, scope, input, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize, today });
-  // Past the last page the window count is lost with the rows; count again rather than report 0.
-  const total = rows[0]?.total ?? (input.page > 1 ? ((await queryDepartments(db, scope, input, { limit: 1, offset: 0, today }))[0]?.total ?? 0) : 0);
-  return { total, page: input.page, pageSize: input.pageSize, rows: rows.map(withoutTotal) };
+  return { total: rows[0]?.total ?? 0, page: input.page, pageSize: input.pageSize, rows: pageRows(rows) };
 }
 
 /** Every department of the view, for the CSV export. */
 export async function listAllDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilters, today = dashboardToday()): Promise<DepartmentRow[]> {
-  return (await queryDepartments(db, scope, view, { limit: null, offset: 0, today })).map(withoutTotal);
+  return pageRows(await queryDepartments(db, scope, view, { limit: null, offset: 0, today }));
 }
