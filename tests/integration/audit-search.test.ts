@@ -4,49 +4,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditCsvResponse } from "~/app/audit/export/csv-response";
 import type { Role } from "~/generated/prisma/enums";
 import { AUDIT_CSV_COLUMNS } from "~/server/audit/export";
-import { type ChainedFields, GENESIS_HASH, auditHash, recordAuditNow } from "~/server/audit/record";
+import { recordAuditNow } from "~/server/audit/record";
 import { listAuditEvents } from "~/server/audit/search";
 import { verifyAuditChain } from "~/server/audit/verify";
-import type { Db } from "~/server/db/client";
 import { useTestDatabase } from "../support/database";
+import { appendAt } from "./audit-fixture";
 import { TEST_ORIGIN, callerFor } from "../support/trpc-context";
 
 const test = useTestDatabase();
 const auditor = { userId: 900, role: "AUDITOR" as Role, stateCode: null, sessionId: "s".repeat(64) };
-
-/** Appends an event stamped at a chosen instant, chained exactly as recordAudit chains events. */
-async function appendAt(db: Db, at: string, fields: Partial<ChainedFields> & { action: string }) {
-  const last = await db.auditEvent.findFirst({ orderBy: { id: "desc" } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row: ChainedFields = {
-    occurredAt: new Date(at),
-    actorId: null,
-    actorEmail: null,
-    role: null,
-    targetType: null,
-    targetId: null,
-    stateCode: null,
-    outcome: "ALLOWED",
-    ip: null,
-    userAgent: null,
-    sessionId: null,
-    changes: null,
-    metadata: null,
-    ...fields,
-  };
-  const { changes, metadata, role, outcome, ...rest } = row;
-  await db.auditEvent.create({
-    data: {
-      ...rest,
-      role: role as Role | null,
-      outcome: outcome as "ALLOWED" | "DENIED",
-      changes: changes ?? undefined,
-      metadata: metadata ?? undefined,
-      prevHash,
-      hash: auditHash(prevHash, row),
-    },
-  });
-}
 
 async function ids(filters: Parameters<ReturnType<typeof callerFor>["audit"]["list"]>[0]) {
   const result = await callerFor(test.current.db, auditor).audit.list(filters);

@@ -1,33 +1,70 @@
-import type { AuditEvent, Prisma } from "../../generated/prisma/client";
-import { type Scope, auditEventWhere } from "../authz/scope";
+import { type AuditEvent, Prisma } from "../../generated/prisma/client";
+import { type Scope, visibleStateCode } from "../authz/scope";
 import type { Db } from "../db/client";
 import { type RequestOrigin, auditActor } from "./actor";
 import { auditDayRange } from "./day-range";
 import type { AuditFilterInput, ListAuditInput } from "./list-input";
-import { recordAudit } from "./record";
+import { recordAuditNow } from "./record";
 
 export type AuditFilters = AuditFilterInput;
 
+type Equality = { column: "stateCode" | "targetType" | "targetId" | "outcome" | "actorId"; equals: string | number };
+type AuditCondition =
+  | Equality
+  | { column: "actorEmail"; containsInsensitive: string }
+  | { column: "action"; startsWith: string }
+  | { column: "occurredAt"; gte?: Date; lt?: Date };
+
 /**
- * The caller's scope and every filter, as one Prisma `where`. `actor` is a user id (digits) or part
- * of an email; `action` matches a whole action or a prefix (`auth.`); `from`/`to` are Mexico City
- * calendar days, inclusive.
+ * The caller's scope and every filter, as a list of column conditions: the one definition both the
+ * Prisma `where` (CSV export) and the SQL of the list are rendered from. `actor` is a user id (digits)
+ * or part of an email; `action` matches a whole action or a prefix (`auth.`); `from`/`to` are Mexico
+ * City calendar days, inclusive. Like Prisma's `contains`/`startsWith`, `%` and `_` stay LIKE wildcards.
  */
-export function auditEventFilter(scope: Scope, filters: AuditFilters): Prisma.AuditEventWhereInput {
+function auditConditions(scope: Scope, filters: AuditFilters): AuditCondition[] {
   const { actor, action, targetType, targetId, stateCode, outcome } = filters;
   const occurredAt = auditDayRange(filters.from, filters.to);
-  return {
-    AND: [
-      auditEventWhere(scope),
-      actor ? (/^\d{1,9}$/.test(actor) ? { actorId: Number(actor) } : { actorEmail: { contains: actor, mode: "insensitive" } }) : {},
-      action ? { action: { startsWith: action } } : {},
-      targetType ? { targetType } : {},
-      targetId ? { targetId } : {},
-      stateCode ? { stateCode } : {},
-      outcome ? { outcome } : {},
-      occurredAt.gte || occurredAt.lt ? { occurredAt } : {},
-    ],
-  };
+  const visibleState = visibleStateCode(scope);
+  const conditions: (AuditCondition | false | undefined | "")[] = [
+    // Audit events about records of other states stay hidden from a state-restricted reader too.
+    visibleState !== null && { column: "stateCode", equals: visibleState },
+    actor && (/^\d{1,9}$/.test(actor) ? { column: "actorId", equals: Number(actor) } : { column: "actorEmail", containsInsensitive: actor }),
+    action && { column: "action", startsWith: action },
+    targetType && { column: "targetType", equals: targetType },
+    targetId && { column: "targetId", equals: targetId },
+    stateCode && { column: "stateCode", equals: stateCode },
+    outcome && { column: "outcome", equals: outcome },
+    (occurredAt.gte || occurredAt.lt) && { column: "occurredAt", ...occurredAt },
+  ];
+  return conditions.filter((c): c is AuditCondition => Boolean(c));
+}
+
+function prismaCondition(c: AuditCondition): Prisma.AuditEventWhereInput {
+  if ("equals" in c) return { [c.column]: c.equals };
+  if ("containsInsensitive" in c) return { actorEmail: { contains: c.containsInsensitive, mode: "insensitive" } };
+  if ("startsWith" in c) return { action: { startsWith: c.startsWith } };
+  return { occurredAt: { gte: c.gte, lt: c.lt } };
+}
+
+function sqlCondition(c: AuditCondition): Prisma.Sql {
+  if ("equals" in c) {
+    return c.column === "outcome" ? Prisma.sql`outcome = ${c.equals}::"AuditOutcome"` : Prisma.sql`${Prisma.raw(`"${c.column}"`)} = ${c.equals}`;
+  }
+  if ("containsInsensitive" in c) return Prisma.sql`"actorEmail" ilike ('%' || ${c.containsInsensitive} || '%')`;
+  if ("startsWith" in c) return Prisma.sql`action like (${c.startsWith} || '%')`;
+  const bounds = [c.gte && Prisma.sql`"occurredAt" >= ${c.gte}`, c.lt && Prisma.sql`"occurredAt" < ${c.lt}`];
+  return Prisma.join(bounds.filter((b): b is Prisma.Sql => Boolean(b)), " and ");
+}
+
+/** The scope and filters as one Prisma `where` (the CSV export). */
+export function auditEventFilter(scope: Scope, filters: AuditFilters): Prisma.AuditEventWhereInput {
+  return { AND: auditConditions(scope, filters).map(prismaCondition) };
+}
+
+/** The same scope and filters as an SQL condition over `"AuditEvent"` (the list). */
+export function auditEventSqlFilter(scope: Scope, filters: AuditFilters): Prisma.Sql {
+  const conditions = auditConditions(scope, filters).map(sqlCondition);
+  return conditions.length === 0 ? Prisma.sql`true` : Prisma.join(conditions, " and ");
 }
 
 /** The filters that were actually set, for the audit event that records the search itself. */
@@ -40,21 +77,26 @@ export type AuditEventView = Omit<AuditEvent, "id"> & { id: string };
 export const auditEventView = (row: AuditEvent): AuditEventView => ({ ...row, id: row.id.toString() });
 
 /**
- * One page of the audit trail, newest first. Reading the trail is itself audited, in the same
- * transaction as the read (so a page is never shown without its record).
+ * One page of the audit trail, newest first, with the exact number of matching events. The read is one
+ * statement (the count and the page; a row of nulls carries the count past the last page); reading the
+ * trail is itself audited afterwards, and if that record fails the request fails, so a page is never
+ * shown without its record.
  */
 export async function listAuditEvents(db: Db, scope: Scope, input: ListAuditInput, origin?: RequestOrigin) {
   const { page, pageSize, ...filters } = input;
-  const where = auditEventFilter(scope, filters);
-  return db.$transaction(async (tx) => {
-    const total = await tx.auditEvent.count({ where });
-    const rows = await tx.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * pageSize, take: pageSize });
-    await recordAudit(tx, {
-      actor: auditActor(scope, origin),
-      action: "audit.list",
-      targetType: "AuditEvent",
-      metadata: { filters: filtersUsed(filters), page, pageSize, total, shown: rows.length },
-    });
-    return { total, page, pageSize, rows: rows.map(auditEventView) };
+  const where = auditEventSqlFilter(scope, filters);
+  const found = await db.$queryRaw<(AuditEvent & { total: number })[]>`
+    select t.total, e.*
+    from (select count(*)::int as total from "AuditEvent" where ${where}) t
+    left join (select * from "AuditEvent" where ${where} order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}) e on true
+    order by e.id desc`;
+  const total = found[0]?.total ?? 0;
+  const rows = found.filter((row) => row.id !== null).map(({ total: _total, ...row }) => auditEventView(row));
+  await recordAuditNow(db, {
+    actor: auditActor(scope, origin),
+    action: "audit.list",
+    targetType: "AuditEvent",
+    metadata: { filters: filtersUsed(filters), page, pageSize, total, shown: rows.length },
   });
+  return { total, page, pageSize, rows };
 }

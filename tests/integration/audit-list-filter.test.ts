@@ -1,0 +1,119 @@
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AuditEvent } from "~/generated/prisma/client";
+import type { Role } from "~/generated/prisma/enums";
+import { exportAuditEvents } from "~/server/audit/export";
+import type { AuditFilterInput } from "~/server/audit/list-input";
+import { auditEventFilter, listAuditEvents } from "~/server/audit/search";
+import type { Scope } from "~/server/authz/scope";
+import { useTestDatabase } from "../support/database";
+import { appendAt } from "./audit-fixture";
+
+const test = useTestDatabase();
+const auditor: Scope = { userId: 900, role: "AUDITOR", stateCode: null };
+const michoacanAg: Scope = { userId: 2, role: "STATE_AG", stateCode: "16" };
+
+const mexicoCityDay = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Mexico_City", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The filter semantics written out plainly over the rows in memory: the oracle both queries must match. */
+function matches(scope: Scope, f: AuditFilterInput, e: AuditEvent): boolean {
+  const day = mexicoCityDay.format(e.occurredAt);
+  return (
+    (scope.role !== "STATE_AG" || e.stateCode === scope.stateCode) &&
+    (!f.actor || (/^\d+$/.test(f.actor) ? e.actorId === Number(f.actor) : (e.actorEmail ?? "").toLowerCase().includes(f.actor.toLowerCase()))) &&
+    (!f.action || e.action.startsWith(f.action)) &&
+    (!f.targetType || e.targetType === f.targetType) &&
+    (!f.targetId || e.targetId === f.targetId) &&
+    (!f.stateCode || e.stateCode === f.stateCode) &&
+    (!f.outcome || e.outcome === f.outcome) &&
+    (!f.from || day >= f.from) &&
+    (!f.to || day <= f.to)
+  );
+}
+
+async function expectedIds(scope: Scope, filters: AuditFilterInput) {
+  const all = await test.current.db.auditEvent.findMany({ orderBy: { id: "desc" } });
+  return all.filter((e) => matches(scope, filters, e)).map((e) => e.id.toString());
+}
+
+const FILTERS: AuditFilterInput[] = [
+  {},
+  { actor: "7" },
+  { actor: "ANA" },
+  { actor: "fiscalia16" },
+  { action: "f." },
+  { action: "f.case." },
+  { action: "f.case.close" },
+  { action: "case" },
+  { targetType: "Complaint" },
+  { targetType: "Complaint", targetId: "77" },
+  { stateCode: "16" },
+  { stateCode: "14", outcome: "DENIED" },
+  { outcome: "DENIED" },
+  { from: "2026-03-10" },
+  { to: "2026-03-10" },
+  { from: "2026-03-10", to: "2026-03-10", action: "f." },
+  { from: "2022-04-03", to: "2022-04-03" },
+  { actor: "nadie" },
+];
+
+beforeAll(async () => {
+  const { db } = test.current;
+  const events: [string, Parameters<typeof appendAt>[2]][] = [
+    ["2026-03-10T05:59:59.999Z", { action: "f.case.open", actorId: 7, actorEmail: "Ana_Ruiz@sesnsp.gob.mx", role: "IA_ANALYST", stateCode: "16", targetType: "Complaint", targetId: "77" }],
+    ["2026-03-10T06:00:00.000Z", { action: "f.case.close", actorId: 8, actorEmail: "luis@fiscalia16.gob.mx", role: "STATE_AG", stateCode: "16", targetType: "Complaint", targetId: "78" }],
+    ["2026-03-10T12:00:00.000Z", { action: "f.case.close", actorId: 7, actorEmail: "ana_ruiz@sesnsp.gob.mx", stateCode: "14", outcome: "DENIED", targetType: "Complaint", targetId: "77" }],
+    ["2026-03-11T05:59:59.999Z", { action: "f.user.edit", actorId: 9, actorEmail: "100%@example.test", targetType: "User", targetId: "3" }],
+    ["2026-03-11T06:00:00.000Z", { action: "f.case", stateCode: "14", outcome: "DENIED" }],
+    ["2022-04-04T04:59:59.999Z", { action: "f.old", actorId: 7, stateCode: "16", metadata: { nota: "Michoacán" } }],
+    ["2022-04-04T05:00:00.000Z", { action: "fx.other", actorEmail: "ANA@x.test", changes: { name: { before: "a", after: "b" } } }],
+  ];
+  for (const [at, fields] of events) await appendAt(db, at, { ...fields, role: (fields.role ?? null) as Role | null });
+});
+
+describe("audit.list agrees with the filter semantics and with the CSV export", () => {
+  it.each([auditor, michoacanAg])("lists exactly the matching events under every filter ($role)", async (scope) => {
+    const { db } = test.current;
+    for (const filters of FILTERS) {
+      const expected = await expectedIds(scope, filters);
+      const counted = await db.auditEvent.count({ where: auditEventFilter(scope, filters) });
+      const listed = await listAuditEvents(db, scope, { ...filters, page: 1, pageSize: 200 });
+      expect({ filters, total: listed.total, ids: listed.rows.map((r) => r.id) }).toEqual({ filters, total: expected.length, ids: expected.slice(0, 200) });
+      expect({ filters, counted }).toEqual({ filters, counted: expected.length });
+    }
+  });
+
+  it.each([auditor, michoacanAg])("exports exactly the events the list shows under every filter ($role)", async (scope) => {
+    const { db } = test.current;
+    for (const filters of FILTERS) {
+      const expected = await expectedIds(scope, filters);
+      let csv = "";
+      for await (const chunk of await exportAuditEvents(db, scope, filters)) csv += chunk;
+      const exported = (parse(csv.replace(/^\uFEFF/, "")) as string[][]).slice(1).map((r) => r[0]);
+      expect({ filters, exported }).toEqual({ filters, exported: [...expected].reverse() });
+    }
+  });
+
+  it("treats % and _ in an actor or action search alike in the list and the export (LIKE wildcards, as before)", async () => {
+    const { db } = test.current;
+    for (const filters of [{ actor: "ana_ruiz" }, { actor: "100%" }, { actor: "%" }, { action: "f._ase" }, { action: "%" }] as AuditFilterInput[]) {
+      const listed = await listAuditEvents(db, auditor, { ...filters, page: 1, pageSize: 200 });
+      const rows = await db.auditEvent.findMany({ where: { AND: [auditEventFilter(auditor, filters), { id: { lte: BigInt(listed.rows[0]?.id ?? 0) } }] }, orderBy: { id: "desc" } });
+      expect(listed.total).toBe(rows.length);
+      expect(listed.rows.map((r) => r.id)).toEqual(rows.map((r) => r.id.toString()));
+    }
+    expect((await listAuditEvents(db, auditor, { actor: "ana_ruiz", page: 1, pageSize: 50 })).total).toBe(2);
+  });
+
+  it("returns rows exactly as stored (ids as strings, dates, JSON) and the total past the last page", async () => {
+    const { db } = test.current;
+    const listed = await listAuditEvents(db, auditor, { action: "f", page: 1, pageSize: 200 });
+    const stored = await db.auditEvent.findMany({ where: { action: { startsWith: "f" } }, orderBy: { id: "desc" } });
+    expect(listed.rows).toEqual(stored.map((e) => ({ ...e, id: e.id.toString() })));
+    expect(listed.rows.find((r) => r.action === "f.old")?.metadata).toEqual({ nota: "Michoacán" });
+    const beyond = await listAuditEvents(db, auditor, { action: "f", page: 50, pageSize: 2 });
+    expect(beyond).toEqual({ total: 7, page: 50, pageSize: 2, rows: [] });
+    const recorded = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(recorded).toMatchObject({ action: "audit.list", metadata: { filters: { action: "f" }, page: 50, pageSize: 2, total: 7, shown: 0 } });
+  });
+});
