@@ -117,3 +117,15 @@ describe("audit.list agrees with the filter semantics and with the CSV export", 
     expect(recorded).toMatchObject({ action: "audit.list", metadata: { filters: { action: "f" }, page: 50, pageSize: 2, total: 7, shown: 0 } });
   });
 });
+
+describe("AuditEventCount (trigger on AuditEvent)", () => {
+  it("holds exactly the number of events per state, whatever wrote them", async () => {
+    const { db } = test.current;
+    await db.auditEvent.count();
+    const byState = await db.$queryRaw<{ stateCode: string; events: bigint }[]>`
+      select coalesce("stateCode"::text, '') as "stateCode", count(*) as events from "AuditEvent" group by 1 order by 1`;
+    const counted = await db.auditEventCount.findMany({ orderBy: { stateCode: "asc" } });
+    expect(counted).toEqual(byState);
+    expect(counted.map((c) => c.stateCode)).toEqual(["", "14", "16"]);
+  });
+});
