@@ -2,7 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
-import { type GuardOptions, guardRequest, safeNextPath } from "~/server/auth/request-guard";
+import { type GuardOptions, guardRequest, guardTrpcRequest, safeNextPath } from "~/server/auth/request-guard";
 import { sessionIdFromHeaders } from "~/server/auth/request-scope";
 import { resolveSession } from "~/server/auth/sessions";
 import { useTestDatabase } from "../support/database";
@@ -84,11 +84,19 @@ describe("security headers and CSP", () => {
 });
 
 describe("CSRF defences on state-changing requests", () => {
+  // tRPC is guarded by its own route (the proxy skips it): a request that passes reaches `handle`.
+  const reached = new Response("{}", { status: 200, headers: { "x-reached": "1" } });
+  const trpcGuard = (req: NextRequest, guard = options()) => guardTrpcRequest(req, guard, async () => reached.clone());
   const trpcPost = (headers: Record<string, string>, method = "POST") =>
-    guardRequest(request("/api/trpc/session.reauthenticate", { method, headers, body: "{}" }), options());
+    trpcGuard(request("/api/trpc/session.reauthenticate", { method, headers, body: "{}" }));
+  const handled = (res: Response) => res.headers.get("x-reached") === "1";
 
-  it("accept a tRPC POST only as same-origin JSON", async () => {
-    expect(passedThrough(await trpcPost({ origin: SITE, "content-type": "application/json" }))).toBe(true);
+  it("accept a tRPC POST only as same-origin JSON, with the hardening headers either way", async () => {
+    const accepted = await trpcPost({ origin: SITE, "content-type": "application/json" });
+    expect(handled(accepted)).toBe(true);
+    expect(accepted.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(accepted.headers.get("cache-control")).toBe("no-store, max-age=0");
+    expect(accepted.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     for (const [headers, method] of [
       [{ "content-type": "application/json" }, "POST"], // no Origin
       [{ origin: "https://evil.example", "content-type": "application/json" }, "POST"],
@@ -99,17 +107,30 @@ describe("CSRF defences on state-changing requests", () => {
     ] as const) {
       const res = await trpcPost(headers, method);
       expect(res.status, JSON.stringify([headers, method])).toBe(403);
+      expect(handled(res)).toBe(false);
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     }
     // Queries (GET) carry no Origin requirement.
+    expect(handled(await trpcGuard(request("/api/trpc/session.me")))).toBe(true);
+  });
+
+  it("the proxy applies the same tRPC rule, should a tRPC request ever reach it", async () => {
+    expect((await guardRequest(request("/api/trpc/users.create", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), options())).status).toBe(403);
     expect(passedThrough(await guardRequest(request("/api/trpc/session.me"), options()))).toBe(true);
+  });
+
+  it("the proxy skips exactly the routes that guard themselves", async () => {
+    const { config } = await import("~/proxy");
+    const matcher = new RegExp(`^${config.matcher[0]!}$`);
+    for (const path of ["/api/trpc/session.me", "/api/imports/upload", "/_next/static/x.js"]) expect(matcher.test(path), path).toBe(false);
+    for (const path of ["/", "/departments", "/api/auth/session", "/api/other", "/login"]) expect(matcher.test(path), path).toBe(true);
   });
 
   it("compare with AUTH_URL's origin when one is configured, not the Host header", async () => {
     const configured = options({ publicOrigin: "https://vigila.gob.mx" });
     const post = (origin: string) =>
-      guardRequest(request("/api/trpc/users.create", { method: "POST", headers: { origin, "content-type": "application/json" }, body: "{}" }), configured);
-    expect(passedThrough(await post("https://vigila.gob.mx"))).toBe(true);
+      trpcGuard(request("/api/trpc/users.create", { method: "POST", headers: { origin, "content-type": "application/json" }, body: "{}" }), configured);
+    expect(handled(await post("https://vigila.gob.mx"))).toBe(true);
     expect((await post(SITE)).status).toBe(403);
   });
 
