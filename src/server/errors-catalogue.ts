@@ -10,6 +10,14 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
     "Otra persona modificó {what} después de que usted cargó la página; recargue e intente de nuevo",
   // sessions and roles
   "Sign in first": "Primero inicie sesión",
+  // file routes (plainResponse)
+  "Cross-origin request refused": "Solicitud rechazada: proviene de otro sitio",
+  "Unknown file kind": "Tipo de archivo desconocido",
+  "Unknown export": "Exportación desconocida",
+  "The file is larger than the limit of {limit}": "El archivo supera el límite de {limit}",
+  "The request has no file": "La solicitud no trae ningún archivo",
+  "No stored file for this import": "Esta importación no tiene un archivo guardado",
+  "state must be a two-digit INEGI state code 01–32": "state debe ser una clave de entidad del INEGI de dos dígitos, 01–32",
   "Your role may not do this ({permission})": "Su rol no permite hacer esto ({permission})",
   "Confirm your password and code first (re-authentication required)":
     "Primero confirme su contraseña y su código (se requiere volver a autenticarse)",

@@ -19,22 +19,22 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: NextRequest) {
   const expected = requestOrigin(request, env.AUTH_URL ? new URL(env.AUTH_URL).origin : null);
-  if (request.headers.get("origin") !== expected) return plainResponse(403, "Cross-origin request refused");
+  if (request.headers.get("origin") !== expected) return plainResponse(request, 403, "Cross-origin request refused");
   const access = await routeAccess(request, "data.import");
   if (access instanceof Response) return access;
   const params = request.nextUrl.searchParams;
   const kind = params.get("kind") ?? "";
-  if (!isImportKind(kind)) return plainResponse(400, "Unknown file kind");
+  if (!isImportKind(kind)) return plainResponse(request, 400, "Unknown file kind");
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > DEFAULT_LIMITS.maxBytes) return plainResponse(413, `The file is larger than the limit of ${describeBytes(DEFAULT_LIMITS.maxBytes)}`);
-  if (!request.body) return plainResponse(400, "The request has no file");
+  if (declared > DEFAULT_LIMITS.maxBytes) return plainResponse(request, 413, `The file is larger than the limit of ${describeBytes(DEFAULT_LIMITS.maxBytes)}`);
+  if (!request.body) return plainResponse(request, 400, "The request has no file");
   try {
     const body = request.body as unknown as AsyncIterable<Uint8Array>;
     const result = await receiveUpload(access.db, access.actor, { kind, fileName: params.get("name") ?? "" }, body);
     if (result.status === "VALIDATING") inBackground("validation", () => validateBatch(access.db, access.actor, result.batchId));
     return Response.json(result, { status: 201, headers: { "cache-control": "no-store" } });
   } catch (err) {
-    if (err instanceof AppError && err.code === "BAD_REQUEST") return plainResponse(400, err.message);
+    if (err instanceof AppError && err.code === "BAD_REQUEST") return plainResponse(request, 400, err.message);
     throw err;
   }
 }

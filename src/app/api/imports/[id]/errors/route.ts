@@ -11,12 +11,12 @@ export async function GET(request: Request, { params }: Props) {
   const access = await routeAccess(request, "data.import");
   if (access instanceof Response) return access;
   const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) return plainResponse(404, "Import batch not found");
+  if (!Number.isSafeInteger(id) || id <= 0) return plainResponse(request, 404, "Import batch not found");
   try {
     const { fileName, csv } = await importErrorsCsv(access.db, id);
     return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(fileName), "cache-control": "no-store" } });
   } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") return plainResponse(404, err.message);
+    if (err instanceof AppError && err.code === "NOT_FOUND") return plainResponse(request, 404, err.message);
     throw err;
   }
 }
