@@ -32,7 +32,7 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
   "This password is among the most common ones; choose another": "Esta contraseña es de las más comunes; elija otra",
   "A user with email {email} already exists": "Ya existe un usuario con el correo {email}",
   "A STATE_AG user needs a state (--state NN)": "Un usuario de fiscalía estatal (STATE_AG) necesita un estado",
-  "Only STATE_AG users have a state; {role} is nationwide": "Solo los usuarios STATE_AG tienen estado; {role} tiene alcance nacional",
+  "Only STATE_AG users have a state; {role} is nationwide": "Solo los usuarios de Fiscalía General del Estado tienen estado; el rol {role} tiene alcance nacional",
   "Unknown state code {code}": "Clave de estado desconocida: {code}",
   "You cannot {action} your own account; ask another ADMIN": "No puede {action} su propia cuenta; pídalo a otra persona administradora",
   "{email} is not locked": "{email} no está bloqueado",
@@ -72,14 +72,14 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
   "Rule set {ruleSet} version {version} is a draft: only published versions can be persisted (except as a backtest)":
     "La versión {version} del conjunto de reglas {ruleSet} es un borrador: solo se guardan versiones publicadas (salvo como prueba retrospectiva)",
   // imports
-  "Import batch {id} cannot be {verb}: its status is {status}": "El lote de importación {id} no puede {verb}: su estado es {status}",
+  "Import batch {id} cannot be {verb}: its status is {status}": "El lote de importación {id} no puede {verb}: está en estado «{status}»",
   "Only a failed or cancelled import can be retried; batch {id} is {status}":
-    "Solo se puede reintentar una importación fallida o cancelada; el lote {id} está en {status}",
+    "Solo se puede reintentar una importación fallida o cancelada; el lote {id} está en estado «{status}»",
   "The file of batch {id} never fully arrived, so there is nothing to retry; upload it again":
     "El archivo del lote {id} nunca llegó completo, así que no hay nada que reintentar; súbalo de nuevo",
   "The file name must have 1–{n} characters": "El nombre del archivo debe tener de 1 a {n} caracteres",
   "Only .csv (UTF-8) and .xlsx files can be imported": "Solo se pueden importar archivos .csv (UTF-8) y .xlsx",
-  "Import batch {id} is not waiting to be written (status {status})": "El lote de importación {id} no está en espera de escritura (estado {status})",
+  "Import batch {id} is not waiting to be written (status {status})": "El lote de importación {id} no está en espera de escritura (estado «{status}»)",
   "Import batch {id} cannot be undone: {reason}. Nothing was changed.": "El lote de importación {id} no puede deshacerse: {reason}. No se cambió nada.",
   "Records in this file were changed by someone else during the import; nothing was written. Run the import again.":
     "Otra persona modificó registros de este archivo durante la importación; no se escribió nada. Vuelva a ejecutar la importación.",

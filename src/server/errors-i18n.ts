@@ -27,10 +27,11 @@ function translateWith(entries: Entry[], text: string, depth: number): string | 
     const match = entry.pattern.exec(text);
     if (!match) continue;
     const values = new Map(entry.names.map((name, i) => [name, match[i + 1]!]));
-    // Values are translated only one level deep: a term inside a term is enough for every message we have.
+    // Values are translated two levels deep (a status inside an undo reason inside a message); that is
+    // every nesting our messages have, and it bounds the work.
     return entry.spanish.replace(PLACEHOLDER, (_, name: string) => {
       const value = values.get(name) ?? "";
-      return depth === 0 ? (translateWith(TERMS, value, 1) ?? value) : value;
+      return depth < 2 ? (translateWith(TERMS, value, depth + 1) ?? value) : value;
     });
   }
   return null;

@@ -54,7 +54,7 @@ export const ERROR_TERMS_ES: Record<string, string> = {
   "its signature does not match": "su firma no coincide",
   "it cannot be read": "no se puede leer",
   "it has expired; change your alerts on the alert settings page instead": "venció; cambie sus alertas en la página de configuración de alertas",
-  "only a completed import can be undone, and this one is {status}": "solo se puede deshacer una importación completada, y esta está en {status}",
+  "only a completed import can be undone, and this one is {status}": "solo se puede deshacer una importación completada, y esta está en estado «{status}»",
   "{n} later {what} refer to records it created; undo or remove those first":
     "{n} {what} posteriores hacen referencia a registros que creó; deshágalos o elimínelos primero",
   "{parts} (for example {examples})": "{parts} (por ejemplo {examples})",
@@ -70,4 +70,20 @@ export const ERROR_TERMS_ES: Record<string, string> = {
   DISMISSED: "Descartada",
   WATCH: "Vigilancia",
   RECEIVERSHIP: "Intervención",
+  // import statuses, as the imports page names them (messages/es.json imports.statuses)
+  UPLOADING: "Cargando",
+  VALIDATING: "Validando",
+  VALIDATED: "Validado, en espera de confirmación",
+  WRITING: "Escribiendo",
+  COMPLETED: "Completado",
+  REJECTED: "Rechazado",
+  FAILED: "Falló",
+  CANCELLED: "Cancelado",
+  UNDONE: "Deshecho",
+  // roles, as the users page names them (messages/es.json roles)
+  ADMIN: "Administración",
+  IA_SUPERVISOR: "Supervisión de Asuntos Internos",
+  IA_ANALYST: "Análisis de Asuntos Internos",
+  STATE_AG: "Fiscalía General del Estado",
+  AUDITOR: "Auditoría",
 };

@@ -92,6 +92,16 @@ describe("error message catalogue", () => {
     });
   });
 
+  it("translates status codes and roles inside messages, also inside a translated reason", () => {
+    expect(spanishErrorMessage("Import batch 5 cannot be confirmed: its status is VALIDATING")).toBe("El lote de importación 5 no puede confirmarse: está en estado «Validando»");
+    expect(spanishErrorMessage("Import batch 7 cannot be undone: only a completed import can be undone, and this one is UNDONE. Nothing was changed.")).toBe(
+      "El lote de importación 7 no puede deshacerse: solo se puede deshacer una importación completada, y esta está en estado «Deshecho». No se cambió nada.",
+    );
+    expect(spanishErrorMessage("Only STATE_AG users have a state; AUDITOR is nationwide")).toBe(
+      "Solo los usuarios de Fiscalía General del Estado tienen estado; el rol Auditoría tiene alcance nacional",
+    );
+  });
+
   it("leaves English as it is and reports unknown messages as untranslated", () => {
     expect(localiseErrorMessage("Department not found", "en")).toEqual({ message: "Department not found", translated: true });
     expect(localiseErrorMessage("connection terminated unexpectedly", "es")).toEqual({ message: "connection terminated unexpectedly", translated: false });
