@@ -67,7 +67,7 @@ export function auditEventFilter(scope: Scope, filters: AuditFilters): Prisma.Au
 }
 
 /** The same scope and filters as an SQL condition over `"AuditEvent"` (the list). */
-export function auditEventSqlFilter(scope: Scope, filters: AuditFilters): Prisma.Sql {
+function auditEventSqlFilter(scope: Scope, filters: AuditFilters): Prisma.Sql {
   return sqlConditions(auditConditions(scope, filters));
 }
 
