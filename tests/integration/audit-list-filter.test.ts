@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditEvent } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
 import { exportAuditEvents } from "~/server/audit/export";
+import { recordAuditNow } from "~/server/audit/record";
 import type { AuditFilterInput } from "~/server/audit/list-input";
 import { auditEventFilter, listAuditEvents } from "~/server/audit/search";
 import type { Scope } from "~/server/authz/scope";
@@ -127,5 +128,20 @@ describe("AuditEventCount (trigger on AuditEvent)", () => {
     const counted = await db.auditEventCount.findMany({ orderBy: { stateCode: "asc" } });
     expect(counted).toEqual(byState);
     expect(counted.map((c) => c.stateCode)).toEqual(["", "14", "16"]);
+  });
+
+  it("stays exact under concurrent writers, and the unfiltered list total follows it", async () => {
+    const { db } = test.current;
+    const before = await listAuditEvents(db, michoacanAg, { page: 1, pageSize: 1 });
+    const writer = (n: number) => async () => {
+      for (let i = 0; i < 15; i++) await recordAuditNow(db, { actor: { userId: n }, action: "f.load", stateCode: i % 2 === 0 ? "16" : null });
+    };
+    await Promise.all([1, 2, 3, 4].map((n) => writer(n)()));
+    const perState = await db.$queryRaw<{ stateCode: string; events: bigint }[]>`
+      select coalesce("stateCode"::text, '') as "stateCode", count(*) as events from "AuditEvent" group by 1 order by 1`;
+    expect(await db.auditEventCount.findMany({ orderBy: { stateCode: "asc" } })).toEqual(perState);
+    const after = await listAuditEvents(db, michoacanAg, { page: 1, pageSize: 1 });
+    expect(after.total).toBe(before.total + 4 * 8);
+    expect(after.total).toBe(await db.auditEvent.count({ where: { stateCode: "16" } }));
   });
 });
