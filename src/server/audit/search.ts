@@ -1,6 +1,7 @@
 import { type AuditEvent, Prisma } from "../../generated/prisma/client";
 import { type Scope, visibleStateCode } from "../authz/scope";
 import type { Db } from "../db/client";
+import { likeLiteral } from "../db/like";
 import { type RequestOrigin, auditActor } from "./actor";
 import { auditDayRange } from "./day-range";
 import type { AuditFilterInput, ListAuditInput } from "./list-input";
@@ -19,7 +20,7 @@ type AuditCondition =
  * The caller's scope and every filter, as a list of column conditions: the one definition both the
  * Prisma `where` (CSV export) and the SQL of the list are rendered from. `actor` is a user id (digits)
  * or part of an email; `action` matches a whole action or a prefix (`auth.`); `from`/`to` are Mexico
- * City calendar days, inclusive. Like Prisma's `contains`/`startsWith`, `%` and `_` stay LIKE wildcards.
+ * City calendar days, inclusive. Searched text is literal: `%` and `_` match only themselves (likeLiteral).
  */
 function filterConditions(filters: AuditFilters): AuditCondition[] {
   const { actor, action, targetType, targetId, stateCode, outcome } = filters;
@@ -46,8 +47,8 @@ const auditConditions = (scope: Scope, filters: AuditFilters) => [...scopeCondit
 
 function prismaCondition(c: AuditCondition): Prisma.AuditEventWhereInput {
   if ("equals" in c) return { [c.column]: c.equals };
-  if ("containsInsensitive" in c) return { actorEmail: { contains: c.containsInsensitive, mode: "insensitive" } };
-  if ("startsWith" in c) return { action: { startsWith: c.startsWith } };
+  if ("containsInsensitive" in c) return { actorEmail: { contains: likeLiteral(c.containsInsensitive), mode: "insensitive" } };
+  if ("startsWith" in c) return { action: { startsWith: likeLiteral(c.startsWith) } };
   return { occurredAt: { gte: c.gte, lt: c.lt } };
 }
 
@@ -55,8 +56,8 @@ function sqlCondition(c: AuditCondition): Prisma.Sql {
   if ("equals" in c) {
     return c.column === "outcome" ? Prisma.sql`outcome = ${c.equals}::"AuditOutcome"` : Prisma.sql`${Prisma.raw(`"${c.column}"`)} = ${c.equals}`;
   }
-  if ("containsInsensitive" in c) return Prisma.sql`"actorEmail" ilike ('%' || ${c.containsInsensitive} || '%')`;
-  if ("startsWith" in c) return Prisma.sql`action like (${c.startsWith} || '%')`;
+  if ("containsInsensitive" in c) return Prisma.sql`"actorEmail" ilike ('%' || ${likeLiteral(c.containsInsensitive)} || '%')`;
+  if ("startsWith" in c) return Prisma.sql`action like (${likeLiteral(c.startsWith)} || '%')`;
   const bounds = [c.gte && Prisma.sql`"occurredAt" >= ${c.gte}`, c.lt && Prisma.sql`"occurredAt" < ${c.lt}`];
   return Prisma.join(bounds.filter((b): b is Prisma.Sql => Boolean(b)), " and ");
 }

@@ -55,12 +55,6 @@ export function receivershipWhere(scope: Scope): Prisma.ReceivershipCaseWhereInp
   return state ? { department: { stateCode: state } } : {};
 }
 
-/** Audit events about records of other states stay hidden from a state-restricted reader too. */
-export function auditEventWhere(scope: Scope): Prisma.AuditEventWhereInput {
-  const state = visibleStateCode(scope);
-  return state ? { stateCode: state } : {};
-}
-
 /** The same restriction for raw, set-based SQL over a `"Department"` row aliased `alias`. */
 export function departmentSqlFilter(scope: Scope, alias = "d"): Prisma.Sql {
   const state = visibleStateCode(scope);

@@ -4,6 +4,7 @@ import { type Scope, departmentSqlFilter } from "../authz/scope";
 import { dashboardToday } from "../dashboard/as-of";
 import { firedRulesSql, latestRunIdSql } from "../dashboard/latest-run";
 import type { DbOrTx } from "../db/client";
+import { likeLiteral } from "../db/like";
 import type { DepartmentFilters, ListDepartmentsInput } from "./list-input";
 
 export type DepartmentRow = {
@@ -34,7 +35,6 @@ const ROW_SORT_KEY: Record<Sort, Prisma.Sql> = {
   level: levelRank(Prisma.sql`level`),
 };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const byId = (alias: string) => Prisma.raw(`${alias}.id`);
 const openReview = (alias: string) => Prisma.sql`exists (select 1 from "Review" rv where rv."departmentId" = ${byId(alias)} and rv.status = 'OPEN')`;
 const imposedReceivership = (alias: string) =>
@@ -49,7 +49,7 @@ function departmentConditions(scope: Scope, view: DepartmentFilters): Prisma.Sql
   if (view.stateCode) conditions.push(Prisma.sql`d."stateCode" = ${view.stateCode}`);
   if (view.kind) conditions.push(Prisma.sql`d.kind = ${view.kind}::"DepartmentKind"`);
   if (view.search) {
-    const pattern = `%${escapeLike(view.search)}%`;
+    const pattern = `%${likeLiteral(view.search)}%`;
     conditions.push(Prisma.sql`(d.name ilike ${pattern} or d.code ilike ${pattern})`);
   }
   if (view.level) conditions.push(Prisma.sql`er.level = ${view.level}::"Level"`);
