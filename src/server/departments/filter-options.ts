@@ -3,15 +3,19 @@ import { type Scope, visibleStateCode } from "../authz/scope";
 import type { DbOrTx } from "../db/client";
 import { latestRunIdSql } from "../dashboard/latest-run";
 
-/** The choices the departments filters offer the caller: their visible states and the rules of the latest evaluation. */
+/** The choices the departments filters offer the caller: their visible states and the rules of the latest evaluation's rule set. */
 export async function departmentFilterOptions(db: DbOrTx, scope: Scope) {
   const onlyState = visibleStateCode(scope);
   const [states, rules] = await Promise.all([
     db.state.findMany({ where: onlyState ? { code: onlyState } : {}, orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    // Every result of a run carries every rule of the run's rule-set version, so the version's definition
+    // names them: one row to read instead of every department's stored result.
     db.$queryRaw<{ id: string }[]>(Prisma.sql`
       select distinct r->>'id' as id
-      from "EvaluationResult" er, jsonb_array_elements(case jsonb_typeof(er.rules) when 'array' then er.rules else '[]'::jsonb end) r
-      where er."runId" = ${latestRunIdSql} and r->>'id' is not null
+      from "EvaluationRun" run
+      join "RuleSetVersion" v on v.id = run."ruleSetVersionId",
+      jsonb_array_elements(v.definition -> 'rules') r
+      where run.id = ${latestRunIdSql} and r->>'id' is not null
       order by 1`),
   ]);
   return { states, ruleIds: rules.map((r) => r.id) };
