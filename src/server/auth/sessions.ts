@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { type AuditActor, recordAudit } from "../audit/record";
 import type { Scope } from "../authz/scope";
 import type { Role } from "../../generated/prisma/enums";
-import type { Db, Tx } from "../db/client";
+import { type Db, type Tx, queryPrepared } from "../db/client";
+import { Prisma } from "../../generated/prisma/client";
 import type { RequestOrigin } from "../audit/actor";
 import type { VerifiedUser } from "./credentials";
 
@@ -42,13 +43,13 @@ type SessionRow = {
 
 /** The scope of a live session, or null (and the session is ended, once) when it is no longer valid. */
 export async function resolveSession(db: Db, sessionId: string, now: Date = new Date()): Promise<Scope | null> {
-  // Every request starts here: one statement (the ORM's include would be two round trips).
-  const [session] = await db.$queryRaw<SessionRow[]>`
+  // Every request starts here: one prepared statement (the ORM's include would be two round trips).
+  const [session] = await queryPrepared<SessionRow>(db, Prisma.sql`
     select s."userId", s."sessionVersion", s."createdAt", s."lastSeenAt", s."endedAt",
            json_build_object('role', u.role, 'stateCode', u."stateCode", 'disabled', u.disabled, 'locked', u."lockedAt" is not null,
                              'sessionVersion', u."sessionVersion", 'email', u.email) as user
     from "UserSession" s join "User" u on u.id = s."userId"
-    where s.id = ${sessionId}`;
+    where s.id = ${sessionId}`);
   if (!session || session.endedAt) return null;
   const { user } = session;
   const reason: SessionEndReason | null =

@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "../../generated/prisma/client";
+import { createHash } from "node:crypto";
+import { type Prisma, PrismaClient } from "../../generated/prisma/client";
+import { log } from "../log";
 import { resolveDatabase } from "./connection";
 
 export type Db = PrismaClient;
@@ -24,13 +26,19 @@ const SESSION_OPTIONS = "-c TimeZone=UTC";
 
 /** Each client's open pg connections, so a transaction's own connection can be found (see `connectionOf`). */
 const connections = new WeakMap<Db, Set<pg.PoolClient>>();
+/** Each client's pool, for the statements that skip the ORM (see `queryPrepared`). */
+const pools = new WeakMap<Db, pg.Pool>();
 
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: SESSION_OPTIONS });
   const open = new Set<pg.PoolClient>();
   pool.on("connect", (client) => open.add(client)).on("remove", (client) => open.delete(client));
+  // An idle connection the server ended (restart, admin shutdown) is dropped by the pool and replaced on
+  // the next query; without a listener the pool's "error" event would end the process.
+  pool.on("error", (err) => log.warn("idle database connection lost", { error: err.message }));
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: TRANSACTION_DEFAULTS });
   connections.set(db, open);
+  pools.set(db, pool);
   return db;
 }
 
@@ -43,6 +51,21 @@ export async function connectionOf(db: Db, tx: Tx): Promise<pg.PoolClient> {
   const client = [...(connections.get(db) ?? [])].find((c) => (c as unknown as { processID: number }).processID === row?.pid);
   if (!client) throw new Error("The transaction's connection was not made by createDb");
   return client;
+}
+
+/**
+ * Runs one read statement as a named prepared statement on the client's pool, outside any transaction:
+ * PostgreSQL plans it once per connection instead of on every request, and the ORM's per-query work is
+ * skipped. For the hottest reads only (every request's session, the dossier). The rows come as pg parses
+ * them, not as Prisma would: use it only for statements whose columns are json, text, int4, boolean or
+ * timestamptz (pg gives int8 and numeric as strings and `date` at local midnight).
+ */
+export async function queryPrepared<T extends object>(db: Db, sql: Prisma.Sql): Promise<T[]> {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("The client was not made by createDb");
+  const name = `vigila_${createHash("sha256").update(sql.text).digest("hex").slice(0, 40)}`;
+  const result = await pool.query<T>({ name, text: sql.text, values: sql.values });
+  return result.rows;
 }
 
 let shared: Promise<Db> | undefined;

@@ -1,7 +1,7 @@
 import { Prisma } from "../../generated/prisma/client";
 import { type AuditActor, recordAuditNow } from "../audit/record";
 import { type Scope, departmentSqlFilter } from "../authz/scope";
-import type { Db } from "../db/client";
+import { type Db, queryPrepared } from "../db/client";
 import { notFound } from "../errors";
 import { dashboardToday, trendPoints } from "../dashboard/as-of";
 import { type IndicatorRow, indicatorsAt, ratios, storedIndicatorsSql } from "../dashboard/indicators-sql";
@@ -17,7 +17,7 @@ export async function departmentDossier(db: Db, scope: Scope, actor: AuditActor,
   // The trend's last point is `asOf`, so its row is also the department's current figures.
   const points = trendPoints(asOf);
   const where = Prisma.sql`${departmentSqlFilter(scope, "d")} and d.code = ${code}`;
-  const [row] = await db.$queryRaw<DossierRow[]>(dossierSql(where, storedIndicatorsSql(points, "department", {}, where), asOf));
+  const [row] = await queryPrepared<DossierRow>(db, dossierSql(where, storedIndicatorsSql(points, "department", {}, where), asOf));
   if (!row) throw notFound("Department");
   const { department } = row;
   const figures = await currentFigures(db, scope, row, points);
