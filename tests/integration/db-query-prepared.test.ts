@@ -37,4 +37,16 @@ describe("queryPrepared", () => {
       await db.$disconnect();
     }
   });
+
+  it("survives the server ending an idle connection: the pool replaces it on the next query", async () => {
+    const db = createDb(test.current.url, { max: 1 });
+    try {
+      const [{ pid }] = (await queryPrepared<{ pid: number }>(db, Prisma.sql`select pg_backend_pid() as pid`)) as [{ pid: number }];
+      await test.current.db.$queryRaw`select pg_terminate_backend(${pid}::int)`;
+      // The idle client's error event fires once the server has closed it; a listener-less pool would throw here.
+      await expect.poll(async () => (await queryPrepared<{ pid: number }>(db, Prisma.sql`select pg_backend_pid() as pid`).catch(() => [{ pid }]))[0]!.pid).not.toBe(pid);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 });
