@@ -13,8 +13,13 @@ export type AuthConfig = {
   secureCookies: boolean;
 };
 
+/** The deployment's public origin (`AUTH_URL`), or null to trust the request's Host. */
+export function publicOriginFromEnv(): string | null {
+  return env.AUTH_URL ? new URL(env.AUTH_URL).origin : null;
+}
+
 export function authConfigFromEnv(): AuthConfig {
-  const url = env.AUTH_URL ? new URL(env.AUTH_URL).origin : null;
+  const url = publicOriginFromEnv();
   return { secret: getAuthSecret(), url, secureCookies: url?.startsWith("https://") ?? false };
 }
 

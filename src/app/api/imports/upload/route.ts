@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { env } from "~/env";
+import { publicOriginFromEnv } from "~/server/auth/config";
 import { requestOrigin } from "~/server/auth/request-guard";
 import { AppError } from "~/server/errors";
 import { inBackground } from "~/server/imports/batch-actions";
@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
  * same origin (CSRF), session and permission.
  */
 export async function POST(request: NextRequest) {
-  const expected = requestOrigin(request, env.AUTH_URL ? new URL(env.AUTH_URL).origin : null);
+  const expected = requestOrigin(request, publicOriginFromEnv());
   if (request.headers.get("origin") !== expected) return plainResponse(request, 403, "Cross-origin request refused");
   const access = await routeAccess(request, "data.import");
   if (access instanceof Response) return access;
