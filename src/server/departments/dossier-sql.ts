@@ -5,6 +5,7 @@ import type {
 } from "../../generated/prisma/enums";
 import type { StoredRow } from "../dashboard/indicators-sql";
 import { latestRunIdSql } from "../dashboard/latest-run";
+import { dbDate } from "../rules/dates";
 import { type OfficerStanding, activeOfficersWhere, officerStandingsSql } from "../officers/standing";
 
 /**
@@ -83,15 +84,14 @@ export type DossierRow = {
   }[];
 };
 
-const day = (value: Day) => new Date(`${value}T00:00:00Z`);
-const dayOrNull = (value: Day | null) => (value === null ? null : day(value));
+const dayOrNull = (value: Day | null) => (value === null ? null : dbDate(value));
 // JSON renders timestamptz with its offset, so `Date` reads the same instant whatever the session's time zone.
 const instantOrNull = (value: Instant | null) => (value === null ? null : new Date(value));
 
 /** The lists in the shapes and types the ORM queries gave (dates as `Date`, related names nested). */
 export function dossierLists(row: DossierRow) {
   return {
-    complaints: row.complaints.map((c) => ({ ...c, receivedOn: day(c.receivedOn), resolvedOn: dayOrNull(c.resolvedOn) })),
+    complaints: row.complaints.map((c) => ({ ...c, receivedOn: dbDate(c.receivedOn), resolvedOn: dayOrNull(c.resolvedOn) })),
     reviews: row.reviews.map(({ ownerName, ...r }) => ({
       ...r, dueOn: dayOrNull(r.dueOn), openedAt: new Date(r.openedAt), closedAt: instantOrNull(r.closedAt), owner: { name: ownerName },
     })),
@@ -102,7 +102,7 @@ export function dossierLists(row: DossierRow) {
       ...c,
       startDate: dayOrNull(c.startDate),
       endDate: dayOrNull(c.endDate),
-      milestones: c.milestones.map((m) => ({ ...m, dueOn: day(m.dueOn), completedOn: dayOrNull(m.completedOn) })),
+      milestones: c.milestones.map((m) => ({ ...m, dueOn: dbDate(m.dueOn), completedOn: dayOrNull(m.completedOn) })),
     })),
   };
 }

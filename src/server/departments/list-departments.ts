@@ -5,6 +5,7 @@ import { dashboardToday } from "../dashboard/as-of";
 import { firedRulesSql, latestRunIdSql } from "../dashboard/latest-run";
 import type { DbOrTx } from "../db/client";
 import { likeLiteral } from "../db/like";
+import { activeOfficersWhere } from "../officers/standing";
 import type { DepartmentFilters, ListDepartmentsInput } from "./list-input";
 
 export type DepartmentRow = {
@@ -74,10 +75,7 @@ function departmentConditions(scope: Scope, view: DepartmentFilters): Prisma.Sql
  */
 async function queryDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilters, page: Page): Promise<{ total: number; rows: DepartmentRow[] }> {
   const { limit, offset, today } = page;
-  const onRoll = (alias: string) => Prisma.sql`(
-    select count(*)::int from "Officer" o
-    where o."departmentId" = ${byId(alias)} and o."hiredOn" <= ${today}::date and (o."separatedOn" is null or o."separatedOn" > ${today}::date)
-  )`;
+  const onRoll = (alias: string) => Prisma.sql`(select count(*)::int from "Officer" o where ${activeOfficersWhere(byId(alias), today)})`;
   const sortKey: Record<Sort, Prisma.Sql> = {
     code: Prisma.sql`d.code`,
     name: Prisma.sql`lower(d.name)`,

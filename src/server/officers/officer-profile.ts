@@ -5,9 +5,10 @@ import { type Scope, departmentSqlFilter } from "../authz/scope";
 import { dashboardToday } from "../dashboard/as-of";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
-import { INITIAL_TRAINING_COURSE, REQUIRED_TRAINING_HOURS, officerStandings } from "./standing";
+import { INITIAL_TRAINING_COURSE, type OfficerStanding, REQUIRED_TRAINING_HOURS, officerStandingsSql } from "./standing";
 
 type ProfileRow = {
+  officer: OfficerStanding;
   department: { code: string; name: string; kind: DepartmentKind; stateCode: string; stateName: string };
   assignments: { id: number; department: { code: string; name: string } | null; recordedAt: string; endedAt: string | null }[];
   vetting: { id: number; evaluatedOn: string; result: VettingResult; validUntil: string }[];
@@ -18,14 +19,15 @@ type ProfileRow = {
 const ymd = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
 
 /**
- * The officer's department and histories in one statement (one snapshot, one round trip). The caller's
- * scope is in the `where` twice over: the officer's current department, and every other department the
- * page names (past assignments in another state stay anonymous; complaints filed against another
- * state's department are left out).
+ * The officer's standing at `asOf`, department and histories in one statement (one snapshot, one round
+ * trip). The caller's scope is in the `where` for the officer's current department and for every other
+ * department the page names (past assignments in another state stay anonymous; complaints filed against
+ * another state's department are left out).
  */
-function profileQuery(db: Db, scope: Scope, officerId: string) {
+function profileQuery(db: Db, scope: Scope, officerId: string, asOf: string) {
   return db.$queryRaw<ProfileRow[]>`
-    select json_build_object('code', d.code, 'name', d.name, 'kind', d.kind, 'stateCode', d."stateCode", 'stateName', s.name) as department,
+    select (select row_to_json(x) from (${officerStandingsSql(Prisma.sql`o.id = ${officerId}`, asOf)}) x) as officer,
+      json_build_object('code', d.code, 'name', d.name, 'kind', d.kind, 'stateCode', d."stateCode", 'stateName', s.name) as department,
       coalesce((
         select json_agg(json_build_object(
                  'id', a.id, 'recordedAt', a."recordedAt", 'endedAt', a."endedAt",
@@ -63,15 +65,13 @@ function profileQuery(db: Db, scope: Scope, officerId: string) {
  * for them (NOT_FOUND, no audit).
  */
 export async function officerProfile(db: Db, scope: Scope, actor: AuditActor, officerId: string, asOf = dashboardToday()) {
-  // Both reads at once, each on its own pooled connection, each with the caller's scope in its where.
-  const inScope = Prisma.sql`o.id = ${officerId} and exists (select 1 from "Department" d where d.id = o."departmentId" and ${departmentSqlFilter(scope, "d")})`;
-  const [[profile], [standing]] = await Promise.all([profileQuery(db, scope, officerId), officerStandings(db, inScope, asOf)]);
-  if (!profile || !standing) throw notFound("Officer");
+  const [profile] = await profileQuery(db, scope, officerId, asOf);
+  if (!profile) throw notFound("Officer");
   const { department } = profile;
-  await recordAuditNow(db, { actor, action: "officer.view", targetType: "Officer", targetId: standing.id, stateCode: department.stateCode });
+  await recordAuditNow(db, { actor, action: "officer.view", targetType: "Officer", targetId: profile.officer.id, stateCode: department.stateCode });
   return {
     asOf,
-    officer: standing,
+    officer: profile.officer,
     department,
     assignments: profile.assignments.map((a) => ({
       id: a.id,

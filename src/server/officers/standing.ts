@@ -1,6 +1,5 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { VettingResult } from "../../generated/prisma/enums";
-import type { DbOrTx } from "../db/client";
 
 /**
  * The federal baseline's per-officer definitions at a date D (docs: rules-federal-baseline.md), so an
@@ -37,12 +36,10 @@ export type OfficerStanding = {
   trainingCompliant: boolean;
 };
 
-/** Standing at `asOf` of the officers matching `where` (a condition on `"Officer" o`), by name. */
-export async function officerStandings(db: DbOrTx, where: Prisma.Sql, asOf: string): Promise<OfficerStanding[]> {
-  return db.$queryRaw<OfficerStanding[]>(officerStandingsSql(where, asOf));
-}
-
-/** The query behind `officerStandings`, one row per officer with `OfficerStanding`'s columns, to nest in a larger statement. */
+/**
+ * Standing at `asOf` of the officers matching `where` (a condition on `"Officer" o`), by name: one row
+ * per officer with `OfficerStanding`'s columns, nested in the officer page's and the dossier's statements.
+ */
 export function officerStandingsSql(where: Prisma.Sql, asOf: string): Prisma.Sql {
   return Prisma.sql`
     select o.id, o."givenName", o."familyName", o.rank,
