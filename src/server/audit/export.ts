@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { neutraliseCell } from "../imports/csv-safety";
 import { type RequestOrigin, auditActor } from "./actor";
 import { AUDIT_CALENDAR_TIME_ZONE } from "./day-range";
-import { type AuditFilters, auditEventFilter, filtersUsed } from "./search";
+import { type AuditFilters, auditEventSqlFilter, filtersUsed } from "./search";
 import { recordAudit } from "./record";
 
 export const AUDIT_CSV_COLUMNS = [
@@ -78,30 +78,28 @@ export function auditCsvCells(row: AuditEvent): string[] {
  * the file holds exactly the rows the audit record counts (events never change afterwards).
  */
 export async function exportAuditEvents(db: Db, scope: Scope, filters: AuditFilters, origin?: RequestOrigin): Promise<AsyncGenerator<string>> {
-  const where = auditEventFilter(scope, filters);
+  const where = auditEventSqlFilter(scope, filters);
   const lastId = await db.$transaction(async (tx) => {
-    const matching = await tx.auditEvent.aggregate({ where, _count: { _all: true }, _max: { id: true } });
+    const [matching] = await tx.$queryRaw<{ rows: number; lastId: bigint | null }[]>`
+      select count(*)::int as rows, max(id) as "lastId" from "AuditEvent" where ${where}`;
     await recordAudit(tx, {
       actor: auditActor(scope, origin),
       action: "audit.export",
       targetType: "AuditEvent",
-      metadata: { filters: filtersUsed(filters), rows: matching._count._all },
+      metadata: { filters: filtersUsed(filters), rows: matching?.rows ?? 0 },
     });
-    return matching._max.id;
+    return matching?.lastId ?? null;
   });
   return auditCsv(db, where, lastId);
 }
 
-async function* auditCsv(db: Db, where: Prisma.AuditEventWhereInput, lastId: bigint | null): AsyncGenerator<string> {
+async function* auditCsv(db: Db, where: Prisma.Sql, lastId: bigint | null): AsyncGenerator<string> {
   yield BOM + csvLines([[...AUDIT_CSV_COLUMNS]]);
   if (lastId === null) return;
   let after = 0n;
   for (;;) {
-    const page = await db.auditEvent.findMany({
-      where: { AND: [where, { id: { gt: after, lte: lastId } }] },
-      orderBy: { id: "asc" },
-      take: PAGE_ROWS,
-    });
+    const page = await db.$queryRaw<AuditEvent[]>`
+      select * from "AuditEvent" where ${where} and id > ${after} and id <= ${lastId} order by id limit ${PAGE_ROWS}`;
     if (page.length > 0) yield csvLines(page.map(auditCsvCells));
     if (page.length < PAGE_ROWS) return;
     after = page[page.length - 1]!.id;

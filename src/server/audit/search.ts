@@ -17,8 +17,8 @@ type AuditCondition =
   | { column: "occurredAt"; gte?: Date; lt?: Date };
 
 /**
- * The caller's scope and every filter, as a list of column conditions: the one definition both the
- * Prisma `where` (CSV export) and the SQL of the list are rendered from. `actor` is a user id (digits)
+ * The filters as a list of column conditions, rendered to SQL by `sqlCondition` (the list and the CSV
+ * export share `auditEventSqlFilter`). `actor` is a user id (digits)
  * or part of an email; `action` matches a whole action or a prefix (`auth.`); `from`/`to` are Mexico
  * City calendar days, inclusive. Searched text is literal: `%` and `_` match only themselves (likeLiteral).
  */
@@ -45,13 +45,6 @@ function scopeConditions(scope: Scope): AuditCondition[] {
 
 const auditConditions = (scope: Scope, filters: AuditFilters) => [...scopeConditions(scope), ...filterConditions(filters)];
 
-function prismaCondition(c: AuditCondition): Prisma.AuditEventWhereInput {
-  if ("equals" in c) return { [c.column]: c.equals };
-  if ("containsInsensitive" in c) return { actorEmail: { contains: likeLiteral(c.containsInsensitive), mode: "insensitive" } };
-  if ("startsWith" in c) return { action: { startsWith: likeLiteral(c.startsWith) } };
-  return { occurredAt: { gte: c.gte, lt: c.lt } };
-}
-
 function sqlCondition(c: AuditCondition): Prisma.Sql {
   if ("equals" in c) {
     return c.column === "outcome" ? Prisma.sql`outcome = ${c.equals}::"AuditOutcome"` : Prisma.sql`${Prisma.raw(`"${c.column}"`)} = ${c.equals}`;
@@ -62,13 +55,8 @@ function sqlCondition(c: AuditCondition): Prisma.Sql {
   return Prisma.join(bounds.filter((b): b is Prisma.Sql => Boolean(b)), " and ");
 }
 
-/** The scope and filters as one Prisma `where` (the CSV export). */
-export function auditEventFilter(scope: Scope, filters: AuditFilters): Prisma.AuditEventWhereInput {
-  return { AND: auditConditions(scope, filters).map(prismaCondition) };
-}
-
-/** The same scope and filters as an SQL condition over `"AuditEvent"` (the list). */
-function auditEventSqlFilter(scope: Scope, filters: AuditFilters): Prisma.Sql {
+/** The caller's scope and the filters as one SQL condition over `"AuditEvent"` (the list and the CSV export). */
+export function auditEventSqlFilter(scope: Scope, filters: AuditFilters): Prisma.Sql {
   return sqlConditions(auditConditions(scope, filters));
 }
 
