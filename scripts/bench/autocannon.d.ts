@@ -2,6 +2,8 @@
 declare module "autocannon" {
   type Options = { url: string; connections: number; duration: number; timeout?: number; headers?: Record<string, string> };
   type Result = { requests: { average: number }; timeouts: number };
-  type Instance = Promise<Result> & { on(event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void): void };
+  type Instance = Promise<Result> & {
+    on(event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  };
   export default function autocannon(options: Options): Instance;
 }

@@ -25,7 +25,12 @@ function describe(r: Omit<Run, "stdout">) {
 }
 
 const { values } = parseArgs({
-  options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "3" }, baseline: { type: "string" }, log: { type: "string", default: "warn" } },
+  options: {
+    rows: { type: "string", default: "1000000" },
+    runs: { type: "string", default: "3" },
+    baseline: { type: "string" },
+    log: { type: "string", default: "warn" },
+  },
 });
 const rows = Number(values.rows);
 const runs = Number(values.runs);
@@ -81,24 +86,32 @@ function vigila(url: string, args: string[], postmaster: number, root = "."): Pr
   const started = Date.now();
   const pgBefore = postgresCpuMs(postmaster);
   return new Promise((resolve, reject) => {
-    execFile("/usr/bin/time", ["-f", "MAXRSS %M CPU %U %S", process.execPath, "bin/vigila.mjs", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: values.log }, maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`${err.message}\n${stdout.slice(0, 2000)}\n${stderr}`));
-      if (values.log !== "warn") process.stderr.write(stderr);
-      const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
-      resolve({
-        ms: Date.now() - started,
-        maxRssKb: Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 0),
-        cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : 0,
-        pgCpuMs: postgresCpuMs(postmaster) - pgBefore,
-        stdout,
-      });
-    });
+    execFile(
+      "/usr/bin/time",
+      ["-f", "MAXRSS %M CPU %U %S", process.execPath, "bin/vigila.mjs", ...args],
+      { cwd: root, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: values.log }, maxBuffer: 1 << 26 },
+      (err, stdout, stderr) => {
+        if (err) return reject(new Error(`${err.message}\n${stdout.slice(0, 2000)}\n${stderr}`));
+        if (values.log !== "warn") process.stderr.write(stderr);
+        const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
+        resolve({
+          ms: Date.now() - started,
+          maxRssKb: Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 0),
+          cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : 0,
+          pgCpuMs: postgresCpuMs(postmaster) - pgBefore,
+          stdout,
+        });
+      },
+    );
   });
 }
 
 const departments = path.join(dir, "departments.csv");
 const file = path.join(dir, "officers.csv");
-await writeFile(departments, ["department_code,name,kind,state_code,municipality_code,authorized_strength", ...Array.from({ length: 100 }, (_, i) => `BENCH-${i},Corporación ${i},STATE,${String(1 + (i % 32)).padStart(2, "0")},,`)]);
+await writeFile(departments, [
+  "department_code,name,kind,state_code,municipality_code,authorized_strength",
+  ...Array.from({ length: 100 }, (_, i) => `BENCH-${i},Corporación ${i},STATE,${String(1 + (i % 32)).padStart(2, "0")},,`),
+]);
 await writeFile(file, officers());
 const server = await ensureEmbeddedServer(process.env.VIGILA_BENCH_DATA_DIR ?? path.resolve(".data/bench"));
 const engines = [{ name: "current", root: "." }, ...(values.baseline ? [{ name: "baseline", root: path.resolve(values.baseline) }] : [])];
@@ -131,15 +144,27 @@ for (let run = 1; run <= runs; run++) {
 }
 const median = (list: Run[], pick: (r: Run) => number) => list.map(pick).sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const medians = new Map(
-  [...results].map(([name, list]) => [name, { ms: median(list, (r) => r.ms), maxRssKb: median(list, (r) => r.maxRssKb), cpuMs: median(list, (r) => r.cpuMs), pgCpuMs: median(list, (r) => r.pgCpuMs) }]),
+  [...results].map(([name, list]) => [
+    name,
+    {
+      ms: median(list, (r) => r.ms),
+      maxRssKb: median(list, (r) => r.maxRssKb),
+      cpuMs: median(list, (r) => r.cpuMs),
+      pgCpuMs: median(list, (r) => r.pgCpuMs),
+    },
+  ]),
 );
-const header = `rows ${rows.toLocaleString("en-US")}, runs ${runs}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`;
+const header = `rows ${rows.toLocaleString("en-US")}, runs ${runs}, load average ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" ")}`;
 for (const [name, m] of medians) process.stdout.write(`${header}: ${name} median ${describe(m)}\n`);
 const base = medians.get("baseline");
 if (base) {
   const now = medians.get("current")!;
   const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "n/a");
-  process.stdout.write(`current / baseline: wall ${ratio(now.ms, base.ms)}, CPU importer ${ratio(now.cpuMs, base.cpuMs)}, CPU PostgreSQL ${ratio(now.pgCpuMs, base.pgCpuMs)}\n`);
+  process.stdout.write(
+    `current / baseline: wall ${ratio(now.ms, base.ms)}, CPU importer ${ratio(now.cpuMs, base.cpuMs)}, CPU PostgreSQL ${ratio(now.pgCpuMs, base.pgCpuMs)}\n`,
+  );
 }
 await rm(dir, { recursive: true, force: true });
 // The benchmark's own server: stopped unless it was already running before (then it is someone else's).

@@ -36,7 +36,9 @@ export async function figuresBaseline(db: Db): Promise<{ runs: number; table: st
     rows.push(
       `| ${c.name} | ${before ? ms(before.median) : "—"} | ${ms(live.median)} (${live.all.map(ms).join(", ")}) | ${ms(stored.median)} (${stored.all.map(ms).join(", ")}) | ${(live.median / stored.median).toFixed(0)}× |`,
     );
-    process.stderr.write(`baseline ${c.name}: before ${before ? ms(before.median) : "-"} ms, live ${ms(live.median)} ms, stored ${ms(stored.median)} ms\n`);
+    process.stderr.write(
+      `baseline ${c.name}: before ${before ? ms(before.median) : "-"} ms, live ${ms(live.median)} ms, stored ${ms(stored.median)} ms\n`,
+    );
   }
   process.stderr.write(`baseline national refresh: ${refresh.all.map((v) => v.toFixed(0)).join(", ")} ms\n`);
   return {

@@ -27,7 +27,15 @@ export async function load(url: string, cookie: string, options: { connections: 
   });
   const result = await instance;
   times.sort((a, b) => a - b);
-  return { requests: times.length, non2xx, timeouts: result.timeouts, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times.at(-1) ?? Number.NaN, rps: result.requests.average };
+  return {
+    requests: times.length,
+    non2xx,
+    timeouts: result.timeouts,
+    p50: quantile(times, 0.5),
+    p95: quantile(times, 0.95),
+    max: times.at(-1) ?? Number.NaN,
+    rps: result.requests.average,
+  };
 }
 
 /** Largest contentful paint of `path`, signed in with `cookie`, in a fresh browser context each time. */
@@ -64,7 +72,10 @@ export async function largestContentfulPaint(baseUrl: string, path: string, cook
 }
 
 export function median(values: number[]): number {
-  return quantile([...values].sort((a, b) => a - b), 0.5);
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 type RawQuery = { $queryRaw<T>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> };

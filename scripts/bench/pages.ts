@@ -58,7 +58,9 @@ const { figuresBaseline } = await import("./pages-baseline");
 const db = await prepareDatabase();
 const started = Date.now();
 const demo = await prepareDemo(db, { size });
-process.stderr.write(`demo data ready in ${((Date.now() - started) / 1000).toFixed(0)} s (${demo.seed.departments} departments, ${demo.seed.officers} officers)\n`);
+process.stderr.write(
+  `demo data ready in ${((Date.now() - started) / 1000).toFixed(0)} s (${demo.seed.departments} departments, ${demo.seed.officers} officers)\n`,
+);
 const onlyPattern = values.only === undefined ? null : new RegExp(values.only);
 // The figures baseline takes a while and does not concern a single request's work.
 const baseline = onlyPattern ? { runs: 0, table: [] as string[] } : await figuresBaseline(db);
@@ -75,7 +77,11 @@ async function sessionCookie(email: string): Promise<string> {
 // Subjects of the detail pages: a flagged municipal department of the demo, one of its officers and complaints.
 const dossier = await db.department.findFirstOrThrow({ where: { code: "MX-16-053-MUN" }, select: { id: true, code: true } });
 const officer = await db.officer.findFirstOrThrow({ where: { departmentId: dossier.id, complaints: { some: {} } }, select: { id: true } });
-const complaint = await db.complaint.findFirstOrThrow({ where: { departmentId: dossier.id }, orderBy: { receivedOn: "desc" }, select: { ref: true } });
+const complaint = await db.complaint.findFirstOrThrow({
+  where: { departmentId: dossier.id },
+  orderBy: { receivedOn: "desc" },
+  select: { ref: true },
+});
 const run = await db.evaluationRun.findFirstOrThrow({ where: { status: "SUCCEEDED" }, orderBy: { id: "desc" }, select: { id: true } });
 const cookies = {
   analyst: await sessionCookie("analista@vigila.demo"),
@@ -91,10 +97,25 @@ const ALL_TARGETS: Target[] = [
   { page: "/states/16", procedure: "dashboard.overview", input: { stateCode: "16" }, as: "analyst" },
   { page: "/states/16 (trends)", procedure: "dashboard.trends", input: { stateCode: "16" }, as: "analyst" },
   { page: "/departments", procedure: "departments.list", input: {}, as: "analyst" },
-  { page: "/departments?level=REVIEW", procedure: "departments.list", input: { level: "REVIEW", sort: "level", direction: "desc" }, as: "analyst" },
+  {
+    page: "/departments?level=REVIEW",
+    procedure: "departments.list",
+    input: { level: "REVIEW", sort: "level", direction: "desc" },
+    as: "analyst",
+  },
   { page: `/departments/${dossier.code}`, procedure: "departments.dossier", input: { code: dossier.code }, as: "analyst" },
-  { page: `/departments/${dossier.code} (why)`, procedure: "evaluations.explain", input: { departmentCode: dossier.code, runId: run.id }, as: "analyst" },
-  { page: `/departments/${dossier.code} (timeline)`, procedure: "timeline.department", input: { departmentCode: dossier.code, limit: 100 }, as: "analyst" },
+  {
+    page: `/departments/${dossier.code} (why)`,
+    procedure: "evaluations.explain",
+    input: { departmentCode: dossier.code, runId: run.id },
+    as: "analyst",
+  },
+  {
+    page: `/departments/${dossier.code} (timeline)`,
+    procedure: "timeline.department",
+    input: { departmentCode: dossier.code, limit: 100 },
+    as: "analyst",
+  },
   { page: `/officers/${officer.id}`, procedure: "officers.get", input: { id: officer.id }, as: "analyst" },
   { page: `/complaints/${complaint.ref}`, procedure: "complaints.get", input: { ref: complaint.ref }, as: "analyst" },
   { page: "/queues", procedure: "recommendations.list", input: { status: "OPEN", pageSize: 50 }, as: "ag" },
@@ -129,7 +150,10 @@ async function startApp(port: number): Promise<ChildProcess> {
   });
   for (let waited = 0; waited < 60_000; waited += 250) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/login`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -203,7 +227,10 @@ const section = `<!-- bench:pages:start -->
 Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM,
 Node ${process.versions.node}, the built app (\`next start\`) on the embedded PostgreSQL with the demo dataset (${size}:
 ${demo.seed.departments} departments, ${demo.seed.officers} officers, ${demo.seed.complaints} complaints). The machine was shared with other work
-while measuring: load average ${loadAtStart.map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min) when the app started, ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end.
+while measuring: load average ${loadAtStart.map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min) when the app started, ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" / ")} at the end.
 Each request: autocannon, ${connections} connections, ${seconds} s after a 2 s warm-up, signed in; p95 over every response;
 the previous target's requests drained first (no active query left, then one answered request). ${runs} run(s) of every target; medians over runs.
 

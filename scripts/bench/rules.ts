@@ -56,7 +56,10 @@ async function storedParameters(adminUrl: string, benchUrl: string): Promise<Ben
 async function prepareBenchDatabase(adminUrl: string, benchUrl: string, p: BenchParameters): Promise<number | null> {
   const stored = values.regenerate ? null : await storedParameters(adminUrl, benchUrl);
   // jsonb keeps keys in its own order: compare key by key.
-  const same = stored !== null && Object.keys(p).length === Object.keys(stored).length && Object.entries(p).every(([k, v]) => stored[k as keyof BenchParameters] === v);
+  const same =
+    stored !== null &&
+    Object.keys(p).length === Object.keys(stored).length &&
+    Object.entries(p).every(([k, v]) => stored[k as keyof BenchParameters] === v);
   if (same) {
     say(`Reusing ${BENCH_DATABASE} (generated with the same parameters).`);
     await applyMigrations(benchUrl);
@@ -81,11 +84,15 @@ async function prepareBenchDatabase(adminUrl: string, benchUrl: string, p: Bench
 function measure(benchUrl: string, asOf: string): Promise<Measurements> {
   return new Promise((resolve, reject) => {
     const script = path.join(import.meta.dirname, "rules", "measure.ts");
-    const child = spawn(process.execPath, ["--import", "tsx", script, benchUrl, asOf, String(runs)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", script, benchUrl, asOf, String(runs)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as Measurements) : reject(new Error(`measure.ts exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out) as Measurements) : reject(new Error(`measure.ts exited with ${code}`)),
+    );
   });
 }
 
@@ -96,7 +103,10 @@ try {
   const generatedSeconds = await prepareBenchDatabase(adminUrl, benchUrl, NATIONAL);
   say(`Measuring (${runs} runs of each)…`);
   const m = await measure(benchUrl, NATIONAL.asOf);
-  const postgres = await withClient(benchUrl, async (c) => (await c.query<{ v: string }>("select version() as v")).rows[0]!.v.split(" on ")[0]!);
+  const postgres = await withClient(
+    benchUrl,
+    async (c) => (await c.query<{ v: string }>("select version() as v")).rows[0]!.v.split(" on ")[0]!,
+  );
   const machine: Machine = {
     cpus: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model ?? "unknown",

@@ -14,7 +14,9 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
       <title>{t("errorTitle")}</title>
       <PageHeader title={t("errorTitle")} />
       <Alert tone="error">{t("errorBody", { message: error.digest ?? error.message })}</Alert>
-      <Button className="mt-4" variant="outline" onClick={reset}>{t("retry")}</Button>
+      <Button className="mt-4" variant="outline" onClick={reset}>
+        {t("retry")}
+      </Button>
     </>
   );
 }

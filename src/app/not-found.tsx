@@ -8,7 +8,9 @@ export default async function NotFound() {
   return (
     <>
       <PageHeader title={t("notFoundTitle")} description={t("notFound")} />
-      <Link className="text-link underline" href="/">{t("backHome")}</Link>
+      <Link className="text-link underline" href="/">
+        {t("backHome")}
+      </Link>
     </>
   );
 }

@@ -13,7 +13,10 @@ export function cookieLocale(headers: Headers): AppLocale | null {
  * The same order as resolve-locale.ts: the cookie, then the signed-in user's saved language, then Spanish.
  * `savedLocale` is only called when there is no cookie.
  */
-export async function requestLocale(fromCookie: AppLocale | null | undefined, savedLocale: () => Promise<string | null | undefined>): Promise<AppLocale> {
+export async function requestLocale(
+  fromCookie: AppLocale | null | undefined,
+  savedLocale: () => Promise<string | null | undefined>,
+): Promise<AppLocale> {
   if (fromCookie) return fromCookie;
   const saved = await savedLocale();
   return isAppLocale(saved) ? saved : DEFAULT_LOCALE;

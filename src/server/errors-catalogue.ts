@@ -32,7 +32,8 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
   "This password is among the most common ones; choose another": "Esta contraseña es de las más comunes; elija otra",
   "A user with email {email} already exists": "Ya existe un usuario con el correo {email}",
   "A STATE_AG user needs a state (--state NN)": "Un usuario de fiscalía estatal (STATE_AG) necesita un estado",
-  "Only STATE_AG users have a state; {role} is nationwide": "Solo los usuarios de Fiscalía General del Estado tienen estado; el rol {role} tiene alcance nacional",
+  "Only STATE_AG users have a state; {role} is nationwide":
+    "Solo los usuarios de Fiscalía General del Estado tienen estado; el rol {role} tiene alcance nacional",
   "Unknown state code {code}": "Clave de estado desconocida: {code}",
   "You cannot {action} your own account; ask another ADMIN": "No puede {action} su propia cuenta; pídalo a otra persona administradora",
   "{email} is not locked": "{email} no está bloqueado",
@@ -48,7 +49,8 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
   "The recommendation belongs to another department": "La recomendación pertenece a otra corporación",
   "The owner must be an active user who may conduct reviews of this department":
     "La persona responsable debe ser un usuario activo que pueda realizar revisiones de esta corporación",
-  "Only the review's owner or an IA supervisor may close it": "Solo la persona responsable de la revisión o una supervisión de AI puede cerrarla",
+  "Only the review's owner or an IA supervisor may close it":
+    "Solo la persona responsable de la revisión o una supervisión de AI puede cerrarla",
   "Write the review's findings before closing it": "Escriba los hallazgos de la revisión antes de cerrarla",
   "This review is closed and can no longer be changed": "Esta revisión está cerrada y ya no puede modificarse",
   "{field} must be at least {n} characters": "{field}: debe tener al menos {n} caracteres",
@@ -60,7 +62,8 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
     "Conjunto de reglas no válido '{ref}': se espera ID o ID@VERSIÓN, p. ej. federal-baseline@1",
   "Invalid rule-set definition: {problems}": "Definición de conjunto de reglas no válida: {problems}",
   "The rule set is not valid: {problems}": "El conjunto de reglas no es válido: {problems}",
-  "Invalid evaluation date '{date}': expected a real date YYYY-MM-DD": "Fecha de evaluación no válida '{date}': se espera una fecha real AAAA-MM-DD",
+  "Invalid evaluation date '{date}': expected a real date YYYY-MM-DD":
+    "Fecha de evaluación no válida '{date}': se espera una fecha real AAAA-MM-DD",
   "Invalid evaluation date '{date}': expected YYYY-MM-DD": "Fecha de evaluación no válida '{date}': se espera AAAA-MM-DD",
   "Version {version} of {ruleSet} is published and cannot be changed: create a new draft from it":
     "La versión {version} de {ruleSet} está publicada y no puede modificarse: cree un borrador nuevo a partir de ella",
@@ -79,15 +82,19 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
     "El archivo del lote {id} nunca llegó completo, así que no hay nada que reintentar; súbalo de nuevo",
   "The file name must have 1–{n} characters": "El nombre del archivo debe tener de 1 a {n} caracteres",
   "Only .csv (UTF-8) and .xlsx files can be imported": "Solo se pueden importar archivos .csv (UTF-8) y .xlsx",
-  "Import batch {id} is not waiting to be written (status {status})": "El lote de importación {id} no está en espera de escritura (estado «{status}»)",
-  "Import batch {id} cannot be undone: {reason}. Nothing was changed.": "El lote de importación {id} no puede deshacerse: {reason}. No se cambió nada.",
+  "Import batch {id} is not waiting to be written (status {status})":
+    "El lote de importación {id} no está en espera de escritura (estado «{status}»)",
+  "Import batch {id} cannot be undone: {reason}. Nothing was changed.":
+    "El lote de importación {id} no puede deshacerse: {reason}. No se cambió nada.",
   "Records in this file were changed by someone else during the import; nothing was written. Run the import again.":
     "Otra persona modificó registros de este archivo durante la importación; no se escribió nada. Vuelva a ejecutar la importación.",
   // email and alerts
-  "Only failed emails can be retried; not failed or not found: {ids}": "Solo se pueden reintentar correos fallidos; no fallidos o inexistentes: {ids}",
+  "Only failed emails can be retried; not failed or not found: {ids}":
+    "Solo se pueden reintentar correos fallidos; no fallidos o inexistentes: {ids}",
   "Your role cannot receive the alert {trigger}": "Su rol no puede recibir la alerta {trigger}",
   "The alert {trigger} appears twice": "La alerta {trigger} aparece dos veces",
-  "You may only choose your own state ({state}); not allowed: {codes}": "Solo puede elegir su propio estado ({state}); no permitidos: {codes}",
+  "You may only choose your own state ({state}); not allowed: {codes}":
+    "Solo puede elegir su propio estado ({state}); no permitidos: {codes}",
   "Unknown state code among: {codes}": "Clave de estado desconocida entre: {codes}",
   "Unknown department id(s): {ids}": "Identificador(es) de corporación desconocido(s): {ids}",
   "This unsubscribe link is not valid: {why}": "Este enlace para darse de baja no es válido: {why}",
@@ -100,10 +107,12 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
   "Accepting a receivership recommendation needs the proposal's terms (receiving authority, terms)":
     "Aceptar una recomendación de intervención requiere los términos de la propuesta (autoridad receptora, términos)",
   // receivership
-  "Only an imposed receivership can be lifted; this one is {status}": "Solo se puede levantar una intervención vigente; esta está en estado {status}",
+  "Only an imposed receivership can be lifted; this one is {status}":
+    "Solo se puede levantar una intervención vigente; esta está en estado {status}",
   "The exit criteria are not all met ({detail}); lifting needs a documented override":
     "No se cumplen todos los criterios de salida ({detail}); levantarla requiere una excepción documentada",
-  "The end date cannot be before the receivership's start date": "La fecha de término no puede ser anterior a la de inicio de la intervención",
+  "The end date cannot be before the receivership's start date":
+    "La fecha de término no puede ser anterior a la de inicio de la intervención",
   "Only whoever proposed this receivership or an IA supervisor may withdraw it":
     "Solo quien propuso esta intervención o una supervisión de AI puede retirarla",
   "A {from} receivership cannot become {to}": "Una intervención en estado {from} no puede pasar a {to}",
@@ -116,14 +125,17 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
     "La fiscalía estatal ya aprobó; falta la aprobación de una supervisión de AI",
   "Only an IA supervisor or the department's state attorney general may approve":
     "Solo una supervisión de AI o la fiscalía del estado de la corporación puede aprobar",
-  "Only a proposed receivership can be approved; this one is {status}": "Solo se puede aprobar una intervención propuesta; esta está en estado {status}",
+  "Only a proposed receivership can be approved; this one is {status}":
+    "Solo se puede aprobar una intervención propuesta; esta está en estado {status}",
   "Replace the bracketed placeholders in the legal basis before approving":
     "Sustituya los textos entre corchetes del fundamento legal antes de aprobar",
   "A completed milestone cannot be removed": "No se puede quitar un hito cumplido",
-  "Only a proposed receivership can be edited; this one is {status}": "Solo se puede editar una intervención propuesta; esta está en estado {status}",
+  "Only a proposed receivership can be edited; this one is {status}":
+    "Solo se puede editar una intervención propuesta; esta está en estado {status}",
   "{field}: no published rule set defines this rule": "{field}: ningún conjunto de reglas publicado define esta regla",
   "{field}: the rule appears twice": "{field}: la regla aparece dos veces",
   "{field}: threshold must be a number below 100000000 with at most 4 decimals":
     "{field}: el umbral debe ser un número menor que 100000000 con 4 decimales como máximo",
-  "Department {code} already has a {status} receivership (#{id})": "La corporación {code} ya tiene una intervención en estado {status} (#{id})",
+  "Department {code} already has a {status} receivership (#{id})":
+    "La corporación {code} ya tiene una intervención en estado {status} (#{id})",
 };

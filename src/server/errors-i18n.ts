@@ -14,7 +14,12 @@ function compile(table: Record<string, string>): Entry[] {
     .map(([english, spanish]) => {
       const names = [...english.matchAll(PLACEHOLDER)].map((m) => m[1]!);
       const literal = english.split(PLACEHOLDER).filter((_, i) => i % 2 === 0);
-      return { pattern: new RegExp(`^${literal.map(escapeRegExp).join("(.+?)")}$`, "s"), names, spanish, literalLength: literal.join("").length };
+      return {
+        pattern: new RegExp(`^${literal.map(escapeRegExp).join("(.+?)")}$`, "s"),
+        names,
+        spanish,
+        literalLength: literal.join("").length,
+      };
     })
     .sort((a, b) => b.literalLength - a.literalLength);
 }

@@ -53,8 +53,10 @@ export const ERROR_TERMS_ES: Record<string, string> = {
   "it is incomplete": "está incompleto",
   "its signature does not match": "su firma no coincide",
   "it cannot be read": "no se puede leer",
-  "it has expired; change your alerts on the alert settings page instead": "venció; cambie sus alertas en la página de configuración de alertas",
-  "only a completed import can be undone, and this one is {status}": "solo se puede deshacer una importación completada, y esta está en estado «{status}»",
+  "it has expired; change your alerts on the alert settings page instead":
+    "venció; cambie sus alertas en la página de configuración de alertas",
+  "only a completed import can be undone, and this one is {status}":
+    "solo se puede deshacer una importación completada, y esta está en estado «{status}»",
   "{n} later {what} refer to records it created; undo or remove those first":
     "{n} {what} posteriores hacen referencia a registros que creó; deshágalos o elimínelos primero",
   "{parts} (for example {examples})": "{parts} (por ejemplo {examples})",

@@ -25,9 +25,12 @@ describe("alert pages", () => {
     await level.getByLabel("Michoacán").check();
     await page.getByLabel("Hora de entrega de los resúmenes").selectOption("6");
     await page.getByRole("button", { name: "Guardar avisos" }).click();
-    await expect.poll(() => page.getByText("Avisos guardados.").count(), { timeout: 10_000 }).toBe(1).catch(async (err) => {
-      throw new Error(`${(err as Error).message}\n${await page.locator("main").innerText()}`);
-    });
+    await expect
+      .poll(() => page.getByText("Avisos guardados.").count(), { timeout: 10_000 })
+      .toBe(1)
+      .catch(async (err) => {
+        throw new Error(`${(err as Error).message}\n${await page.locator("main").innerText()}`);
+      });
     await e2e.checkPage(page, "alerts-settings");
     const saved = await e2e.app.database.db.alertSubscription.findUniqueOrThrow({
       where: { userId_trigger: { userId: await userId("fiscal.michoacan@vigila.demo"), trigger: "LEVEL_ROSE" } },
@@ -40,11 +43,21 @@ describe("alert pages", () => {
     const supervisor = await db.user.findUniqueOrThrow({ where: { email: "supervisor@vigila.demo" } });
     for (const key of ["e2e:waiting", "e2e:failed"]) {
       await enqueueEmail(db, {
-        idempotencyKey: key, userId: supervisor.id, toAddress: supervisor.email, recipientRole: supervisor.role, recipientState: null,
-        subject: `Prueba ${key}`, html: "<p>x</p>", text: "x", headers: {},
+        idempotencyKey: key,
+        userId: supervisor.id,
+        toAddress: supervisor.email,
+        recipientRole: supervisor.role,
+        recipientState: null,
+        subject: `Prueba ${key}`,
+        html: "<p>x</p>",
+        text: "x",
+        headers: {},
       });
     }
-    await db.outboxEmail.update({ where: { idempotencyKey: "e2e:failed" }, data: { status: "FAILED", attempts: 1, lastError: "EMESSAGE: 550 Mailbox unavailable" } });
+    await db.outboxEmail.update({
+      where: { idempotencyKey: "e2e:failed" },
+      data: { status: "FAILED", attempts: 1, lastError: "EMESSAGE: 550 Mailbox unavailable" },
+    });
     const page = await e2e.browser.newPage();
     await signIn(page, e2e.app.baseUrl, "admin@vigila.demo", "/admin/outbox");
     const summary = page.getByTestId("outbox-summary");
@@ -57,7 +70,9 @@ describe("alert pages", () => {
     await expect.poll(() => page.getByTestId("outbox-table").textContent()).toMatch(/550 Mailbox unavailable/);
     await e2e.checkPage(page, "admin-outbox-failed");
     await page.getByTestId("outbox-table").getByRole("button", { name: "Reintentar" }).click();
-    await expect.poll(async () => (await db.outboxEmail.findUniqueOrThrow({ where: { idempotencyKey: "e2e:failed" } })).status).toBe("PENDING");
+    await expect
+      .poll(async () => (await db.outboxEmail.findUniqueOrThrow({ where: { idempotencyKey: "e2e:failed" } })).status)
+      .toBe("PENDING");
   });
 
   it("refuses the outbox page to other roles", async () => {
@@ -74,13 +89,20 @@ describe("alert pages", () => {
     const page = await e2e.browser.newPage();
     await page.goto(url);
     // Opening the link only asks; mail scanners that follow links change nothing.
-    const sub = () => e2e.app.database.db.alertSubscription.findUniqueOrThrow({ where: { userId_trigger: { userId: id, trigger: "SERIOUS_ABUSE_SUSTAINED" } } });
+    const sub = () =>
+      e2e.app.database.db.alertSubscription.findUniqueOrThrow({
+        where: { userId_trigger: { userId: id, trigger: "SERIOUS_ABUSE_SUSTAINED" } },
+      });
     expect((await sub()).enabled).toBe(true);
     await page.getByRole("button", { name: /Confirmar/ }).click();
     await expect.poll(() => page.getByRole("heading").first().textContent()).toMatch(/Listo/);
     expect((await sub()).enabled).toBe(false);
     // RFC 8058: what a mail provider sends, no cookies, no Origin.
-    const oneClick = await fetch(url, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const oneClick = await fetch(url, {
+      method: "POST",
+      body: "List-Unsubscribe=One-Click",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(oneClick.status).toBe(200);
     const forged = await fetch(`${url.slice(0, -5)}AAAAA`, { method: "POST", body: "List-Unsubscribe=One-Click" });
     expect(forged.status).toBe(400);

@@ -55,7 +55,11 @@ describe("sign-in with MFA", () => {
     const db = e2e.app.database.db;
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@vigila.demo" } });
     expect(await db.userSession.count({ where: { userId: admin.id, endedAt: null } })).toBe(1);
-    const outcomes = await db.auditEvent.findMany({ where: { action: "auth.signIn", actorId: admin.id }, orderBy: { id: "asc" }, select: { outcome: true } });
+    const outcomes = await db.auditEvent.findMany({
+      where: { action: "auth.signIn", actorId: admin.id },
+      orderBy: { id: "asc" },
+      select: { outcome: true },
+    });
     expect(outcomes.map((o) => o.outcome)).toEqual(["DENIED", "ALLOWED"]);
     await page.close();
   });

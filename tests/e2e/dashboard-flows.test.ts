@@ -39,7 +39,9 @@ describe("dashboard flows", () => {
     expect(new URL(page.url()).searchParams.get("state")).toBe("16");
     const row = page.locator(`[data-testid=departments-table] tbody tr[data-code="${MORELIA}"]`);
     await row.waitFor();
-    const codes = await page.locator("[data-testid=departments-table] tbody tr[data-code]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")!));
+    const codes = await page
+      .locator("[data-testid=departments-table] tbody tr[data-code]")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")!));
     expect(codes.every((code) => code.startsWith("MX-16-"))).toBe(true);
     await checkPage(page, "departments-filtered");
 
@@ -97,7 +99,10 @@ describe("dashboard flows", () => {
     await form.getByRole("button", { name: "Abrir revisión" }).click();
     await form.getByRole("status").waitFor();
     const ag = await e2e.app.database.db.user.findUniqueOrThrow({ where: { email: "fiscal.michoacan@vigila.demo" } });
-    expect(await e2e.app.database.db.review.findFirst({ where: { ownerId: ag.id, department: { code: MORELIA } } })).toMatchObject({ status: "OPEN", scope });
+    expect(await e2e.app.database.db.review.findFirst({ where: { ownerId: ag.id, department: { code: MORELIA } } })).toMatchObject({
+      status: "OPEN",
+      scope,
+    });
 
     await page.goto(`${e2e.app.baseUrl}/queues?tab=reviews`);
     await page.locator(`[data-testid=review-queue] li[data-department="${MORELIA}"]`).waitFor();

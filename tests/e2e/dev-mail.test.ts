@@ -26,7 +26,12 @@ afterAll(async () => {
 describe("/dev/mail", () => {
   it("shows the administrator, in demo mode, the alert emails the built-in catcher received", async () => {
     const { db, url } = e2e.app.database;
-    const run = spawnVigila(["alerts:run", "--now"], { DATABASE_URL: url, VIGILA_DEMO: "1", VIGILA_DATA_DIR: dataDir, AUTH_SECRET: getAuthSecret() });
+    const run = spawnVigila(["alerts:run", "--now"], {
+      DATABASE_URL: url,
+      VIGILA_DEMO: "1",
+      VIGILA_DATA_DIR: dataDir,
+      AUTH_SECRET: getAuthSecret(),
+    });
     const code = await exited(run);
     expect(code, run.output.join("")).toBe(0);
     const caught = await listCaughtMail(100, dataDir);

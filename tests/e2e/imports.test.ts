@@ -26,7 +26,14 @@ let added: Row[];
 beforeAll(async () => {
   const { db } = e2e.app.database;
   const [a, b] = await db.department.findMany({ where: { stateCode: "16", kind: "MUNICIPAL" }, orderBy: { code: "asc" }, take: 2 });
-  const asRow = (d: NonNullable<typeof a>, name = d.name): Row => [d.code, name, d.kind, d.stateCode, d.municipalityCode ?? "", d.authorizedStrength === null ? "" : String(d.authorizedStrength)];
+  const asRow = (d: NonNullable<typeof a>, name = d.name): Row => [
+    d.code,
+    name,
+    d.kind,
+    d.stateCode,
+    d.municipalityCode ?? "",
+    d.authorizedStrength === null ? "" : String(d.authorizedStrength),
+  ];
   unchanged = asRow(a!);
   renamed = { code: b!.code, name: b!.name, row: asRow(b!, `${b!.name} (Nueva denominación)`) };
   const municipalities = await db.municipality.findMany({ where: { stateCode: "16" }, orderBy: { code: "desc" }, take: 2 });
@@ -74,12 +81,17 @@ describe("imports", () => {
     const bad = csv([added[0]!, [...added[1]!.slice(0, 2), "REGIONAL", ...added[1]!.slice(3)]]);
     const rejectedId = await upload(page, "departments", "corporaciones-error.csv", Buffer.from(bad));
     await batchStatus(page, "Rechazado");
-    const errorRows = await panel(page).locator("tbody tr").evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent)));
+    const errorRows = await panel(page)
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent)));
     expect(errorRows).toHaveLength(1);
     expect(errorRows[0]!.slice(0, 2)).toEqual(["3", "kind"]);
     expect(await panel(page).textContent()).toContain("1 error: no se escribirá nada de este archivo");
     await e2e.checkPage(page, "imports-rejected");
-    const [download] = await Promise.all([page.waitForEvent("download"), panel(page).getByRole("link", { name: "Descargar errores (CSV)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      panel(page).getByRole("link", { name: "Descargar errores (CSV)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("corporaciones-error-errors.csv");
     const errorsCsv = await readFile((await download.path())!, "utf8");
     expect(errorsCsv.split("\n")[0]).toBe("line,column,reason");
@@ -97,13 +109,21 @@ describe("imports", () => {
     await panel(page).getByRole("button", { name: "Confirmar y escribir" }).click();
     await batchStatus(page, "Completado");
     expect(await panel(page).textContent()).toContain("2 nuevos · 1 actualizados · 1 sin cambios");
-    const written = await db.department.findMany({ where: { code: { in: [renamed.code, ...added.map((r) => r[0]!)] } }, orderBy: { code: "asc" } });
+    const written = await db.department.findMany({
+      where: { code: { in: [renamed.code, ...added.map((r) => r[0]!)] } },
+      orderBy: { code: "asc" },
+    });
     expect(written.map((d) => [d.code, d.name, d.municipalityCode, d.authorizedStrength])).toEqual(
-      [...added.map((r) => [r[0], r[1], r[4], Number(r[5])]), [renamed.code, renamed.row[1], renamed.row[4], renamed.row[5] ? Number(renamed.row[5]) : null]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+      [
+        ...added.map((r) => [r[0], r[1], r[4], Number(r[5])]),
+        [renamed.code, renamed.row[1], renamed.row[4], renamed.row[5] ? Number(renamed.row[5]) : null],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
     );
     expect(await batchRow(id)).toMatchObject({ status: "COMPLETED", created: 2, updated: 1, unchanged: 1, fileSha256: sha256(good) });
 
-    const history = page.locator('section[aria-labelledby="history"] tbody tr').filter({ has: page.getByRole("cell", { name: String(id), exact: true }) });
+    const history = page
+      .locator('section[aria-labelledby="history"] tbody tr')
+      .filter({ has: page.getByRole("cell", { name: String(id), exact: true }) });
     await expect.poll(() => history.textContent()).toContain("Completado");
     expect(await history.textContent()).toContain("corporaciones.csv");
     expect(await history.locator(`code[title="${sha256(good)}"]`).textContent()).toBe(`${sha256(good).slice(0, 12)}…`);
@@ -112,7 +132,13 @@ describe("imports", () => {
     await reloadWhileValidating(page);
 
     // The same rows as a spreadsheet: nothing new, because the CSV was written.
-    const fromXlsx = await upload(page, "departments", "corporaciones.xlsx", await xlsx([unchanged, renamed.row, ...added]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const fromXlsx = await upload(
+      page,
+      "departments",
+      "corporaciones.xlsx",
+      await xlsx([unchanged, renamed.row, ...added]),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
     await batchStatus(page, "Validado, en espera de confirmación");
     expect(await panel(page).textContent()).toContain("0 nuevos · 0 actualizados · 4 sin cambios");
     await panel(page).getByRole("button", { name: "Cancelar" }).click();

@@ -14,18 +14,23 @@ import { freshCode, signIn } from "../support/sign-in";
 const e2e = useAppAndBrowser();
 const MORELIA = "MX-16-053-MUN";
 const JALISCO_STATE_POLICE = "MX-14-000-EST";
-const LEGAL_BASIS = "Artículo 115, fracción VII, de la Constitución: el Gobernador asume el mando de la policía municipal por fuerza mayor.";
+const LEGAL_BASIS =
+  "Artículo 115, fracción VII, de la Constitución: el Gobernador asume el mando de la policía municipal por fuerza mayor.";
 let caseId: number;
 
 beforeAll(async () => {
   const { db } = e2e.app.database;
   const supervisor = await db.user.findUniqueOrThrow({ where: { email: "supervisor@vigila.demo" } });
-  const proposal = await proposeReceivership(db, { userId: supervisor.id, role: supervisor.role, stateCode: null }, {
-    departmentCode: MORELIA,
-    receivingAuthority: "Secretaría de Seguridad Pública de Michoacán",
-    terms: "Mando de la policía municipal por seis meses, con depuración por control de confianza.",
-    legalBasis: LEGAL_BASIS,
-  });
+  const proposal = await proposeReceivership(
+    db,
+    { userId: supervisor.id, role: supervisor.role, stateCode: null },
+    {
+      departmentCode: MORELIA,
+      receivingAuthority: "Secretaría de Seguridad Pública de Michoacán",
+      terms: "Mando de la policía municipal por seis meses, con depuración por control de confianza.",
+      legalBasis: LEGAL_BASIS,
+    },
+  );
   caseId = proposal.id;
 });
 
@@ -60,7 +65,8 @@ async function openBoard(email: string, approvals: string) {
 }
 
 /** The PDF's text in content order (a label wrapped over two lines stays whole), runs of whitespace made single spaces. */
-const pdfText = (pdf: Buffer) => execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8").replace(/\s+/g, " ");
+const pdfText = (pdf: Buffer) =>
+  execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8").replace(/\s+/g, " ");
 
 describe("receivership approval", () => {
   it("a supervisor approves by keyboard after re-authenticating, and cannot give the second approval", async () => {
@@ -87,7 +93,9 @@ describe("receivership approval", () => {
 
     await approve.click();
     await card.getByRole("alert").waitFor();
-    expect(await card.getByRole("alert").textContent()).toMatch(/Usted ya aprobó esta intervención; otra persona debe dar la segunda aprobación/);
+    expect(await card.getByRole("alert").textContent()).toMatch(
+      /Usted ya aprobó esta intervención; otra persona debe dar la segunda aprobación/,
+    );
     expect((await dbCase()).approvals).toHaveLength(1);
     expect(cspViolations).toEqual([]);
     await page.close();
@@ -113,11 +121,15 @@ describe("receivership approval", () => {
     await rules.first().waitFor();
     const level = (await page.locator("main [data-level]").first().innerText()).trim();
     const ruleFigures = await rules.evaluateAll((rows) =>
-      rows.map((r) => Array.from(r.querySelectorAll("td")).slice(0, 2).map((td) => (td.textContent ?? "").trim())),
+      rows.map((r) =>
+        Array.from(r.querySelectorAll("td"))
+          .slice(0, 2)
+          .map((td) => (td.textContent ?? "").trim()),
+      ),
     );
-    const metrics = await page.locator("[data-testid=metric-cards] > *").evaluateAll((cards) =>
-      cards.map((c) => Array.from(c.children).map((x) => (x.textContent ?? "").trim())),
-    );
+    const metrics = await page
+      .locator("[data-testid=metric-cards] > *")
+      .evaluateAll((cards) => cards.map((c) => Array.from(c.children).map((x) => (x.textContent ?? "").trim())));
     expect(ruleFigures.length).toBeGreaterThan(3);
     expect(metrics.length).toBe(6);
 
@@ -138,4 +150,3 @@ describe("receivership approval", () => {
     await page.close();
   });
 });
-

@@ -53,7 +53,11 @@ describe("rule editor", () => {
     await page.getByText("Borrador guardado.").waitFor();
     const saved = await db.ruleSetVersion.findUniqueOrThrow({ where: { id: draftId } });
     expect(saved.lockVersion).toBe(2);
-    expect((saved.definition as { rules: { levels: { when: unknown }[] }[] }).rules[0]!.levels[0]!.when).toEqual({ figure: "V", op: "<", than: 95 });
+    expect((saved.definition as { rules: { levels: { when: unknown }[] }[] }).rules[0]!.levels[0]!.when).toEqual({
+      figure: "V",
+      op: "<",
+      than: 95,
+    });
 
     await page.getByRole("button", { name: "Simular" }).click();
     const result = page.getByTestId("dry-run-result");

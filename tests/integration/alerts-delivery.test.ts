@@ -45,9 +45,18 @@ describe("alert delivery: scope, frequency, language", () => {
     // The analyst chose one department only.
     await subscribe(db, analyst.id, [{ trigger: "LEVEL_ROSE", frequency: "DAILY", departmentIds: [zapopan.id] }]);
 
-    await evaluationRun(db, "2026-06-30", [{ departmentId: morelia.id, level: "REVIEW" }, { departmentId: zapopan.id, level: "RECEIVERSHIP" }]);
+    await evaluationRun(db, "2026-06-30", [
+      { departmentId: morelia.id, level: "REVIEW" },
+      { departmentId: zapopan.id, level: "RECEIVERSHIP" },
+    ]);
     for (const d of [morelia, zapopan]) {
-      await complaint(db, d.id, { receivedOn: "2026-06-01", category: "SEXUAL_ABUSE", status: "SUSTAINED", resolvedOn: "2026-06-29", summary: "Víctima: Rosa Elena Ibarra" });
+      await complaint(db, d.id, {
+        receivedOn: "2026-06-01",
+        category: "SEXUAL_ABUSE",
+        status: "SUSTAINED",
+        resolvedOn: "2026-06-29",
+        summary: "Víctima: Rosa Elena Ibarra",
+      });
     }
   });
 
@@ -93,9 +102,15 @@ describe("alert delivery: scope, frequency, language", () => {
   it("builds one digest per user per period even when two workers build at once", async () => {
     // Before 07:00 nothing is due for today; at 07:00 the digest covers the previous 24 hours.
     await buildDueDigests(test.current.db, new Date("2026-07-01T12:59:00Z"));
-    const early = await test.current.db.alertDigest.count({ where: { periodKey: "2026-07-01", userId: { in: [agMichoacan.id, supervisor.id] } } });
+    const early = await test.current.db.alertDigest.count({
+      where: { periodKey: "2026-07-01", userId: { in: [agMichoacan.id, supervisor.id] } },
+    });
     expect(early).toBe(0);
-    await Promise.all([buildDueDigests(test.current.db, NEXT_MORNING), buildDueDigests(other, NEXT_MORNING), buildDueDigests(other, NEXT_MORNING)]);
+    await Promise.all([
+      buildDueDigests(test.current.db, NEXT_MORNING),
+      buildDueDigests(other, NEXT_MORNING),
+      buildDueDigests(other, NEXT_MORNING),
+    ]);
     const digests = await test.current.db.alertDigest.findMany({
       where: { periodKey: "2026-07-01", userId: { in: [agMichoacan.id, supervisor.id] } },
     });
@@ -152,7 +167,11 @@ describe("alert delivery: scope, frequency, language", () => {
     expect(await unsubscribeWithToken(db, token, {}, NOW)).toEqual({ turnedOff: ["LEVEL_ROSE"] });
     expect(await unsubscribeWithToken(db, token, {}, NOW)).toEqual({ turnedOff: [] });
     const subs = await db.alertSubscription.findMany({ where: { userId: agMichoacan.id }, orderBy: { trigger: "asc" } });
-    expect(subs.map((s) => [s.trigger, s.enabled])).toEqual([["LEVEL_ROSE", false], ["SERIOUS_ABUSE_SUSTAINED", true], ["COMPLAINT_SPIKE", true]]);
+    expect(subs.map((s) => [s.trigger, s.enabled])).toEqual([
+      ["LEVEL_ROSE", false],
+      ["SERIOUS_ABUSE_SUSTAINED", true],
+      ["COMPLAINT_SPIKE", true],
+    ]);
     expect(await db.auditEvent.count({ where: { action: "alerts.unsubscribe", targetId: String(agMichoacan.id) } })).toBe(1);
     const forged = `${token.split(".")[0]}.${"A".repeat(43)}`;
     await expect(unsubscribeWithToken(db, forged, {}, NOW)).rejects.toThrow(/signature does not match/);

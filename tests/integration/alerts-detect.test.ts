@@ -28,7 +28,12 @@ describe("alert event detection", () => {
 
   beforeAll(async () => {
     const { db } = test.current;
-    [a, b, c, e] = [await alertDepartment(db, "16"), await alertDepartment(db, "16"), await alertDepartment(db, "14"), await alertDepartment(db, "14")];
+    [a, b, c, e] = [
+      await alertDepartment(db, "16"),
+      await alertDepartment(db, "16"),
+      await alertDepartment(db, "14"),
+      await alertDepartment(db, "14"),
+    ];
 
     // Vetting certificates of department A: the boundaries of the 30/60/90-day windows.
     for (const validUntil of [d(0), d(30), d(31), d(60), d(61), d(90), d(91), d(-1)]) {
@@ -44,7 +49,11 @@ describe("alert event detection", () => {
     await vetting(db, futureHire.id, "2025-01-10", "APPROVED", d(10));
 
     // Failed vetting, department B: exactly 90 days ago counts, 89 does not, a later approval clears it.
-    for (const [evaluatedOn, result] of [[d(-90), "NOT_APPROVED"], [d(-400), "NOT_APPROVED"], [d(-89), "NOT_APPROVED"]] as const) {
+    for (const [evaluatedOn, result] of [
+      [d(-90), "NOT_APPROVED"],
+      [d(-400), "NOT_APPROVED"],
+      [d(-89), "NOT_APPROVED"],
+    ] as const) {
       await vetting(db, (await officer(db, b.id)).id, evaluatedOn, result, evaluatedOn);
     }
     const cleared = await officer(db, b.id);
@@ -63,7 +72,11 @@ describe("alert event detection", () => {
   });
 
   it("counts vetting certificates expiring within 30/60/90 days per department, boundaries inclusive", async () => {
-    expect(await detectAlertEvents(test.current.db, NOW)).toMatchObject({ VETTING_EXPIRING: 1, FAILED_VETTING_ON_DUTY: 1, COMPLAINT_SPIKE: 1 });
+    expect(await detectAlertEvents(test.current.db, NOW)).toMatchObject({
+      VETTING_EXPIRING: 1,
+      FAILED_VETTING_ON_DUTY: 1,
+      COMPLAINT_SPIKE: 1,
+    });
     const payload = await event(`VETTING_EXPIRING:${D}`);
     expect(payload?.asOf).toBe(D);
     expect(itemsFor(payload, a.id)).toEqual([{ kind: "vettingExpiring", departmentId: a.id, within30: 2, within60: 4, within90: 6 }]);
@@ -84,7 +97,11 @@ describe("alert event detection", () => {
   it("alerts a sustained serious-abuse complaint once, without its summary", async () => {
     const { db } = test.current;
     const torture = await complaint(db, a.id, {
-      receivedOn: d(-40), category: "TORTURE", status: "SUSTAINED", resolvedOn: d(-1), summary: "Denunciante: Juana Pérez, calle Olmo 12",
+      receivedOn: d(-40),
+      category: "TORTURE",
+      status: "SUSTAINED",
+      resolvedOn: d(-1),
+      summary: "Denunciante: Juana Pérez, calle Olmo 12",
     });
     await complaint(db, a.id, { receivedOn: d(-40), category: "EXCESSIVE_FORCE", status: "SUSTAINED", resolvedOn: d(-1) });
     await complaint(db, a.id, { receivedOn: d(-40), category: "TORTURE", status: "INVESTIGATING" });
@@ -99,7 +116,10 @@ describe("alert event detection", () => {
 
   it("detects level rises against the department's previous scheduled run, ignoring backtests", async () => {
     const { db } = test.current;
-    const first = await evaluationRun(db, d(-1), [{ departmentId: a.id, level: "WATCH" }, { departmentId: b.id, level: "REVIEW" }]);
+    const first = await evaluationRun(db, d(-1), [
+      { departmentId: a.id, level: "WATCH" },
+      { departmentId: b.id, level: "REVIEW" },
+    ]);
     await evaluationRun(db, d(-1), [{ departmentId: a.id, level: "RECEIVERSHIP" }], { trigger: "BACKTEST" });
     const run = await evaluationRun(db, D, [
       { departmentId: a.id, level: "REVIEW" },
@@ -129,7 +149,14 @@ describe("alert event detection", () => {
     const { db } = test.current;
     const owner = await alertUser(db, "IA_SUPERVISOR");
     const kase = await db.receivershipCase.create({
-      data: { departmentId: b.id, legalBasis: "Art. 115", receivingAuthority: "SSPC", terms: "—", proposedById: owner.id, status: "IMPOSED" },
+      data: {
+        departmentId: b.id,
+        legalBasis: "Art. 115",
+        receivingAuthority: "SSPC",
+        terms: "—",
+        proposedById: owner.id,
+        status: "IMPOSED",
+      },
     });
     const due = await db.receivershipMilestone.create({ data: { caseId: kase.id, title: "x", dueOn: day(d(7)) } });
     await db.receivershipMilestone.create({ data: { caseId: kase.id, title: "x", dueOn: day(d(8)) } });

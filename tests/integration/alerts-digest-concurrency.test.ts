@@ -21,7 +21,14 @@ afterAll(async () => {
   for (const d of resources.dbs) await d.$disconnect().catch(() => undefined);
 });
 
-const ROUNDS = ["2026-07-10T13:00:00Z", "2026-07-10T17:00:00Z", "2026-07-11T13:00:00Z", "2026-07-11T17:00:00Z", "2026-07-12T13:00:00Z", "2026-07-12T17:00:00Z"];
+const ROUNDS = [
+  "2026-07-10T13:00:00Z",
+  "2026-07-10T17:00:00Z",
+  "2026-07-11T13:00:00Z",
+  "2026-07-11T17:00:00Z",
+  "2026-07-12T13:00:00Z",
+  "2026-07-12T17:00:00Z",
+];
 const EVENTS = 40;
 const FIRST_EVENT = at("2026-07-10T00:00:00Z").getTime();
 
@@ -83,6 +90,12 @@ describe("digests built by concurrent workers while events commit", () => {
       where: { event: { key: "SERIOUS_ABUSE_SUSTAINED:Q-C-SLOW" } },
       select: { digest: { select: { periodKey: true, frequency: true } } },
     });
-    expect(lastDigests.map((r) => r.digest.periodKey).sort()).toEqual(["2026-07-13", "2026-07-13", "2026-07-13", "2026-07-14", "2026-07-14"]);
+    expect(lastDigests.map((r) => r.digest.periodKey).sort()).toEqual([
+      "2026-07-13",
+      "2026-07-13",
+      "2026-07-13",
+      "2026-07-14",
+      "2026-07-14",
+    ]);
   });
 });

@@ -68,8 +68,17 @@ describe("digests and commit lag", () => {
     const included = await includedEvents(db, user.id);
     expect(included.filter((r) => r.eventId === lateId)).toEqual([{ periodKey: "2026-07-02", eventId: lateId }]);
     expect(included).toHaveLength(2);
-    expect(await db.alertDigest.findMany({ where: { userId: user.id }, select: { periodKey: true, itemCount: true }, orderBy: { periodKey: "asc" } }))
-      .toEqual([{ periodKey: "2026-07-01", itemCount: 1 }, { periodKey: "2026-07-02", itemCount: 1 }, { periodKey: "2026-07-03", itemCount: 0 }]);
+    expect(
+      await db.alertDigest.findMany({
+        where: { userId: user.id },
+        select: { periodKey: true, itemCount: true },
+        orderBy: { periodKey: "asc" },
+      }),
+    ).toEqual([
+      { periodKey: "2026-07-01", itemCount: 1 },
+      { periodKey: "2026-07-02", itemCount: 1 },
+      { periodKey: "2026-07-03", itemCount: 0 },
+    ]);
   });
 
   it("still delivers an event whose transaction stayed open across several digests, in a far time zone", async () => {
@@ -114,7 +123,10 @@ describe("digests and commit lag", () => {
       [key],
     );
     const victim = createDb(test.current.url);
-    const build = buildDueDigests(victim, at("2026-07-20T13:00:00Z")).then(() => "finished", (e: unknown) => e);
+    const build = buildDueDigests(victim, at("2026-07-20T13:00:00Z")).then(
+      () => "finished",
+      (e: unknown) => e,
+    );
     let pid: number | undefined;
     for (let i = 0; i < 200 && pid === undefined; i++) {
       const { rows } = await writer.query<{ pid: number }>(

@@ -43,9 +43,19 @@ describe("alerts written in the transaction of the change that triggers them", (
     const approved = (officer: string) => ({ officer, evaluatedOn: "2025-01-01", result: "APPROVED" as const, validUntil: "2028-01-01" });
     const poor = staff("POOR", 4, "P");
     // POOR (Jalisco): 2 of 4 officers vetted → REVIEW on its first run, so its level rises from none.
-    await loadDataset(db, dataset({ departments: [{ code: "POOR", kind: "MUNICIPAL", stateCode: "14" }], officers: poor, vetting: poor.slice(0, 2).map((o) => approved(o.id)) }));
+    await loadDataset(
+      db,
+      dataset({
+        departments: [{ code: "POOR", kind: "MUNICIPAL", stateCode: "14" }],
+        officers: poor,
+        vetting: poor.slice(0, 2).map((o) => approved(o.id)),
+      }),
+    );
     const supervisor = await alertUser(db, "IA_SUPERVISOR", { locale: "en" });
-    await subscribe(db, supervisor.id, [{ trigger: "LEVEL_ROSE", frequency: "IMMEDIATE" }, { trigger: "RECOMMENDATION_AWAITING", frequency: "IMMEDIATE" }]);
+    await subscribe(db, supervisor.id, [
+      { trigger: "LEVEL_ROSE", frequency: "IMMEDIATE" },
+      { trigger: "RECOMMENDATION_AWAITING", frequency: "IMMEDIATE" },
+    ]);
     const agJalisco = await alertUser(db, "STATE_AG", { stateCode: "14" });
     await subscribe(db, agJalisco.id, [{ trigger: "LEVEL_ROSE", frequency: "IMMEDIATE" }]);
     const agMichoacan = await alertUser(db, "STATE_AG", { stateCode: "16" });
@@ -66,7 +76,10 @@ describe("alerts written in the transaction of the change that triggers them", (
     const subs = await db.alertSubscription.findMany({ where: { userId: supervisor.id }, orderBy: { trigger: "asc" } });
     const keyOf = (trigger: string, eventId: bigint) => `alert:sub${subs.find((s) => s.trigger === trigger)!.id}:${trigger}:ev${eventId}`;
     const toSupervisor = await outbox(supervisor.id);
-    expect(toSupervisor.map((e) => e.idempotencyKey)).toEqual([keyOf("LEVEL_ROSE", rose!.id), keyOf("RECOMMENDATION_AWAITING", awaiting!.id)]);
+    expect(toSupervisor.map((e) => e.idempotencyKey)).toEqual([
+      keyOf("LEVEL_ROSE", rose!.id),
+      keyOf("RECOMMENDATION_AWAITING", awaiting!.id),
+    ]);
     expect(toSupervisor.map((e) => e.subject)).toEqual(["Vigila: Alert level rose", "Vigila: Recommendations awaiting your decision"]);
     expect(toSupervisor[0]!.text).toContain("Corporación POOR");
     expect(toSupervisor[0]!.text).toContain("from none to review");
@@ -75,7 +88,10 @@ describe("alerts written in the transaction of the change that triggers them", (
     expect(toAg?.text).toContain("Corporación POOR");
     expect(await outbox(agMichoacan.id)).toEqual([]); // outside their state
     expect(await outbox(analyst.id)).toEqual([]); // digest subscriber: nothing immediate
-    expect((await outbox(newcomer.id)).map((e) => e.subject)).toEqual(["Vigila: Subió el nivel de alerta", "Vigila: Recomendaciones pendientes de su decisión"]);
+    expect((await outbox(newcomer.id)).map((e) => e.subject)).toEqual([
+      "Vigila: Subió el nivel de alerta",
+      "Vigila: Recomendaciones pendientes de su decisión",
+    ]);
 
     // The per-minute net finds nothing new and writes no second email, even for an event it sees again.
     const written = await db.outboxEmail.count();
@@ -95,7 +111,11 @@ describe("alerts written in the transaction of the change that triggers them", (
     const seen = await rolledBack(async (tx) => {
       const run = await tx.evaluationRun.create({
         data: {
-          ruleSetVersionId: version.id, asOf: day("2026-07-01"), trigger: "CLI", status: "SUCCEEDED", finishedAt: new Date(),
+          ruleSetVersionId: version.id,
+          asOf: day("2026-07-01"),
+          trigger: "CLI",
+          status: "SUCCEEDED",
+          finishedAt: new Date(),
           results: { create: [{ departmentId: department.id, level: "RECEIVERSHIP", insufficientData: false, rules: [] }] },
         },
       });
@@ -117,11 +137,20 @@ describe("alerts written in the transaction of the change that triggers them", (
     const agJalisco = await alertUser(db, "STATE_AG", { stateCode: "14" });
     await subscribe(db, agJalisco.id, [{ trigger: "SERIOUS_ABUSE_SUSTAINED", frequency: "IMMEDIATE" }]);
     const resolved = addDays(new Date().toISOString().slice(0, 10), -10);
-    await importCsv(db, "departments", "department_code,name,kind,state_code,municipality_code,authorized_strength\nMICH-URUAPAN,Policía Municipal de Uruapan,MUNICIPAL,16,102,400\n");
+    await importCsv(
+      db,
+      "departments",
+      "department_code,name,kind,state_code,municipality_code,authorized_strength\nMICH-URUAPAN,Policía Municipal de Uruapan,MUNICIPAL,16,102,400\n",
+    );
     const header = "complaint_ref,department_code,received_on,source,category,status,resolved_on,summary";
     const row = (ref: string, category: string, status: string, summary: string) =>
       `${ref},MICH-URUAPAN,2026-01-05,CITIZEN,${category},${status},${status === "SUSTAINED" ? resolved : ""},${summary}`;
-    const first = [header, row("Q-A", "TORTURE", "SUSTAINED", "Denunciante Juana Pérez"), row("Q-B", "TORTURE", "INVESTIGATING", ""), row("Q-C", "EXCESSIVE_FORCE", "SUSTAINED", "")];
+    const first = [
+      header,
+      row("Q-A", "TORTURE", "SUSTAINED", "Denunciante Juana Pérez"),
+      row("Q-B", "TORTURE", "INVESTIGATING", ""),
+      row("Q-C", "EXCESSIVE_FORCE", "SUSTAINED", ""),
+    ];
     expect(await importCsv(db, "complaints", first.join("\n"))).toMatchObject({ status: "COMPLETED", created: 3 });
 
     const qa = await db.complaint.findUniqueOrThrow({ where: { ref: "Q-A" } });
@@ -133,7 +162,12 @@ describe("alerts written in the transaction of the change that triggers them", (
     expect(await outbox(agJalisco.id)).toEqual([]);
 
     // Q-B is sustained later; Q-A only gets a new summary: one new email, for Q-B.
-    const second = [header, row("Q-A", "TORTURE", "SUSTAINED", "Otra redacción"), row("Q-B", "TORTURE", "SUSTAINED", ""), row("Q-C", "EXCESSIVE_FORCE", "SUSTAINED", "")];
+    const second = [
+      header,
+      row("Q-A", "TORTURE", "SUSTAINED", "Otra redacción"),
+      row("Q-B", "TORTURE", "SUSTAINED", ""),
+      row("Q-C", "EXCESSIVE_FORCE", "SUSTAINED", ""),
+    ];
     const written = await importCsv(db, "complaints", second.join("\n"));
     expect(written).toMatchObject({ status: "COMPLETED", updated: 2 });
     expect((await outbox(supervisor.id)).map((e) => e.text.includes("Q-B"))).toEqual([false, true]);
@@ -162,9 +196,14 @@ describe("alerts written in the transaction of the change that triggers them", (
   it("a failed scheduled evaluation has its email in the outbox as soon as the failure is recorded", async () => {
     const { db } = test.current;
     const admin = await alertUser(db, "ADMIN", { locale: "en" });
-    const outcome = await runDailyEvaluation(db, "2026-07-02", async () => {
-      throw new Error("rule set missing");
-    }, new Date("2026-07-02T08:00:00Z"));
+    const outcome = await runDailyEvaluation(
+      db,
+      "2026-07-02",
+      async () => {
+        throw new Error("rule set missing");
+      },
+      new Date("2026-07-02T08:00:00Z"),
+    );
     expect(outcome).toMatchObject({ status: "failed" });
     const [email] = await outbox(admin.id);
     expect(email?.subject).toBe("Vigila: The daily evaluation failed to run");
@@ -178,7 +217,9 @@ describe("alerts written in the transaction of the change that triggers them", (
     await subscribe(db, owner.id, [{ trigger: "MILESTONE_DUE", frequency: "IMMEDIATE" }]);
     const department = await alertDepartment(db, "16");
     const now = new Date("2026-07-10T18:00:00Z");
-    const review = await db.review.create({ data: { departmentId: department.id, openedById: owner.id, ownerId: owner.id, scope: "x", dueOn: day("2026-07-14") } });
+    const review = await db.review.create({
+      data: { departmentId: department.id, openedById: owner.id, ownerId: owner.id, scope: "x", dueOn: day("2026-07-14") },
+    });
     const key = `MILESTONE_DUE:r${review.id}:2026-07-14`;
     const seen = await rolledBack(async (tx) => detectAndDispatch(tx, now));
     expect(seen.detected.MILESTONE_DUE).toBe(1);
@@ -192,8 +233,14 @@ describe("alerts written in the transaction of the change that triggers them", (
     const [email] = await outbox(owner.id);
     expect(email?.idempotencyKey).toMatch(/^alert:sub\d+:MILESTONE_DUE:ev\d+$/);
     // Any number of later cycles, even two at once, add nothing.
-    const again = await Promise.all([db.$transaction((tx) => detectAndDispatch(tx, now)), db.$transaction((tx) => detectAndDispatch(tx, now))]);
-    expect(again.map((r) => [r.detected.MILESTONE_DUE, r.emails])).toEqual([[0, 0], [0, 0]]);
+    const again = await Promise.all([
+      db.$transaction((tx) => detectAndDispatch(tx, now)),
+      db.$transaction((tx) => detectAndDispatch(tx, now)),
+    ]);
+    expect(again.map((r) => [r.detected.MILESTONE_DUE, r.emails])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
     expect(await outbox(owner.id)).toHaveLength(1);
   });
 });

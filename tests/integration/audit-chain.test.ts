@@ -169,21 +169,24 @@ describe("append-only table", () => {
 });
 
 describe("chain head under isolation levels", () => {
-  it.each(["RepeatableRead", "Serializable"] as const)("refuses to write from a %s transaction, and the change rolls back", async (isolationLevel) => {
-    const { db } = test.current;
-    const before = await db.auditEvent.count();
-    const attempt = db.$transaction(
-      async (tx) => {
-        await tx.department.create({ data: { code: `AUD-ISO-${isolationLevel}`, name: "Aislamiento", kind: "STATE", stateCode: "14" } });
-        await recordAudit(tx, { actor: system, action: "departments.create" });
-      },
-      { isolationLevel },
-    );
-    await expect(attempt).rejects.toThrow(AuditIsolationError);
-    await expect(attempt).rejects.toThrow(/needs a READ COMMITTED transaction, but this one is (repeatable read|serializable)/);
-    expect(await db.department.count({ where: { code: `AUD-ISO-${isolationLevel}` } })).toBe(0);
-    expect(await db.auditEvent.count()).toBe(before);
-  });
+  it.each(["RepeatableRead", "Serializable"] as const)(
+    "refuses to write from a %s transaction, and the change rolls back",
+    async (isolationLevel) => {
+      const { db } = test.current;
+      const before = await db.auditEvent.count();
+      const attempt = db.$transaction(
+        async (tx) => {
+          await tx.department.create({ data: { code: `AUD-ISO-${isolationLevel}`, name: "Aislamiento", kind: "STATE", stateCode: "14" } });
+          await recordAudit(tx, { actor: system, action: "departments.create" });
+        },
+        { isolationLevel },
+      );
+      await expect(attempt).rejects.toThrow(AuditIsolationError);
+      await expect(attempt).rejects.toThrow(/needs a READ COMMITTED transaction, but this one is (repeatable read|serializable)/);
+      expect(await db.department.count({ where: { code: `AUD-ISO-${isolationLevel}` } })).toBe(0);
+      expect(await db.auditEvent.count()).toBe(before);
+    },
+  );
 
   it("rejects in SQL a second event chained to the same head (a writer with a stale view cannot fork the chain)", async () => {
     const { db } = test.current;

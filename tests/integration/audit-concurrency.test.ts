@@ -25,7 +25,13 @@ describe("concurrent audit writers", () => {
               // Half the events ride in a transaction that also changes a row, as services do.
               await client.$transaction(async (tx) => {
                 await tx.department.update({ where: { id: department.id }, data: { authorizedStrength: writer * 10_000 + i } });
-                await recordAudit(tx, { actor: { userId: writer }, action: "test.concurrent-change", targetType: "Department", targetId: department.id, metadata });
+                await recordAudit(tx, {
+                  actor: { userId: writer },
+                  action: "test.concurrent-change",
+                  targetType: "Department",
+                  targetId: department.id,
+                  metadata,
+                });
               });
             }
           }

@@ -7,7 +7,10 @@ import { TEST_ORIGIN, callerFor } from "../support/trpc-context";
 const test = useTestDatabase();
 
 async function codeOf(call: Promise<unknown>) {
-  const error = await call.then(() => null, (e: unknown) => e);
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   return error instanceof TRPCError ? error.code : error;
 }
 

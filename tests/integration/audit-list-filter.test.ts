@@ -14,14 +14,20 @@ const test = useTestDatabase();
 const auditor: Scope = { userId: 900, role: "AUDITOR", stateCode: null };
 const michoacanAg: Scope = { userId: 2, role: "STATE_AG", stateCode: "16" };
 
-const mexicoCityDay = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Mexico_City", year: "numeric", month: "2-digit", day: "2-digit" });
+const mexicoCityDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "America/Mexico_City",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** The filter semantics written out plainly over the rows in memory: the oracle both queries must match. */
 function matches(scope: Scope, f: AuditFilterInput, e: AuditEvent): boolean {
   const day = mexicoCityDay.format(e.occurredAt);
   return (
     (scope.role !== "STATE_AG" || e.stateCode === scope.stateCode) &&
-    (!f.actor || (/^\d+$/.test(f.actor) ? e.actorId === Number(f.actor) : (e.actorEmail ?? "").toLowerCase().includes(f.actor.toLowerCase()))) &&
+    (!f.actor ||
+      (/^\d+$/.test(f.actor) ? e.actorId === Number(f.actor) : (e.actorEmail ?? "").toLowerCase().includes(f.actor.toLowerCase()))) &&
     (!f.action || e.action.startsWith(f.action)) &&
     (!f.targetType || e.targetType === f.targetType) &&
     (!f.targetId || e.targetId === f.targetId) &&
@@ -68,9 +74,42 @@ const FILTERS: AuditFilterInput[] = [
 beforeAll(async () => {
   const { db } = test.current;
   const events: [string, Parameters<typeof appendAt>[2]][] = [
-    ["2026-03-10T05:59:59.999Z", { action: "f.case.open", actorId: 7, actorEmail: "Ana_Ruiz@sesnsp.gob.mx", role: "IA_ANALYST", stateCode: "16", targetType: "Complaint", targetId: "77" }],
-    ["2026-03-10T06:00:00.000Z", { action: "f.case.close", actorId: 8, actorEmail: "luis@fiscalia16.gob.mx", role: "STATE_AG", stateCode: "16", targetType: "Complaint", targetId: "78" }],
-    ["2026-03-10T12:00:00.000Z", { action: "f.case.close", actorId: 7, actorEmail: "ana_ruiz@sesnsp.gob.mx", stateCode: "14", outcome: "DENIED", targetType: "Complaint", targetId: "77" }],
+    [
+      "2026-03-10T05:59:59.999Z",
+      {
+        action: "f.case.open",
+        actorId: 7,
+        actorEmail: "Ana_Ruiz@sesnsp.gob.mx",
+        role: "IA_ANALYST",
+        stateCode: "16",
+        targetType: "Complaint",
+        targetId: "77",
+      },
+    ],
+    [
+      "2026-03-10T06:00:00.000Z",
+      {
+        action: "f.case.close",
+        actorId: 8,
+        actorEmail: "luis@fiscalia16.gob.mx",
+        role: "STATE_AG",
+        stateCode: "16",
+        targetType: "Complaint",
+        targetId: "78",
+      },
+    ],
+    [
+      "2026-03-10T12:00:00.000Z",
+      {
+        action: "f.case.close",
+        actorId: 7,
+        actorEmail: "ana_ruiz@sesnsp.gob.mx",
+        stateCode: "14",
+        outcome: "DENIED",
+        targetType: "Complaint",
+        targetId: "77",
+      },
+    ],
     ["2026-03-11T05:59:59.999Z", { action: "f.user.edit", actorId: 9, actorEmail: "100%@example.test", targetType: "User", targetId: "3" }],
     ["2026-03-11T06:00:00.000Z", { action: "f.case", stateCode: "14", outcome: "DENIED" }],
     ["2022-04-04T04:59:59.999Z", { action: "f.old", actorId: 7, stateCode: "16", metadata: { nota: "Michoacán" } }],
@@ -85,7 +124,11 @@ describe("audit.list agrees with the filter semantics and with the CSV export", 
     for (const filters of FILTERS) {
       const expected = await expectedIds(scope, filters);
       const listed = await listAuditEvents(db, scope, { ...filters, page: 1, pageSize: 200 });
-      expect({ filters, total: listed.total, ids: listed.rows.map((r) => r.id) }).toEqual({ filters, total: expected.length, ids: expected.slice(0, 200) });
+      expect({ filters, total: listed.total, ids: listed.rows.map((r) => r.id) }).toEqual({
+        filters,
+        total: expected.length,
+        ids: expected.slice(0, 200),
+      });
     }
   });
 
@@ -98,11 +141,23 @@ describe("audit.list agrees with the filter semantics and with the CSV export", 
 
   it("takes % and _ in an actor or action search literally, alike in the list and the export", async () => {
     const { db } = test.current;
-    for (const filters of [{ actor: "ana_ruiz" }, { actor: "ana%ruiz" }, { actor: "100%" }, { actor: "%" }, { actor: "\\" }, { action: "f._ase" }, { action: "f.case" }, { action: "%" }] as AuditFilterInput[]) {
+    for (const filters of [
+      { actor: "ana_ruiz" },
+      { actor: "ana%ruiz" },
+      { actor: "100%" },
+      { actor: "%" },
+      { actor: "\\" },
+      { action: "f._ase" },
+      { action: "f.case" },
+      { action: "%" },
+    ] as AuditFilterInput[]) {
       const listed = await listAuditEvents(db, auditor, { ...filters, page: 1, pageSize: 200 });
       const expected = (await expectedIds(auditor, filters)).filter((id) => BigInt(id) <= BigInt(listed.rows[0]?.id ?? 0));
       const exported = (await exportedIds(auditor, filters)).filter((id) => BigInt(id) <= BigInt(listed.rows[0]?.id ?? 0));
-      expect(listed.rows.map((r) => r.id), JSON.stringify(filters)).toEqual(expected);
+      expect(
+        listed.rows.map((r) => r.id),
+        JSON.stringify(filters),
+      ).toEqual(expected);
       expect(exported, JSON.stringify(filters)).toEqual([...expected].reverse());
     }
     // "_" is no wildcard: only the two Ana_Ruiz/ana_ruiz rows, and "%" finds only the address that has one.
@@ -120,7 +175,10 @@ describe("audit.list agrees with the filter semantics and with the CSV export", 
     const beyond = await listAuditEvents(db, auditor, { action: "f", page: 50, pageSize: 2 });
     expect(beyond).toEqual({ total: 7, page: 50, pageSize: 2, rows: [] });
     const recorded = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(recorded).toMatchObject({ action: "audit.list", metadata: { filters: { action: "f" }, page: 50, pageSize: 2, total: 7, shown: 0 } });
+    expect(recorded).toMatchObject({
+      action: "audit.list",
+      metadata: { filters: { action: "f" }, page: 50, pageSize: 2, total: 7, shown: 0 },
+    });
   });
 });
 
@@ -139,7 +197,8 @@ describe("AuditEventCount (trigger on AuditEvent)", () => {
     const { db } = test.current;
     const before = await listAuditEvents(db, michoacanAg, { page: 1, pageSize: 1 });
     const writer = (n: number) => async () => {
-      for (let i = 0; i < 15; i++) await recordAuditNow(db, { actor: { userId: n }, action: "f.load", stateCode: i % 2 === 0 ? "16" : null });
+      for (let i = 0; i < 15; i++)
+        await recordAuditNow(db, { actor: { userId: n }, action: "f.load", stateCode: i % 2 === 0 ? "16" : null });
     };
     await Promise.all([1, 2, 3, 4].map((n) => writer(n)()));
     const perState = await db.$queryRaw<{ stateCode: string; events: bigint }[]>`

@@ -22,13 +22,44 @@ async function ids(filters: Parameters<ReturnType<typeof callerFor>["audit"]["li
 beforeAll(async () => {
   const { db } = test.current;
   // Around Mexico City's local midnights of 2026-03-10 and 2026-03-11 (UTC-6).
-  await appendAt(db, "2026-03-10T05:59:59.999Z", { action: "t.edge.before", actorId: 1, actorEmail: "Ana.Lopez@sesnsp.gob.mx", role: "IA_ANALYST" });
-  await appendAt(db, "2026-03-10T06:00:00.000Z", { action: "t.edge.first", actorId: 2, actorEmail: "luis@fiscalia16.gob.mx", role: "STATE_AG", stateCode: "16", targetType: "Complaint", targetId: "77" });
-  await appendAt(db, "2026-03-11T05:59:59.999Z", { action: "t.edge.last", actorId: 2, actorEmail: "luis@fiscalia16.gob.mx", role: "STATE_AG", stateCode: "16", outcome: "DENIED" });
-  await appendAt(db, "2026-03-11T06:00:00.000Z", { action: "t.edge.after", actorId: 1, actorEmail: "ana.lopez@sesnsp.gob.mx", stateCode: "14", targetType: "Complaint", targetId: "78" });
+  await appendAt(db, "2026-03-10T05:59:59.999Z", {
+    action: "t.edge.before",
+    actorId: 1,
+    actorEmail: "Ana.Lopez@sesnsp.gob.mx",
+    role: "IA_ANALYST",
+  });
+  await appendAt(db, "2026-03-10T06:00:00.000Z", {
+    action: "t.edge.first",
+    actorId: 2,
+    actorEmail: "luis@fiscalia16.gob.mx",
+    role: "STATE_AG",
+    stateCode: "16",
+    targetType: "Complaint",
+    targetId: "77",
+  });
+  await appendAt(db, "2026-03-11T05:59:59.999Z", {
+    action: "t.edge.last",
+    actorId: 2,
+    actorEmail: "luis@fiscalia16.gob.mx",
+    role: "STATE_AG",
+    stateCode: "16",
+    outcome: "DENIED",
+  });
+  await appendAt(db, "2026-03-11T06:00:00.000Z", {
+    action: "t.edge.after",
+    actorId: 1,
+    actorEmail: "ana.lopez@sesnsp.gob.mx",
+    stateCode: "14",
+    targetType: "Complaint",
+    targetId: "78",
+  });
   // The last day of daylight saving time in the old rules: local midnight was 05:00Z.
-  await appendAt(db, "2022-04-04T04:59:59.999Z", { action: "t.dst.in", actorEmail: "=HYPERLINK(\"http://evil\",\"x\")", userAgent: "@SUM(1+1)" });
-  await appendAt(db, "2022-04-04T05:00:00.000Z", { action: "t.dst.out", metadata: { nota: "Michoacán, \"comillas\"\nsalto" } });
+  await appendAt(db, "2022-04-04T04:59:59.999Z", {
+    action: "t.dst.in",
+    actorEmail: '=HYPERLINK("http://evil","x")',
+    userAgent: "@SUM(1+1)",
+  });
+  await appendAt(db, "2022-04-04T05:00:00.000Z", { action: "t.dst.out", metadata: { nota: 'Michoacán, "comillas"\nsalto' } });
 });
 
 describe("audit.list filters", () => {
@@ -64,7 +95,9 @@ describe("audit.list filters", () => {
 
   it("rejects a start after the end with a specific message and reads nothing", async () => {
     const before = await test.current.db.auditEvent.count();
-    const error = await callerFor(test.current.db, auditor).audit.list({ from: "2026-03-11", to: "2026-03-10" }).catch((e: unknown) => e);
+    const error = await callerFor(test.current.db, auditor)
+      .audit.list({ from: "2026-03-11", to: "2026-03-10" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect(error).toMatchObject({ code: "BAD_REQUEST", message: "The start date 2026-03-11 is after the end date 2026-03-10" });
     expect(await test.current.db.auditEvent.count()).toBe(before);
@@ -98,7 +131,11 @@ describe("audit.list filters", () => {
 
 describe("CSV export (/audit/export)", () => {
   async function download(query: string, role: Role = "AUDITOR") {
-    const response = await auditCsvResponse(callerFor(test.current.db, { ...auditor, role }), new URLSearchParams(query), new Date("2026-03-11T05:30:00Z"));
+    const response = await auditCsvResponse(
+      callerFor(test.current.db, { ...auditor, role }),
+      new URLSearchParams(query),
+      new Date("2026-03-11T05:30:00Z"),
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     // TextDecoder (like Response.text) drops a leading BOM, so look at the raw bytes for it.
     return { response, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, text: new TextDecoder().decode(bytes) };
@@ -116,20 +153,26 @@ describe("CSV export (/audit/export)", () => {
     const col = (name: (typeof AUDIT_CSV_COLUMNS)[number]) => AUDIT_CSV_COLUMNS.indexOf(name);
     expect(rows.map((r) => r[col("action")])).toEqual(["t.edge.before", "t.edge.first", "t.edge.last", "t.dst.in", "t.dst.out"]);
     const dstIn = rows[3]!;
-    expect(dstIn[col("actor_email")]).toBe("'=HYPERLINK(\"http://evil\",\"x\")");
+    expect(dstIn[col("actor_email")]).toBe('\'=HYPERLINK("http://evil","x")');
     expect(dstIn[col("user_agent")]).toBe("'@SUM(1+1)");
     expect(dstIn[col("occurred_at_utc")]).toBe("2022-04-04T04:59:59.999Z");
     expect(dstIn[col("occurred_at_mexico_city")]).toBe("2022-04-03 23:59:59");
     expect(JSON.parse(rows[4]![col("metadata")]!)).toEqual({ nota: 'Michoacán, "comillas"\nsalto' });
     expect(rows[0]![col("occurred_at_mexico_city")]).toBe("2026-03-09 23:59:59");
     const recorded = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.export" }, orderBy: { id: "desc" } });
-    expect(recorded).toMatchObject({ actorId: 900, outcome: "ALLOWED", metadata: { filters: { action: "t.", to: "2026-03-10" }, rows: 5 } });
+    expect(recorded).toMatchObject({
+      actorId: 900,
+      outcome: "ALLOWED",
+      metadata: { filters: { action: "t.", to: "2026-03-10" }, rows: 5 },
+    });
   });
 
   it("holds exactly the rows counted when it started, even if matching events arrive while it streams", async () => {
     const { db } = test.current;
     const response = await auditCsvResponse(callerFor(db, auditor), new URLSearchParams("action=audit.list"));
-    const counted = (await db.auditEvent.findFirstOrThrow({ where: { action: "audit.export" }, orderBy: { id: "desc" } })).metadata as { rows: number };
+    const counted = (await db.auditEvent.findFirstOrThrow({ where: { action: "audit.export" }, orderBy: { id: "desc" } })).metadata as {
+      rows: number;
+    };
     await recordAuditNow(db, { actor: { userId: 1 }, action: "audit.list" });
     const rows = (parse(await response.text()) as string[][]).slice(1);
     expect(counted.rows).toBeGreaterThan(0);

@@ -19,7 +19,13 @@ afterEach(async () => {
 async function chainOf20() {
   current = await createTestDatabase();
   for (let i = 1; i <= EVENTS; i += 1) {
-    await recordAuditNow(current.db, { actor: { userId: i }, action: "test.event", targetType: "Department", targetId: i, metadata: { i } });
+    await recordAuditNow(current.db, {
+      actor: { userId: i },
+      action: "test.event",
+      targetType: "Department",
+      targetId: i,
+      metadata: { i },
+    });
   }
   const rows = await current.db.auditEvent.findMany({ orderBy: { id: "asc" } });
   expect(rows.map((r) => Number(r.id))).toEqual(Array.from({ length: EVENTS }, (_, i) => i + 1));
@@ -74,7 +80,13 @@ describe("verifyAuditChain", () => {
     expect(await verifyAuditChain(db, { pageSize: 4 })).toEqual({
       intact: false,
       count: 6,
-      broken: { id: 7n, field: "hash", stored: rows[6]!.hash, expected: auditHash(rows[6]!.prevHash, chainedFieldsOf(edited)), previousId: 6n },
+      broken: {
+        id: 7n,
+        field: "hash",
+        stored: rows[6]!.hash,
+        expected: auditHash(rows[6]!.prevHash, chainedFieldsOf(edited)),
+        previousId: 6n,
+      },
     });
   });
 
@@ -114,7 +126,13 @@ describe("verifyAuditChain", () => {
     const anchor = { id: 20n, hash: rows[19]!.hash };
     await tamper(url, `delete from "AuditEvent" where "id" > 17`);
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true, count: 17 });
-    expect(await verifyAuditChain(db, { anchor })).toEqual({ intact: false, count: 17, anchor, anchorProblem: "missing", storedHash: null });
+    expect(await verifyAuditChain(db, { anchor })).toEqual({
+      intact: false,
+      count: 17,
+      anchor,
+      anchorProblem: "missing",
+      storedHash: null,
+    });
   });
 });
 

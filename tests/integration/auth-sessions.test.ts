@@ -62,7 +62,9 @@ describe("session lifetime", () => {
     }
     expect(await resolveSession(db, id, plus(t, ABSOLUTE_TIMEOUT_MS))).not.toBeNull();
     expect(await resolveSession(db, id, plus(t, ABSOLUTE_TIMEOUT_MS + 1))).toBeNull();
-    expect((await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sessionEnded", sessionId: id } })).metadata).toEqual({ reason: "absolute" });
+    expect((await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sessionEnded", sessionId: id } })).metadata).toEqual({
+      reason: "absolute",
+    });
   });
 });
 
@@ -76,7 +78,13 @@ describe("revocation", () => {
     const s2 = await openSession(user, plus(t, 30_000));
     const adminSession = await openSession(admin, t);
     const adminScope = (await resolveSession(db, adminSession, t))!;
-    await reauthenticate(db, adminScope, { password: admin.password, totp: totpCodeAt(admin.secret, plus(t, 30_000)) }, origin, plus(t, 30_000));
+    await reauthenticate(
+      db,
+      adminScope,
+      { password: admin.password, totp: totpCodeAt(admin.secret, plus(t, 30_000)) },
+      origin,
+      plus(t, 30_000),
+    );
     const { version } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     await setUserRole(db, adminScope, { id: user.id, version, role: "AUDITOR", stateCode: null }, plus(t, MINUTE));
     expect(await resolveSession(db, s1, plus(t, 2 * MINUTE))).toBeNull();
@@ -103,7 +111,8 @@ describe("revocation", () => {
 
     const other = await createTestUser(db);
     const live = await openSession(other, t);
-    for (let i = 0; i < 5; i++) await signIn(db, { email: other.email, password: "mal mal mal mal", totp: "000000" }, origin, plus(t, (i + 1) * 1000));
+    for (let i = 0; i < 5; i++)
+      await signIn(db, { email: other.email, password: "mal mal mal mal", totp: "000000" }, origin, plus(t, (i + 1) * 1000));
     expect(await resolveSession(db, live, plus(t, 10_000))).toBeNull();
     const { version } = await db.user.findUniqueOrThrow({ where: { id: other.id } });
     await unlockUser(db, adminScope, { id: other.id, version }, plus(t, MINUTE));

@@ -21,8 +21,18 @@ describe("signIn", () => {
     if (!result.ok) throw new Error("expected success");
     expect(result.sessionId).toMatch(/^[0-9a-f]{64}$/);
     const session = await db.userSession.findUniqueOrThrow({ where: { id: result.sessionId } });
-    expect(session).toMatchObject({ userId: user.id, sessionVersion: 1, createdAt: now, lastSeenAt: now, endedAt: null, ip, userAgent: "vitest" });
-    expect(await db.loginAttempt.findMany({ where: { email: user.email }, select: { success: true, ip: true } })).toEqual([{ success: true, ip }]);
+    expect(session).toMatchObject({
+      userId: user.id,
+      sessionVersion: 1,
+      createdAt: now,
+      lastSeenAt: now,
+      endedAt: null,
+      ip,
+      userAgent: "vitest",
+    });
+    expect(await db.loginAttempt.findMany({ where: { email: user.email }, select: { success: true, ip: true } })).toEqual([
+      { success: true, ip },
+    ]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.signIn", actorId: user.id } });
     expect(audit).toMatchObject({ outcome: "ALLOWED", sessionId: result.sessionId, ip, actorEmail: user.email });
   });
@@ -46,7 +56,10 @@ describe("signIn", () => {
     expect((await signIn(db, { ...creds, totp: totpCodeAt(user.secret, new Date(t4.getTime() + 60_000)) }, origin(ip), t4)).ok).toBe(false);
     // One step ahead (phone clock fast) is fine.
     expect((await signIn(db, { ...creds, totp: totpCodeAt(user.secret, new Date(t4.getTime() + 30_000)) }, origin(ip), t4)).ok).toBe(true);
-    const reasons = await db.auditEvent.findMany({ where: { action: "auth.signIn", actorId: user.id, outcome: "DENIED" }, orderBy: { id: "asc" } });
+    const reasons = await db.auditEvent.findMany({
+      where: { action: "auth.signIn", actorId: user.id, outcome: "DENIED" },
+      orderBy: { id: "asc" },
+    });
     expect(reasons.map((r) => (r.metadata as { reason: string }).reason)).toEqual(["totp-reused", "bad-totp", "bad-totp"]);
   });
 
@@ -126,7 +139,9 @@ describe("per-address throttle", () => {
     // Spread over unknown accounts, as someone probing would.
     for (let i = 0; i < IP_FAILURE_LIMIT; i++) {
       const at = new Date(t.getTime() + i * 20_000);
-      expect(await signIn(db, { email: `nadie${i}@example.mx`, password: "lo que sea", totp: "000000" }, origin(ip), at)).toEqual({ ok: false });
+      expect(await signIn(db, { email: `nadie${i}@example.mx`, password: "lo que sea", totp: "000000" }, origin(ip), at)).toEqual({
+        ok: false,
+      });
     }
     const next = new Date(t.getTime() + IP_FAILURE_LIMIT * 20_000);
     // Even the right credentials are refused from that address, and nothing is counted for the victim.
@@ -134,7 +149,11 @@ describe("per-address throttle", () => {
     for (let i = 0; i < 6; i++) await signIn(db, { email: victim.email, password: "mal", totp: "000000" }, origin(ip), next);
     expect(await db.loginAttempt.count({ where: { email: victim.email } })).toBe(0);
     expect((await db.user.findUniqueOrThrow({ where: { id: victim.id } })).lockedAt).toBeNull();
-    expect(await db.auditEvent.count({ where: { action: "auth.signIn", ip, outcome: "DENIED", metadata: { equals: { reason: "ip-throttled" } } } })).toBe(7);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "auth.signIn", ip, outcome: "DENIED", metadata: { equals: { reason: "ip-throttled" } } },
+      }),
+    ).toBe(7);
     // Another address is unaffected ...
     expect((await signIn(db, credentialsAt(victim, next), origin(freshIp()), next)).ok).toBe(true);
     // ... and the address is let in again once its first failure leaves the 15-minute window.
@@ -166,7 +185,11 @@ describe("unknown email and wrong password look the same", () => {
       cookies: r.res.setCookies.map((c) => c.split("=")[0]).sort(),
       session: [...r.jar.cookies.keys()].filter((n) => n.includes("session")),
     });
-    const unknown = await signInThroughNextAuth(options, { email: "no.existe@example.mx", password: TEST_PASSWORD, totp: "123456" }, freshIp());
+    const unknown = await signInThroughNextAuth(
+      options,
+      { email: "no.existe@example.mx", password: TEST_PASSWORD, totp: "123456" },
+      freshIp(),
+    );
     const wrong = await signInThroughNextAuth(options, { email: user.email, password: "no es la contraseña", totp: "123456" }, freshIp());
     expect(shape(unknown)).toEqual(shape(wrong));
     expect(unknown.res.status).toBe(401);

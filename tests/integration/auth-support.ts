@@ -38,9 +38,21 @@ export function nextAuthOptions(db: Db, clock: Clock, config: AuthConfig = HTTPS
   return createAuthOptions({ db: async () => db, config, now: () => clock.now });
 }
 
-type AuthRequest = { method: "GET" | "POST"; action: string; providerId?: string; body?: Record<string, string>; headers?: Record<string, string> };
+type AuthRequest = {
+  method: "GET" | "POST";
+  action: string;
+  providerId?: string;
+  body?: Record<string, string>;
+  headers?: Record<string, string>;
+};
 
-export type AuthResponse = { status: number; headers: Record<string, string>; setCookies: string[]; body: unknown; location: string | null };
+export type AuthResponse = {
+  status: number;
+  headers: Record<string, string>;
+  setCookies: string[];
+  body: unknown;
+  location: string | null;
+};
 
 /** A browser's cookie jar, fed from real Set-Cookie headers. */
 export class Jar {

@@ -35,12 +35,15 @@ type Outcome = "FORBIDDEN" | "UNAUTHORIZED" | "passed";
 /** Calls a procedure by path with no input: refusals come from authorization, anything else got past it. */
 async function call(path: string, scope: Scope | null): Promise<{ outcome: Outcome; detail: string }> {
   const caller = callerFor(test.current.db, scope) as unknown as Record<string, unknown>;
-  const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input?: unknown) => Promise<unknown>;
+  const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input?: unknown,
+  ) => Promise<unknown>;
   try {
     await procedure(undefined);
     return { outcome: "passed", detail: "succeeded" };
   } catch (err) {
-    if (err instanceof TRPCError && (err.code === "FORBIDDEN" || err.code === "UNAUTHORIZED")) return { outcome: err.code, detail: err.message };
+    if (err instanceof TRPCError && (err.code === "FORBIDDEN" || err.code === "UNAUTHORIZED"))
+      return { outcome: err.code, detail: err.message };
     return { outcome: "passed", detail: err instanceof TRPCError ? `${err.code}: ${err.message}` : String(err) };
   }
 }
@@ -53,7 +56,9 @@ describe("authorization matrix", () => {
   it("has an explicit entry for every procedure and none for procedures that no longer exist", () => {
     const missing = PATHS.filter((path) => !(path in AUTHZ_MATRIX));
     const stale = Object.keys(AUTHZ_MATRIX).filter((path) => !PATHS.includes(path));
-    expect(missing, `Procedures without an entry in tests/support/authz-matrix.ts (add who may call them): ${missing.join(", ")}`).toEqual([]);
+    expect(missing, `Procedures without an entry in tests/support/authz-matrix.ts (add who may call them): ${missing.join(", ")}`).toEqual(
+      [],
+    );
     expect(stale, `Entries in tests/support/authz-matrix.ts for procedures that no longer exist: ${stale.join(", ")}`).toEqual([]);
   });
 
@@ -71,7 +76,11 @@ describe("authorization matrix", () => {
       expect(outcome, `${role} should be refused ${path} but it ${detail}`).toBe("FORBIDDEN");
       if (checked) {
         const denial = await lastDenial(path);
-        expect(denial, `the FORBIDDEN ${role} call to ${path} should be audited`).toMatchObject({ actorId: scopes[role].userId, role, metadata: { reason: "FORBIDDEN" } });
+        expect(denial, `the FORBIDDEN ${role} call to ${path} should be audited`).toMatchObject({
+          actorId: scopes[role].userId,
+          role,
+          metadata: { reason: "FORBIDDEN" },
+        });
       }
     }
 
@@ -82,7 +91,10 @@ describe("authorization matrix", () => {
       expect(anonymous.outcome, `${path} must refuse anonymous callers, but it ${anonymous.detail}`).toBe("UNAUTHORIZED");
       if (checked) {
         const denial = await lastDenial(path);
-        expect(denial, `the anonymous call to ${path} should be audited`).toMatchObject({ actorId: null, metadata: { reason: "UNAUTHORIZED" } });
+        expect(denial, `the anonymous call to ${path} should be audited`).toMatchObject({
+          actorId: null,
+          metadata: { reason: "UNAUTHORIZED" },
+        });
       }
     }
   });

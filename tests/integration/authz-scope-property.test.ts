@@ -11,7 +11,9 @@ import { callerFor } from "../support/trpc-context";
 const test = useTestDatabase();
 const RUNS = 1_200;
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
-const QUERIES = Object.keys(procedures).filter((path) => procedures[path]!._def.type === "query").sort();
+const QUERIES = Object.keys(procedures)
+  .filter((path) => procedures[path]!._def.type === "query")
+  .sort();
 let data: CrossStateDataset;
 
 beforeAll(async () => {
@@ -39,7 +41,9 @@ function otherStates(value: unknown, own: string): string[] {
 
 async function call(scope: Scope, path: string, input: unknown) {
   const caller = callerFor(test.current.db, scope) as unknown as Record<string, unknown>;
-  const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (i: unknown) => Promise<unknown>;
+  const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    i: unknown,
+  ) => Promise<unknown>;
   try {
     return { ok: true as const, value: await procedure(input) };
   } catch (error) {
@@ -52,7 +56,9 @@ describe("cross-state isolation (property-based)", () => {
     const missing = QUERIES.filter((path) => !(path in CROSS_STATE_INPUTS));
     const notQueries = Object.keys(CROSS_STATE_INPUTS).filter((path) => !QUERIES.includes(path));
     expect(missing, `Query procedures without inputs in tests/support/cross-state-inputs.ts: ${missing.join(", ")}`).toEqual([]);
-    expect(notQueries, `Entries in tests/support/cross-state-inputs.ts that are not query procedures: ${notQueries.join(", ")}`).toEqual([]);
+    expect(notQueries, `Entries in tests/support/cross-state-inputs.ts that are not query procedures: ${notQueries.join(", ")}`).toEqual(
+      [],
+    );
   });
 
   it(`never shows a state AG another state's records (${RUNS} random requests)`, { timeout: 600_000 }, async () => {
@@ -79,8 +85,13 @@ describe("cross-state isolation (property-based)", () => {
       }),
       { numRuns: RUNS },
     );
-    const listed = Object.entries(CROSS_STATE_INPUTS).filter(([, e]) => "inputs" in e).map(([path]) => path);
-    expect(listed.filter((path) => !calls.get(path)), "procedures never called").toEqual([]);
+    const listed = Object.entries(CROSS_STATE_INPUTS)
+      .filter(([, e]) => "inputs" in e)
+      .map(([path]) => path);
+    expect(
+      listed.filter((path) => !calls.get(path)),
+      "procedures never called",
+    ).toEqual([]);
     // Not vacuous: plenty of calls did return the caller's own records.
     expect(ownRecordsSeen).toBeGreaterThan(RUNS / 10);
   });

@@ -30,14 +30,25 @@ beforeAll(async () => {
   admin = await createUser(db, "ADMIN");
   await clearDataset(db);
   const a = healthyDepartment("BT-A", 10, "A", "2025-06-01", "2025-06-15");
-  await loadDataset(db, dataset(
-    { ...a, vetting: a.vetting!.map((v) => ({ ...v, evaluatedOn: "2025-06-01", validUntil: "2028-06-01" })), training: a.training!.map((t) => ({ ...t, completedOn: "2025-06-01" })) },
-    { departments: [{ code: "BT-B", kind: "MUNICIPAL" }], officers: staff("BT-B", 10, "B") },
-  ));
+  await loadDataset(
+    db,
+    dataset(
+      {
+        ...a,
+        vetting: a.vetting!.map((v) => ({ ...v, evaluatedOn: "2025-06-01", validUntil: "2028-06-01" })),
+        training: a.training!.map((t) => ({ ...t, completedOn: "2025-06-01" })),
+      },
+      { departments: [{ code: "BT-B", kind: "MUNICIPAL" }], officers: staff("BT-B", 10, "B") },
+    ),
+  );
   const base = await publishedDefinition(db);
   baselineId = base.id;
   const draft = await createDraft(db, admin, { fromVersionId: base.id });
-  await updateDraft(db, admin, { id: draft.id, lockVersion: 1, definition: dropLevel(base.definition, "vetting-coverage", "RECEIVERSHIP") });
+  await updateDraft(db, admin, {
+    id: draft.id,
+    lockVersion: 1,
+    definition: dropLevel(base.definition, "vetting-coverage", "RECEIVERSHIP"),
+  });
   draftId = draft.id;
 });
 
@@ -64,7 +75,14 @@ describe("backtests", () => {
     expect(await getBacktest(db, admin, { id })).toMatchObject({ status: "QUEUED", completedSteps: 0, totalSteps: 48, points: [] });
     expect(await runBacktest(db, id)).toBe("ran");
     const result = await getBacktest(db, admin, { id });
-    expect(result).toMatchObject({ status: "SUCCEEDED", completedSteps: 48, totalSteps: 48, endOn: END, months: 24, baseline: { id: baselineId, version: 1 } });
+    expect(result).toMatchObject({
+      status: "SUCCEEDED",
+      completedSteps: 48,
+      totalSteps: 48,
+      endOn: END,
+      months: 24,
+      baseline: { id: baselineId, version: 1 },
+    });
     expect(DATES[0]).toBe("2024-07-31");
     expect(result.points).toEqual(DATES.map((d) => expected(d, false)));
     expect(result.baselinePoints).toEqual(DATES.map((d) => expected(d, true)));
@@ -82,7 +100,18 @@ describe("backtests", () => {
     await db.backtest.update({ where: { id }, data: { status: "RUNNING", completedSteps: 2 } });
     for (const asOf of DATES.slice(0, 2)) {
       const { NONE, REVIEW, RECEIVERSHIP, insufficientData } = expected(asOf, false);
-      await db.backtestPoint.create({ data: { backtestId: id, baseline: false, asOf: new Date(`${asOf}T00:00:00Z`), none: NONE, watch: 0, review: REVIEW, receivership: RECEIVERSHIP, insufficientData } });
+      await db.backtestPoint.create({
+        data: {
+          backtestId: id,
+          baseline: false,
+          asOf: new Date(`${asOf}T00:00:00Z`),
+          none: NONE,
+          watch: 0,
+          review: REVIEW,
+          receivership: RECEIVERSHIP,
+          insufficientData,
+        },
+      });
     }
     await runBacktest(db, id);
     const result = await getBacktest(db, admin, { id });
@@ -105,11 +134,15 @@ describe("backtests", () => {
     try {
       const { id } = await requestBacktest(db, admin, { versionId: draftId, endOn: END }, pgBossBacktestQueue(url));
       const progress = new Set<number>();
-      await waitFor(async () => {
-        const row = await db.backtest.findUniqueOrThrow({ where: { id } });
-        progress.add(row.completedSteps);
-        return row.status === "SUCCEEDED" || row.status === "FAILED";
-      }, 60_000, "the backtest to finish");
+      await waitFor(
+        async () => {
+          const row = await db.backtest.findUniqueOrThrow({ where: { id } });
+          progress.add(row.completedSteps);
+          return row.status === "SUCCEEDED" || row.status === "FAILED";
+        },
+        60_000,
+        "the backtest to finish",
+      );
       const result = await getBacktest(db, admin, { id });
       expect(result.status).toBe("SUCCEEDED");
       expect(result.points).toEqual(DATES.map((d) => expected(d, false)));
@@ -130,7 +163,9 @@ describe("backtests", () => {
   it("refuse an impossible end date and unknown versions, storing nothing", async () => {
     const { db } = test.current;
     const before = await db.backtest.count();
-    await expect(requestBacktest(db, admin, { versionId: draftId, endOn: "2026-13-01" }, inline)).rejects.toThrow(/Invalid evaluation date '2026-13-01'/);
+    await expect(requestBacktest(db, admin, { versionId: draftId, endOn: "2026-13-01" }, inline)).rejects.toThrow(
+      /Invalid evaluation date '2026-13-01'/,
+    );
     await expect(requestBacktest(db, admin, { versionId: 999_999 }, inline)).rejects.toThrow(/Rule set version 999999 not found/);
     expect(await db.backtest.count()).toBe(before);
   });

@@ -20,9 +20,7 @@ beforeAll(async () => {
   admin = await createUser(db, "ADMIN");
   department = await createDepartment(db, "16");
   reviewId = (await openReview(db, analyst, { departmentCode: department.code, scope: "Revisión de control de confianza" })).id;
-  caseId = (
-    await proposeReceivership(db, supervisor, { departmentCode: department.code, ...RECEIVERSHIP_TERMS })
-  ).id;
+  caseId = (await proposeReceivership(db, supervisor, { departmentCode: department.code, ...RECEIVERSHIP_TERMS })).id;
 });
 
 describe("comments", () => {
@@ -58,8 +56,12 @@ describe("comments", () => {
       await expect(addComment(db, agJalisco, { target, body: "Intento" })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(listComments(db, agJalisco, { target, page: 1, pageSize: 10 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    await expect(addComment(db, analyst, { target: { type: "REVIEW", id: 999_999 }, body: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(addComment(db, analyst, { target: { type: "REVIEW", id: reviewId }, body: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(addComment(db, analyst, { target: { type: "REVIEW", id: 999_999 }, body: "x" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(addComment(db, analyst, { target: { type: "REVIEW", id: reviewId }, body: "   " })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(addComment(db, analyst, { target: { type: "REVIEW", id: reviewId }, body: "x".repeat(5001) })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });

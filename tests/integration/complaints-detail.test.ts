@@ -13,9 +13,13 @@ describe("complaint detail", () => {
   it("builds the fixture with a source link and a Jalisco officer named on a Michoacán complaint", async () => {
     const { db } = test.current;
     const { gdl } = await buildDashboardFixture(db);
-    await db.user.create({ data: { id: 5, email: "u5@example.test", name: "User 5", passwordHash: "x", totpSecret: "x", role: "STATE_AG", stateCode: "14" } });
+    await db.user.create({
+      data: { id: 5, email: "u5@example.test", name: "User 5", passwordHash: "x", totpSecret: "x", role: "STATE_AG", stateCode: "14" },
+    });
     const complaint = await db.complaint.findUniqueOrThrow({ where: { ref: "Q-16-0001" } });
-    await db.sourceLink.create({ data: { complaintId: complaint.id, url: "https://www.cndh.org.mx/recomendacion/2025-17", label: "CNDH 17/2025" } });
+    await db.sourceLink.create({
+      data: { complaintId: complaint.id, url: "https://www.cndh.org.mx/recomendacion/2025-17", label: "CNDH 17/2025" },
+    });
     // C3, a Guadalajara (Jalisco) officer, is named on the Morelia complaint too.
     await db.complaintOfficer.create({ data: { complaintId: complaint.id, officerId: "C3" } });
     expect(gdl.stateCode).toBe("14");
@@ -49,28 +53,34 @@ describe("complaint detail", () => {
   it.each([
     ["ADMIN", admin],
     ["AUDITOR", auditor],
-  ] as const)("leaves the summary key out of the API response for %s and records that nothing personal was disclosed", async (role, scope) => {
-    const { db } = test.current;
-    const detail = await callerFor(db, scope).complaints.get({ ref: "Q-16-0001" });
-    expect(detail).not.toHaveProperty("summary");
-    expect(JSON.stringify(detail)).not.toContain("María López");
-    expect(detail.category).toBe("TORTURE");
-    expect(await db.auditEvent.findFirst({ where: { action: "complaint.view" }, orderBy: { id: "desc" } })).toMatchObject({
-      actorId: scope.userId,
-      role,
-      targetType: "Complaint",
-      targetId: "Q-16-0001",
-      stateCode: "16",
-      metadata: { personalData: false },
-      ip: "203.0.113.7",
-    });
-  });
+  ] as const)(
+    "leaves the summary key out of the API response for %s and records that nothing personal was disclosed",
+    async (role, scope) => {
+      const { db } = test.current;
+      const detail = await callerFor(db, scope).complaints.get({ ref: "Q-16-0001" });
+      expect(detail).not.toHaveProperty("summary");
+      expect(JSON.stringify(detail)).not.toContain("María López");
+      expect(detail.category).toBe("TORTURE");
+      expect(await db.auditEvent.findFirst({ where: { action: "complaint.view" }, orderBy: { id: "desc" } })).toMatchObject({
+        actorId: scope.userId,
+        role,
+        targetType: "Complaint",
+        targetId: "Q-16-0001",
+        stateCode: "16",
+        metadata: { personalData: false },
+        ip: "203.0.113.7",
+      });
+    },
+  );
 
   it("returns the summary through the router to an IA analyst and audits the disclosure", async () => {
     const { db } = test.current;
     const detail = await callerFor(db, analyst).complaints.get({ ref: "Q-16-0001" });
     expect(detail.summary).toBe(SUMMARY);
-    expect(await db.auditEvent.findFirst({ where: { action: "complaint.view" }, orderBy: { id: "desc" } })).toMatchObject({ actorId: 1, metadata: { personalData: true } });
+    expect(await db.auditEvent.findFirst({ where: { action: "complaint.view" }, orderBy: { id: "desc" } })).toMatchObject({
+      actorId: 1,
+      metadata: { personalData: true },
+    });
   });
 
   it("answers NOT_FOUND, without an audit row, to another state's AG and for an unknown reference", async () => {

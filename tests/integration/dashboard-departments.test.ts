@@ -19,8 +19,23 @@ describe("departments view", () => {
     const { total, rows } = await listDepartments(test.current.db, analyst, view(), D);
     expect(total).toBe(4);
     expect(rows).toEqual([
-      expect.objectContaining({ code: "MX-14-000-EST", level: "NONE", insufficientData: true, officersOnRoll: 0, rulesFired: [], underReview: false, inReceivership: false }),
-      expect.objectContaining({ code: "MX-14-039-MUN", level: "REVIEW", officersOnRoll: 3, rulesFired: ["vetting-coverage"], stateName: "Jalisco", municipalityName: "Guadalajara" }),
+      expect.objectContaining({
+        code: "MX-14-000-EST",
+        level: "NONE",
+        insufficientData: true,
+        officersOnRoll: 0,
+        rulesFired: [],
+        underReview: false,
+        inReceivership: false,
+      }),
+      expect.objectContaining({
+        code: "MX-14-039-MUN",
+        level: "REVIEW",
+        officersOnRoll: 3,
+        rulesFired: ["vetting-coverage"],
+        stateName: "Jalisco",
+        municipalityName: "Guadalajara",
+      }),
       expect.objectContaining({ code: "MX-16-000-EST", level: "NONE", officersOnRoll: 2, rulesFired: [], municipalityCode: null }),
       expect.objectContaining({
         code: "MX-16-053-MUN",
@@ -52,7 +67,12 @@ describe("departments view", () => {
   it("sorts by level (unevaluated first ascending) and officers, with the code as tie-breaker", async () => {
     const list = async (input: Record<string, unknown>) => codes((await listDepartments(test.current.db, analyst, view(input), D)).rows);
     expect(await list({ sort: "level", direction: "desc" })).toEqual(["MX-16-053-MUN", "MX-14-039-MUN", "MX-14-000-EST", "MX-16-000-EST"]);
-    expect(await list({ sort: "officers", direction: "asc" })).toEqual(["MX-14-000-EST", "MX-16-000-EST", "MX-14-039-MUN", "MX-16-053-MUN"]);
+    expect(await list({ sort: "officers", direction: "asc" })).toEqual([
+      "MX-14-000-EST",
+      "MX-16-000-EST",
+      "MX-14-039-MUN",
+      "MX-16-053-MUN",
+    ]);
   });
 
   it("paginates and still reports the total past the last page", async () => {
@@ -73,18 +93,48 @@ describe("departments view", () => {
 
   it("exports the view as a re-importable departments.csv and audits the export with its filters", async () => {
     const db = test.current.db;
-    await db.department.update({ where: { code: "MX-16-000-EST" }, data: { name: "=HYPERLINK(\"x\")" } });
+    await db.department.update({ where: { code: "MX-16-000-EST" }, data: { name: '=HYPERLINK("x")' } });
     const csv = await exportDepartmentsView(db, michoacanAg, { userId: 2, role: "STATE_AG" }, parseDepartmentView({ kind: "STATE" }));
-    expect(csv).toBe('department_code,name,kind,state_code,municipality_code,authorized_strength\nMX-16-000-EST,"\'=HYPERLINK(""x"")",STATE,16,,10\n');
+    expect(csv).toBe(
+      'department_code,name,kind,state_code,municipality_code,authorized_strength\nMX-16-000-EST,"\'=HYPERLINK(""x"")",STATE,16,,10\n',
+    );
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "departments.export" } });
-    expect(audit).toMatchObject({ actorId: 2, stateCode: "16", metadata: { rows: 1, filters: { kind: "STATE", sort: "code", direction: "asc" } } });
+    expect(audit).toMatchObject({
+      actorId: 2,
+      stateCode: "16",
+      metadata: { rows: 1, filters: { kind: "STATE", sort: "code", direction: "asc" } },
+    });
     expect(await listAllDepartments(db, analyst, parseDepartmentView({}), D)).toHaveLength(4);
   });
 
   it("reads a view from the URL, dropping malformed parameters instead of failing", () => {
-    expect(parseDepartmentView({ q: " morelia ", state: "16", level: "REVIEW", rule: "serious-abuse", status: "underReview", sort: "level", dir: "desc", page: "2" })).toEqual({
-      search: "morelia", stateCode: "16", level: "REVIEW", rule: "serious-abuse", status: "underReview", sort: "level", direction: "desc", page: 2, pageSize: 50,
+    expect(
+      parseDepartmentView({
+        q: " morelia ",
+        state: "16",
+        level: "REVIEW",
+        rule: "serious-abuse",
+        status: "underReview",
+        sort: "level",
+        dir: "desc",
+        page: "2",
+      }),
+    ).toEqual({
+      search: "morelia",
+      stateCode: "16",
+      level: "REVIEW",
+      rule: "serious-abuse",
+      status: "underReview",
+      sort: "level",
+      direction: "desc",
+      page: 2,
+      pageSize: 50,
     });
-    expect(parseDepartmentView({ state: "Michoacán", level: "HIGH", rule: "DROP TABLE", page: "-1", sort: "x" })).toEqual({ sort: "code", direction: "asc", page: 1, pageSize: 50 });
+    expect(parseDepartmentView({ state: "Michoacán", level: "HIGH", rule: "DROP TABLE", page: "-1", sort: "x" })).toEqual({
+      sort: "code",
+      direction: "asc",
+      page: 1,
+      pageSize: 50,
+    });
   });
 });

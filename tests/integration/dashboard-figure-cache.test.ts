@@ -46,7 +46,15 @@ describe("precomputed dashboard figures", () => {
     const fixture = await buildDashboardFixture(db);
     ids = { mich: fixture.mich.id, morelia: fixture.morelia.id, gdl: fixture.gdl.id, jal: fixture.jal.id };
     await expectCacheMatchesLive(db, [...POINTS, "2025-06-30", "2026-07-01", "2023-06-01"]);
-    expect(await at(db, ids.morelia)).toMatchObject({ officers: 3, approved: 1, expiredVetting: 1, failedOnDuty: 1, trainingCompliant: 1, countedComplaints12m: 1, seriousAbuse24m: 1 });
+    expect(await at(db, ids.morelia)).toMatchObject({
+      officers: 3,
+      approved: 1,
+      expiredVetting: 1,
+      failedOnDuty: 1,
+      trainingCompliant: 1,
+      countedComplaints12m: 1,
+      seriousAbuse24m: 1,
+    });
     // MX-14-000-EST has no officers and no complaints: no stored row, zeros everywhere.
     expect(await at(db, ids.jal)).toBeNull();
     expect(await db.dashboardFigure.count({ where: { departmentId: ids.jal } })).toBe(0);
@@ -54,7 +62,9 @@ describe("precomputed dashboard figures", () => {
 
   it("follow inserts, updates and deletes of vetting evaluations, marking only the officer's department", async () => {
     const { db } = test.current;
-    const evaluation = await db.vettingEvaluation.create({ data: { officerId: "C3", evaluatedOn: day("2026-06-01"), result: "APPROVED", validUntil: day("2029-06-01") } });
+    const evaluation = await db.vettingEvaluation.create({
+      data: { officerId: "C3", evaluatedOn: day("2026-06-01"), result: "APPROVED", validUntil: day("2029-06-01") },
+    });
     expect(await marked(db)).toEqual([ids.gdl]);
     expect(await at(db, ids.gdl)).toMatchObject({ approved: 2 });
     await expectCacheMatchesLive(db);
@@ -68,7 +78,9 @@ describe("precomputed dashboard figures", () => {
 
   it("follow training records (hours at the 40-hour threshold)", async () => {
     const { db } = test.current;
-    const record = await db.trainingRecord.create({ data: { officerId: "B2", courseCode: "DERECHOS_HUMANOS", completedOn: day("2026-05-01"), hours: "40" } });
+    const record = await db.trainingRecord.create({
+      data: { officerId: "B2", courseCode: "DERECHOS_HUMANOS", completedOn: day("2026-05-01"), hours: "40" },
+    });
     expect(await marked(db)).toEqual([ids.morelia]);
     expect(await at(db, ids.morelia)).toMatchObject({ trainingCompliant: 2 });
     await expectCacheMatchesLive(db);
@@ -81,7 +93,9 @@ describe("precomputed dashboard figures", () => {
 
   it("follow officers: hiring, a transfer (both departments), separation, deletion; other columns mark nothing", async () => {
     const { db } = test.current;
-    await db.officer.create({ data: { id: "A3", departmentId: ids.mich, givenName: "Eva", familyName: "Soto", hiredOn: day("2020-01-01") } });
+    await db.officer.create({
+      data: { id: "A3", departmentId: ids.mich, givenName: "Eva", familyName: "Soto", hiredOn: day("2020-01-01") },
+    });
     expect(await marked(db)).toEqual([ids.mich]);
     expect(await at(db, ids.mich)).toMatchObject({ officers: 3 });
     await expectCacheMatchesLive(db);
@@ -101,7 +115,14 @@ describe("precomputed dashboard figures", () => {
   it("follow complaints and multi-row raw SQL", async () => {
     const { db } = test.current;
     const complaint = await db.complaint.create({
-      data: { ref: "Q-14-0002", departmentId: ids.gdl, receivedOn: day("2026-06-01"), category: "EXCESSIVE_FORCE", status: "RECEIVED", source: "CITIZEN" },
+      data: {
+        ref: "Q-14-0002",
+        departmentId: ids.gdl,
+        receivedOn: day("2026-06-01"),
+        category: "EXCESSIVE_FORCE",
+        status: "RECEIVED",
+        source: "CITIZEN",
+      },
     });
     expect(await marked(db)).toEqual([ids.gdl]);
     expect(await at(db, ids.gdl)).toMatchObject({ countedComplaints12m: 1 });
@@ -127,7 +148,11 @@ describe("precomputed dashboard figures", () => {
   it("follow an import and its undo", async () => {
     const { db } = test.current;
     const before = await at(db, ids.gdl);
-    const result = await importCsv(db, "vetting", "officer_id,evaluated_on,result,valid_until\nC3,2026-06-10,APPROVED,2029-06-10\nC2,2026-06-11,APPROVED,2029-06-11\n");
+    const result = await importCsv(
+      db,
+      "vetting",
+      "officer_id,evaluated_on,result,valid_until\nC3,2026-06-10,APPROVED,2029-06-10\nC2,2026-06-11,APPROVED,2029-06-11\n",
+    );
     expect(result).toMatchObject({ status: "COMPLETED", created: 2 });
     expect(await at(db, ids.gdl)).toMatchObject({ approved: (before?.approved ?? 0) + 2 });
     await expectCacheMatchesLive(db);
@@ -139,7 +164,8 @@ describe("precomputed dashboard figures", () => {
   it("roll over to a new date: the background refresh stores the new trend's dates and forgets the others", async () => {
     const { db } = test.current;
     await refreshDashboardFigures(db, D);
-    const stored = async () => (await db.dashboardFigureDate.findMany({ orderBy: { asOf: "asc" } })).map((r) => r.asOf.toISOString().slice(0, 10));
+    const stored = async () =>
+      (await db.dashboardFigureDate.findMany({ orderBy: { asOf: "asc" } })).map((r) => r.asOf.toISOString().slice(0, 10));
     expect(await stored()).toEqual(POINTS);
     expect(await refreshDashboardFigures(db, "2026-07-01")).toEqual({ departments: 0, dates: ["2026-07-01"], pruned: 1 });
     expect(await refreshDashboardFigures(db, "2026-07-02")).toEqual({ departments: 0, dates: ["2026-07-02"], pruned: 1 });
@@ -151,10 +177,21 @@ describe("precomputed dashboard figures", () => {
 
   it("show empty departments with zeros, a state AG only their state (without refreshing others' marks), and follow a move between states", async () => {
     const { db } = test.current;
-    const empty = await db.department.create({ data: { code: "MX-14-120-MUN", kind: "MUNICIPAL", stateCode: "14", municipalityCode: "120", name: "Policía de Zapopan" } });
+    const empty = await db.department.create({
+      data: { code: "MX-14-120-MUN", kind: "MUNICIPAL", stateCode: "14", municipalityCode: "120", name: "Policía de Zapopan" },
+    });
     const jalisco = await dashboardOverview(db, analyst, { stateCode: "14" }, D);
     expect(jalisco.areas.find((a) => a.code === empty.code)).toMatchObject({ officers: 0, vettingCoverage: null, complaintsPer100: null });
-    await db.complaint.create({ data: { ref: "Q-14-0003", departmentId: empty.id, receivedOn: day("2026-06-01"), category: "EXTORTION", status: "RECEIVED", source: "CNDH" } });
+    await db.complaint.create({
+      data: {
+        ref: "Q-14-0003",
+        departmentId: empty.id,
+        receivedOn: day("2026-06-01"),
+        category: "EXTORTION",
+        status: "RECEIVED",
+        source: "CNDH",
+      },
+    });
     // Per-department rows of Michoacán do not depend on a Jalisco mark: read without refreshing it.
     const agRows = await indicatorsAt(db, michoacanAg, POINTS, "department");
     expect(new Set(agRows.map((r) => r.groupKey))).toEqual(new Set([String(ids.mich), String(ids.morelia)]));

@@ -23,8 +23,15 @@ export const auditor: Scope = { userId: 4, role: "AUDITOR", stateCode: null };
 const rule = (id: string, level: string, value: number | null) => ({ id, level, value });
 
 export async function buildDashboardFixture(db: Db) {
-  for (const [id, role, stateCode] of [[1, "IA_ANALYST", null], [2, "STATE_AG", "16"], [3, "ADMIN", null], [4, "AUDITOR", null]] as const) {
-    await db.user.create({ data: { id, email: `u${id}@example.test`, name: `User ${id}`, passwordHash: "x", totpSecret: "x", role, stateCode } });
+  for (const [id, role, stateCode] of [
+    [1, "IA_ANALYST", null],
+    [2, "STATE_AG", "16"],
+    [3, "ADMIN", null],
+    [4, "AUDITOR", null],
+  ] as const) {
+    await db.user.create({
+      data: { id, email: `u${id}@example.test`, name: `User ${id}`, passwordHash: "x", totpSecret: "x", role, stateCode },
+    });
   }
   const dept = async (code: string, kind: "STATE" | "MUNICIPAL", stateCode: string, municipalityCode: string | null, name: string) =>
     db.department.create({ data: { code, kind, stateCode, municipalityCode, name, authorizedStrength: 10 } });
@@ -34,13 +41,31 @@ export async function buildDashboardFixture(db: Db) {
   const jal = await dept("MX-14-000-EST", "STATE", "14", null, "Secretaría de Seguridad de Jalisco");
 
   const officer = (id: string, departmentId: number, hiredOn: string, separatedOn: string | null = null) =>
-    db.officer.create({ data: { id, departmentId, givenName: "Ana", familyName: `Ruiz ${id}`, rank: "Policía", hiredOn: day(hiredOn), separatedOn: separatedOn ? day(separatedOn) : null } });
+    db.officer.create({
+      data: {
+        id,
+        departmentId,
+        givenName: "Ana",
+        familyName: `Ruiz ${id}`,
+        rank: "Policía",
+        hiredOn: day(hiredOn),
+        separatedOn: separatedOn ? day(separatedOn) : null,
+      },
+    });
   const vet = (officerId: string, evaluatedOn: string, result: "APPROVED" | "NOT_APPROVED" | "PENDING", validUntil: string) =>
     db.vettingEvaluation.create({ data: { officerId, evaluatedOn: day(evaluatedOn), result, validUntil: day(validUntil) } });
   const train = (officerId: string, courseCode: string, completedOn: string, hours: string) =>
     db.trainingRecord.create({ data: { officerId, courseCode, completedOn: day(completedOn), hours } });
-  await db.trainingCourse.upsert({ where: { code: "FORMACION_INICIAL" }, update: {}, create: { code: "FORMACION_INICIAL", nameEs: "Formación inicial", nameEn: "Initial training" } });
-  await db.trainingCourse.upsert({ where: { code: "DERECHOS_HUMANOS" }, update: {}, create: { code: "DERECHOS_HUMANOS", nameEs: "Derechos humanos", nameEn: "Human rights" } });
+  await db.trainingCourse.upsert({
+    where: { code: "FORMACION_INICIAL" },
+    update: {},
+    create: { code: "FORMACION_INICIAL", nameEs: "Formación inicial", nameEn: "Initial training" },
+  });
+  await db.trainingCourse.upsert({
+    where: { code: "DERECHOS_HUMANOS" },
+    update: {},
+    create: { code: "DERECHOS_HUMANOS", nameEs: "Derechos humanos", nameEn: "Human rights" },
+  });
 
   for (const id of ["A1", "A2"]) {
     await officer(id, mich.id, "2018-01-01");
@@ -73,7 +98,12 @@ export async function buildDashboardFixture(db: Db) {
   await officer("C3", gdl.id, "2020-01-01");
   await vet("C3", "2026-05-01", "NOT_APPROVED", "2026-05-01");
 
-  const complaint = (ref: string, departmentId: number, data: { receivedOn: string; category: string; status: string; resolvedOn?: string; source?: string }, officers: string[] = []) =>
+  const complaint = (
+    ref: string,
+    departmentId: number,
+    data: { receivedOn: string; category: string; status: string; resolvedOn?: string; source?: string },
+    officers: string[] = [],
+  ) =>
     db.complaint.create({
       data: {
         ref,
@@ -87,16 +117,35 @@ export async function buildDashboardFixture(db: Db) {
         officers: { create: officers.map((officerId) => ({ officerId })) },
       },
     });
-  await complaint("Q-16-0001", morelia.id, { receivedOn: "2025-03-01", category: "TORTURE", status: "SUSTAINED", resolvedOn: "2025-10-01" }, ["B2"]);
+  await complaint(
+    "Q-16-0001",
+    morelia.id,
+    { receivedOn: "2025-03-01", category: "TORTURE", status: "SUSTAINED", resolvedOn: "2025-10-01" },
+    ["B2"],
+  );
   await complaint("Q-16-0002", morelia.id, { receivedOn: "2026-05-01", category: "EXCESSIVE_FORCE", status: "RECEIVED" }, ["B1"]);
-  await complaint("Q-16-0003", morelia.id, { receivedOn: "2026-02-01", category: "CORRUPTION", status: "UNFOUNDED", resolvedOn: "2026-03-01" });
-  await complaint("Q-14-0001", gdl.id, { receivedOn: "2023-01-01", category: "SEXUAL_ABUSE", status: "SUSTAINED", resolvedOn: "2023-06-01" });
+  await complaint("Q-16-0003", morelia.id, {
+    receivedOn: "2026-02-01",
+    category: "CORRUPTION",
+    status: "UNFOUNDED",
+    resolvedOn: "2026-03-01",
+  });
+  await complaint("Q-14-0001", gdl.id, {
+    receivedOn: "2023-01-01",
+    category: "SEXUAL_ABUSE",
+    status: "SUSTAINED",
+    resolvedOn: "2023-06-01",
+  });
 
   const ruleSet = await db.ruleSet.create({ data: { id: "dashboard-fixture", name: "Dashboard fixture", description: "" } });
   // Only the rule ids matter to the dashboard (the filter offers the run's rules); results carry the figures.
   const definition = { rules: ["vetting-coverage", "failed-vetting-on-duty", "serious-abuse"].map((id) => ({ id })) };
-  const version = await db.ruleSetVersion.create({ data: { ruleSetId: ruleSet.id, version: 1, status: "PUBLISHED", definition, publishedAt: new Date() } });
-  const run = await db.evaluationRun.create({ data: { ruleSetVersionId: version.id, asOf: day(D), status: "SUCCEEDED", trigger: "CLI", finishedAt: new Date() } });
+  const version = await db.ruleSetVersion.create({
+    data: { ruleSetId: ruleSet.id, version: 1, status: "PUBLISHED", definition, publishedAt: new Date() },
+  });
+  const run = await db.evaluationRun.create({
+    data: { ruleSetVersionId: version.id, asOf: day(D), status: "SUCCEEDED", trigger: "CLI", finishedAt: new Date() },
+  });
   const result = (departmentId: number, level: string, insufficientData: boolean, rules: object[], runId = run.id) =>
     db.evaluationResult.create({ data: { runId, departmentId, level: level as never, insufficientData, rules } });
   await result(mich.id, "NONE", false, [rule("vetting-coverage", "NONE", 100), rule("serious-abuse", "NONE", 0)]);
@@ -107,13 +156,30 @@ export async function buildDashboardFixture(db: Db) {
   ]);
   await result(gdl.id, "REVIEW", false, [rule("vetting-coverage", "REVIEW", 100 / 3), rule("serious-abuse", "NONE", 0)]);
   await result(jal.id, "NONE", true, [rule("vetting-coverage", "NONE", null), rule("serious-abuse", "NONE", 0)]);
-  const backtest = await db.evaluationRun.create({ data: { ruleSetVersionId: version.id, asOf: day("2026-07-31"), status: "SUCCEEDED", trigger: "BACKTEST", finishedAt: new Date() } });
+  const backtest = await db.evaluationRun.create({
+    data: { ruleSetVersionId: version.id, asOf: day("2026-07-31"), status: "SUCCEEDED", trigger: "BACKTEST", finishedAt: new Date() },
+  });
   for (const d of [mich, morelia, gdl, jal]) await result(d.id, "WATCH", false, [rule("complaint-rate", "WATCH", 9)], backtest.id);
 
   const recommendation = await db.recommendation.create({
-    data: { departmentId: morelia.id, evaluationRunId: run.id, evaluationResultId: moreliaResult.id, level: "RECEIVERSHIP", previousLevel: "NONE" },
+    data: {
+      departmentId: morelia.id,
+      evaluationRunId: run.id,
+      evaluationResultId: moreliaResult.id,
+      level: "RECEIVERSHIP",
+      previousLevel: "NONE",
+    },
   });
-  await db.review.create({ data: { departmentId: morelia.id, recommendationId: recommendation.id, openedById: 1, ownerId: 1, scope: "Control de confianza", dueOn: day("2026-08-31") } });
+  await db.review.create({
+    data: {
+      departmentId: morelia.id,
+      recommendationId: recommendation.id,
+      openedById: 1,
+      ownerId: 1,
+      scope: "Control de confianza",
+      dueOn: day("2026-08-31"),
+    },
+  });
   await db.receivershipCase.create({
     data: {
       departmentId: morelia.id,
@@ -124,7 +190,9 @@ export async function buildDashboardFixture(db: Db) {
       startDate: day("2026-06-01"),
       terms: "Depuración y recertificación",
       proposedById: 1,
-      exitCriteria: { create: [{ ruleId: "vetting-coverage", comparator: "GTE", threshold: "90", currentValue: "33.3333333333", met: false }] },
+      exitCriteria: {
+        create: [{ ruleId: "vetting-coverage", comparator: "GTE", threshold: "90", currentValue: "33.3333333333", met: false }],
+      },
     },
   });
   return { mich, morelia, gdl, jal, run, backtest };

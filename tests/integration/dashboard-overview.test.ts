@@ -44,13 +44,27 @@ describe("dashboard overview and trends", () => {
     expect(overview.areas).toHaveLength(32);
     const byCode = new Map(overview.areas.map((a) => [a.code, a]));
     expect(byCode.get("16")).toEqual({
-      key: "16", code: "16", name: "Michoacán", departments: 2, flaggedShare: 50, officers: 5,
-      vettingCoverage: 60, trainingCompliance: 60, complaintsPer100: 20,
+      key: "16",
+      code: "16",
+      name: "Michoacán",
+      departments: 2,
+      flaggedShare: 50,
+      officers: 5,
+      vettingCoverage: 60,
+      trainingCompliance: 60,
+      complaintsPer100: 20,
       levels: { NONE: 1, WATCH: 0, REVIEW: 0, RECEIVERSHIP: 1, UNEVALUATED: 0 },
     });
     expect(byCode.get("14")).toMatchObject({ departments: 2, flaggedShare: 50, officers: 3, trainingCompliance: 0, complaintsPer100: 0 });
     expect(byCode.get("14")?.vettingCoverage).toBeCloseTo(100 / 3, 10);
-    expect(byCode.get("01")).toMatchObject({ departments: 0, flaggedShare: null, officers: 0, vettingCoverage: null, trainingCompliance: null, complaintsPer100: null });
+    expect(byCode.get("01")).toMatchObject({
+      departments: 0,
+      flaggedShare: null,
+      officers: 0,
+      vettingCoverage: null,
+      trainingCompliance: null,
+      complaintsPer100: null,
+    });
   });
 
   it("shows a state's departments, and a state AG only their own state", async () => {
@@ -60,7 +74,14 @@ describe("dashboard overview and trends", () => {
       ["MX-16-053-MUN", 100, 3],
       ["MX-16-000-EST", 0, 2],
     ]);
-    expect(michoacan.kpis).toMatchObject({ officers: 5, vettingCoverage: 60, expiredVetting: 1, failedOnDuty: 1, seriousAbuse24m: 1, openReceiverships: 1 });
+    expect(michoacan.kpis).toMatchObject({
+      officers: 5,
+      vettingCoverage: 60,
+      expiredVetting: 1,
+      failedOnDuty: 1,
+      seriousAbuse24m: 1,
+      openReceiverships: 1,
+    });
 
     const agView = await dashboardOverview(test.current.db, michoacanAg, {}, D);
     expect(agView.areas.map((a) => a.code)).toEqual(["16"]);

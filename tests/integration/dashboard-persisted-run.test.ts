@@ -51,10 +51,18 @@ describe("dashboard over a persisted evaluation run", () => {
     const { db } = test.current;
     const dossier = await departmentDossier(db, michoacanAg, { userId: 2, role: "STATE_AG" }, "MX-16-053-MUN", D);
     expect(dossier.evaluation).toMatchObject({ asOf: D, level: "RECEIVERSHIP", ruleSetId: "federal-baseline", ruleSetVersion: 1 });
-    const explanation = await callerFor(db, michoacanAg).evaluations.explain({ departmentCode: "MX-16-053-MUN", runId: dossier.evaluation!.runId });
+    const explanation = await callerFor(db, michoacanAg).evaluations.explain({
+      departmentCode: "MX-16-053-MUN",
+      runId: dossier.evaluation!.runId,
+    });
     const byId = new Map(explanation.rules.map((r) => [r.id, r]));
     expect(byId.get("vetting-coverage")).toMatchObject({ level: "RECEIVERSHIP", threshold: "V < 50" });
-    expect(byId.get("vetting-coverage")?.records?.map((r) => r.officerId).sort()).toEqual(["B2", "B3"]);
+    expect(
+      byId
+        .get("vetting-coverage")
+        ?.records?.map((r) => r.officerId)
+        .sort(),
+    ).toEqual(["B2", "B3"]);
     expect(byId.get("failed-vetting-on-duty")?.records?.map((r) => r.officerId)).toEqual(["B3"]);
     expect(byId.get("serious-abuse")?.records?.map((r) => r.complaintRef)).toEqual(["Q-16-0001"]);
     // Both municipal departments have 3 active officers (same size band): Morelia's V equals Guadalajara's.

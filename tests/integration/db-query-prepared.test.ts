@@ -26,7 +26,12 @@ describe("queryPrepared", () => {
     const db = createDb(test.current.url, { max: 1 });
     try {
       const names = async () =>
-        (await queryPrepared<{ name: string }>(db, Prisma.sql`select name from pg_prepared_statements where name like 'vigila_%' order by name`)).map((r) => r.name);
+        (
+          await queryPrepared<{ name: string }>(
+            db,
+            Prisma.sql`select name from pg_prepared_statements where name like 'vigila_%' order by name`,
+          )
+        ).map((r) => r.name);
       await queryPrepared(db, statement("A", "2026-01-01T00:00:00Z"));
       const first = await names();
       const [row] = await queryPrepared<{ code: string }>(db, statement("B", "2026-01-02T00:00:00Z"));
@@ -44,7 +49,11 @@ describe("queryPrepared", () => {
       const [{ pid }] = (await queryPrepared<{ pid: number }>(db, Prisma.sql`select pg_backend_pid() as pid`)) as [{ pid: number }];
       await test.current.db.$queryRaw`select pg_terminate_backend(${pid}::int)`;
       // The idle client's error event fires once the server has closed it; a listener-less pool would throw here.
-      await expect.poll(async () => (await queryPrepared<{ pid: number }>(db, Prisma.sql`select pg_backend_pid() as pid`).catch(() => [{ pid }]))[0]!.pid).not.toBe(pid);
+      await expect
+        .poll(
+          async () => (await queryPrepared<{ pid: number }>(db, Prisma.sql`select pg_backend_pid() as pid`).catch(() => [{ pid }]))[0]!.pid,
+        )
+        .not.toBe(pid);
     } finally {
       await db.$disconnect();
     }

@@ -34,24 +34,37 @@ describe("demo preparation (small size)", () => {
 
   it("changes nothing when run again", async () => {
     const { db } = test.current;
-    const before = await Promise.all([db.department.count(), db.officer.count(), db.user.count(), db.evaluationRun.count(), db.auditEvent.count()]);
+    const before = await Promise.all([
+      db.department.count(),
+      db.officer.count(),
+      db.user.count(),
+      db.evaluationRun.count(),
+      db.auditEvent.count(),
+    ]);
     const again = await prepareDemo(db, { size: "small" });
     expect(again.seed.seeded).toBe(false);
     expect(again.usersCreated).toEqual([]);
     expect(again.evaluationRunId).toBeNull();
-    expect(await Promise.all([db.department.count(), db.officer.count(), db.user.count(), db.evaluationRun.count(), db.auditEvent.count()])).toEqual(before);
+    expect(
+      await Promise.all([db.department.count(), db.officer.count(), db.user.count(), db.evaluationRun.count(), db.auditEvent.count()]),
+    ).toEqual(before);
   });
 
   it("stores calendar dates unshifted (the approval valid until exactly the reference date)", async () => {
     const { db } = test.current;
-    const officers = await db.officer.findMany({ where: { department: { code: "MX-15-020-MUN" } }, select: { vetting: { orderBy: { evaluatedOn: "desc" }, take: 1 } } });
+    const officers = await db.officer.findMany({
+      where: { department: { code: "MX-15-020-MUN" } },
+      select: { vetting: { orderBy: { evaluatedOn: "desc" }, take: 1 } },
+    });
     const latest = officers.map((o) => o.vetting[0]?.validUntil.toISOString().slice(0, 10));
     expect(latest.filter((d) => d === DEMO_REFERENCE_DATE)).toHaveLength(1);
   });
 
   it("gives each scenario department its documented level in the stored evaluation", async () => {
     const { db } = test.current;
-    const results = await db.evaluationResult.findMany({ select: { level: true, insufficientData: true, rules: true, department: { select: { code: true } } } });
+    const results = await db.evaluationResult.findMany({
+      select: { level: true, insufficientData: true, rules: true, department: { select: { code: true } } },
+    });
     const byCode = new Map(results.map((r) => [r.department.code, r]));
     expect(results).toHaveLength(expected.rows.departments.length);
     for (const scenario of expected.scenarios) {

@@ -19,30 +19,65 @@ async function addCaseHistory(db: Db) {
   const gdl = await db.department.findUniqueOrThrow({ where: { code: "MX-14-039-MUN" } });
   const result = await db.evaluationResult.findFirstOrThrow({ where: { departmentId: gdl.id, run: { trigger: "CLI" } } });
   const recommendation = (data: object) =>
-    db.recommendation.create({ data: { departmentId: gdl.id, evaluationRunId: result.runId, evaluationResultId: result.id, previousLevel: "NONE", ...data } as never });
+    db.recommendation.create({
+      data: { departmentId: gdl.id, evaluationRunId: result.runId, evaluationResultId: result.id, previousLevel: "NONE", ...data } as never,
+    });
   const dismissed = await recommendation({
-    level: "WATCH", status: "DISMISSED", dismissReason: "DATA_ERROR", justification: "Padrón duplicado", decidedById: 3,
-    decidedAt: at("2026-05-02T10:00:00.125Z"), createdAt: at("2026-05-01T09:00:00Z"),
+    level: "WATCH",
+    status: "DISMISSED",
+    dismissReason: "DATA_ERROR",
+    justification: "Padrón duplicado",
+    decidedById: 3,
+    decidedAt: at("2026-05-02T10:00:00.125Z"),
+    createdAt: at("2026-05-01T09:00:00Z"),
   });
   await recommendation({ level: "REVIEW", createdAt: at("2026-06-30T12:00:00Z") });
   await db.review.create({
     data: {
-      departmentId: gdl.id, recommendationId: dismissed.id, openedById: 1, ownerId: 4, scope: "Padrón", status: "CLOSED", decision: "NO_ACTION",
-      openedAt: at("2026-05-01T10:00:00Z"), closedAt: at("2026-05-20T16:30:00.5Z"),
+      departmentId: gdl.id,
+      recommendationId: dismissed.id,
+      openedById: 1,
+      ownerId: 4,
+      scope: "Padrón",
+      status: "CLOSED",
+      decision: "NO_ACTION",
+      openedAt: at("2026-05-01T10:00:00Z"),
+      closedAt: at("2026-05-20T16:30:00.5Z"),
     },
   });
-  await db.review.create({ data: { departmentId: gdl.id, openedById: 1, ownerId: 1, scope: "Quejas", openedAt: at("2026-06-01T08:00:00Z"), dueOn: day("2026-07-31") } });
+  await db.review.create({
+    data: {
+      departmentId: gdl.id,
+      openedById: 1,
+      ownerId: 1,
+      scope: "Quejas",
+      openedAt: at("2026-06-01T08:00:00Z"),
+      dueOn: day("2026-07-31"),
+    },
+  });
   await db.receivershipCase.create({
     data: {
-      departmentId: gdl.id, status: "LIFTED", legalBasis: "Art. 21", receivingAuthority: "SSP Jalisco", startDate: day("2025-01-01"), endDate: day("2026-01-31"),
-      terms: "Recertificación", proposedById: 1, createdAt: at("2024-12-15T00:00:00Z"),
+      departmentId: gdl.id,
+      status: "LIFTED",
+      legalBasis: "Art. 21",
+      receivingAuthority: "SSP Jalisco",
+      startDate: day("2025-01-01"),
+      endDate: day("2026-01-31"),
+      terms: "Recertificación",
+      proposedById: 1,
+      createdAt: at("2024-12-15T00:00:00Z"),
       exitCriteria: {
         create: [
           { ruleId: "vetting-coverage", comparator: "GTE", threshold: "95", currentValue: "96.25", met: true },
           { ruleId: "complaint-rate", comparator: "LTE", threshold: "5.5" },
         ],
       },
-      milestones: { create: [{ title: "Evaluar a todos", dueOn: day("2025-09-30") }, { title: "Plan", dueOn: day("2025-03-31"), completedOn: day("2025-03-15") }] },
+      milestones: {
+        create: [
+          { title: "Evaluar a todos", dueOn: day("2025-09-30") },
+          { title: "Plan", dueOn: day("2025-03-31"), completedOn: day("2025-03-15") },
+        ],
+      },
     },
   });
   await db.department.create({ data: { code: "MX-14-900-EST", kind: "STATE", stateCode: "14", name: "Policía Estatal de Prueba" } });
@@ -58,19 +93,60 @@ describe("department dossier read in one statement", () => {
     const dossier = await departmentDossier(test.current.db, analyst, analystActor, "MX-14-039-MUN", D);
     const { reviews, recommendations, receiverships, complaints } = dossier;
     expect(recommendations).toEqual([
-      { id: expect.any(Number), level: "REVIEW", previousLevel: "NONE", status: "OPEN", dismissReason: null, justification: null, decidedAt: null, createdAt: at("2026-06-30T12:00:00Z"), decidedBy: null },
       {
-        id: expect.any(Number), level: "WATCH", previousLevel: "NONE", status: "DISMISSED", dismissReason: "DATA_ERROR", justification: "Padrón duplicado",
-        decidedAt: at("2026-05-02T10:00:00.125Z"), createdAt: at("2026-05-01T09:00:00Z"), decidedBy: { name: "User 3" },
+        id: expect.any(Number),
+        level: "REVIEW",
+        previousLevel: "NONE",
+        status: "OPEN",
+        dismissReason: null,
+        justification: null,
+        decidedAt: null,
+        createdAt: at("2026-06-30T12:00:00Z"),
+        decidedBy: null,
+      },
+      {
+        id: expect.any(Number),
+        level: "WATCH",
+        previousLevel: "NONE",
+        status: "DISMISSED",
+        dismissReason: "DATA_ERROR",
+        justification: "Padrón duplicado",
+        decidedAt: at("2026-05-02T10:00:00.125Z"),
+        createdAt: at("2026-05-01T09:00:00Z"),
+        decidedBy: { name: "User 3" },
       },
     ]);
     expect(reviews).toEqual([
-      { id: expect.any(Number), status: "OPEN", scope: "Quejas", decision: null, dueOn: day("2026-07-31"), openedAt: at("2026-06-01T08:00:00Z"), closedAt: null, owner: { name: "User 1" } },
-      { id: expect.any(Number), status: "CLOSED", scope: "Padrón", decision: "NO_ACTION", dueOn: null, openedAt: at("2026-05-01T10:00:00Z"), closedAt: at("2026-05-20T16:30:00.500Z"), owner: { name: "User 4" } },
+      {
+        id: expect.any(Number),
+        status: "OPEN",
+        scope: "Quejas",
+        decision: null,
+        dueOn: day("2026-07-31"),
+        openedAt: at("2026-06-01T08:00:00Z"),
+        closedAt: null,
+        owner: { name: "User 1" },
+      },
+      {
+        id: expect.any(Number),
+        status: "CLOSED",
+        scope: "Padrón",
+        decision: "NO_ACTION",
+        dueOn: null,
+        openedAt: at("2026-05-01T10:00:00Z"),
+        closedAt: at("2026-05-20T16:30:00.500Z"),
+        owner: { name: "User 4" },
+      },
     ]);
     expect(receiverships).toEqual([
       {
-        id: expect.any(Number), status: "LIFTED", legalBasis: "Art. 21", receivingAuthority: "SSP Jalisco", startDate: day("2025-01-01"), endDate: day("2026-01-31"), terms: "Recertificación",
+        id: expect.any(Number),
+        status: "LIFTED",
+        legalBasis: "Art. 21",
+        receivingAuthority: "SSP Jalisco",
+        startDate: day("2025-01-01"),
+        endDate: day("2026-01-31"),
+        terms: "Recertificación",
         exitCriteria: [
           { id: expect.any(Number), ruleId: "vetting-coverage", comparator: "GTE", threshold: 95, currentValue: 96.25, met: true },
           { id: expect.any(Number), ruleId: "complaint-rate", comparator: "LTE", threshold: 5.5, currentValue: null, met: null },
@@ -82,12 +158,33 @@ describe("department dossier read in one statement", () => {
       },
     ]);
     expect(receiverships[0]!.exitCriteria[0]!.id).toBeLessThan(receiverships[0]!.exitCriteria[1]!.id);
-    expect(complaints).toEqual([{ ref: "Q-14-0001", receivedOn: day("2023-01-01"), source: "CITIZEN", category: "SEXUAL_ABUSE", status: "SUSTAINED", resolvedOn: day("2023-06-01") }]);
+    expect(complaints).toEqual([
+      {
+        ref: "Q-14-0001",
+        receivedOn: day("2023-01-01"),
+        source: "CITIZEN",
+        category: "SEXUAL_ABUSE",
+        status: "SUSTAINED",
+        resolvedOn: day("2023-06-01"),
+      },
+    ]);
     expect(dossier.department).toEqual({
-      id: expect.any(Number), code: "MX-14-039-MUN", name: "Policía Municipal de Guadalajara", kind: "MUNICIPAL", stateCode: "14", authorizedStrength: 10,
-      state: { name: "Jalisco" }, municipality: { name: "Guadalajara" }, stateName: "Jalisco", municipalityName: "Guadalajara",
+      id: expect.any(Number),
+      code: "MX-14-039-MUN",
+      name: "Policía Municipal de Guadalajara",
+      kind: "MUNICIPAL",
+      stateCode: "14",
+      authorizedStrength: 10,
+      state: { name: "Jalisco" },
+      municipality: { name: "Guadalajara" },
+      stateName: "Jalisco",
+      municipalityName: "Guadalajara",
     });
-    expect(dossier.officers.map((o) => [o.id, o.vettingResult, o.vettingCurrent, o.failedOnDuty])).toEqual([["C1", "APPROVED", true, false], ["C2", "PENDING", false, false], ["C3", "NOT_APPROVED", false, false]]);
+    expect(dossier.officers.map((o) => [o.id, o.vettingResult, o.vettingCurrent, o.failedOnDuty])).toEqual([
+      ["C1", "APPROVED", true, false],
+      ["C2", "PENDING", false, false],
+      ["C3", "NOT_APPROVED", false, false],
+    ]);
     expect(dossier.trends).toEqual(await dashboardTrends(test.current.db, analyst, { departmentId: dossier.department.id }, D));
     expect(dossier.metrics).toMatchObject({ officers: 3, approved: 1, seriousAbuse24m: 0 });
   });
@@ -95,10 +192,23 @@ describe("department dossier read in one statement", () => {
   it("answers a department with nothing recorded with empty lists, no evaluation and zero figures", async () => {
     const dossier = await departmentDossier(test.current.db, analyst, analystActor, "MX-14-900-EST", D);
     expect(dossier).toMatchObject({ evaluation: null, officers: [], complaints: [], reviews: [], recommendations: [], receiverships: [] });
-    expect(dossier.department).toMatchObject({ authorizedStrength: null, municipality: null, municipalityName: null, stateName: "Jalisco" });
+    expect(dossier.department).toMatchObject({
+      authorizedStrength: null,
+      municipality: null,
+      municipalityName: null,
+      stateName: "Jalisco",
+    });
     expect(dossier.metrics).toEqual({
-      vettingCoverage: null, trainingCompliance: null, complaintsPer100: null, officers: 0, approved: 0, trainingCompliant: 0,
-      countedComplaints12m: 0, expiredVetting: 0, failedOnDuty: 0, seriousAbuse24m: 0,
+      vettingCoverage: null,
+      trainingCompliance: null,
+      complaintsPer100: null,
+      officers: 0,
+      approved: 0,
+      trainingCompliant: 0,
+      countedComplaints12m: 0,
+      expiredVetting: 0,
+      failedOnDuty: 0,
+      seriousAbuse24m: 0,
     });
     expect(dossier.trends).toHaveLength(24);
     expect(dossier.trends.every((t) => t.officers === 0 && t.vettingCoverage === null)).toBe(true);
@@ -108,7 +218,9 @@ describe("department dossier read in one statement", () => {
     const db = test.current.db;
     const before = await departmentDossier(db, analyst, analystActor, "MX-14-900-EST", D);
     expect(before.metrics.officers).toBe(0);
-    await db.officer.create({ data: { id: "E1", departmentId: before.department.id, givenName: "Eva", familyName: "Paz", hiredOn: day("2026-01-01") } });
+    await db.officer.create({
+      data: { id: "E1", departmentId: before.department.id, givenName: "Eva", familyName: "Paz", hiredOn: day("2026-01-01") },
+    });
     const after = await departmentDossier(db, analyst, analystActor, "MX-14-900-EST", D);
     expect(after.metrics).toMatchObject({ officers: 1, approved: 0, vettingCoverage: 0 });
     expect(after.trends.at(-1)).toMatchObject({ asOf: D, officers: 1 });
@@ -120,12 +232,23 @@ describe("department dossier read in one statement", () => {
     const count = () => db.auditEvent.count();
     const start = await count();
     const last = await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-    await expect(departmentDossier(db, michoacanAg, { userId: 2, role: "STATE_AG" }, "MX-14-039-MUN", D)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(departmentDossier(db, michoacanAg, { userId: 2, role: "STATE_AG" }, "MX-99-999-MUN", D)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(departmentDossier(db, michoacanAg, { userId: 2, role: "STATE_AG" }, "MX-14-039-MUN", D)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(departmentDossier(db, michoacanAg, { userId: 2, role: "STATE_AG" }, "MX-99-999-MUN", D)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await count()).toBe(start);
     await departmentDossier(db, michoacanAg, { userId: 2, role: "STATE_AG" }, "MX-16-053-MUN", D);
     const events = await db.auditEvent.findMany({ where: last ? { id: { gt: last.id } } : {} });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "department.view", actorId: 2, targetType: "Department", targetId: "MX-16-053-MUN", stateCode: "16", outcome: "ALLOWED" });
+    expect(events[0]).toMatchObject({
+      action: "department.view",
+      actorId: 2,
+      targetType: "Department",
+      targetId: "MX-16-053-MUN",
+      stateCode: "16",
+      outcome: "ALLOWED",
+    });
   });
 });

@@ -23,16 +23,57 @@ beforeAll(async () => {
 
   // Received 2026-03-10: midnight in Mexico City is 06:00 UTC.
   await db.complaint.create({
-    data: { ref: "Q-TL-1", departmentId: department.id, receivedOn: at("2026-03-10T00:00:00Z"), source: "CNDH", category: "TORTURE", status: "RECEIVED", summary: "dato personal" },
+    data: {
+      ref: "Q-TL-1",
+      departmentId: department.id,
+      receivedOn: at("2026-03-10T00:00:00Z"),
+      source: "CNDH",
+      category: "TORTURE",
+      status: "RECEIVED",
+      summary: "dato personal",
+    },
   });
-  await db.comment.create({ data: { authorId: supervisor.userId, targetType: "DEPARTMENT", targetId: String(department.id), body: "Antes", createdAt: at("2026-03-10T05:59:59.999Z") } });
-  await db.comment.create({ data: { authorId: supervisor.userId, targetType: "DEPARTMENT", targetId: String(other.id), body: "Otro departamento", createdAt: at("2026-03-11T00:00:00Z") } });
+  await db.comment.create({
+    data: {
+      authorId: supervisor.userId,
+      targetType: "DEPARTMENT",
+      targetId: String(department.id),
+      body: "Antes",
+      createdAt: at("2026-03-10T05:59:59.999Z"),
+    },
+  });
+  await db.comment.create({
+    data: {
+      authorId: supervisor.userId,
+      targetType: "DEPARTMENT",
+      targetId: String(other.id),
+      body: "Otro departamento",
+      createdAt: at("2026-03-11T00:00:00Z"),
+    },
+  });
 
   const rules = [{ id: "vetting-coverage", value: 70 }];
-  await createRun(db, { asOf: "2026-03-31", finishedAt: at("2026-04-01T12:00:00Z"), results: [{ departmentId: department.id, level: "NONE", rules }] });
-  const rose = await createRun(db, { asOf: "2026-04-30", finishedAt: at("2026-05-01T12:00:00Z"), results: [{ departmentId: department.id, level: "REVIEW", rules }] });
-  await createRun(db, { asOf: "2026-04-30", trigger: "BACKTEST", finishedAt: at("2026-05-01T13:00:00Z"), results: [{ departmentId: department.id, level: "RECEIVERSHIP", rules }] });
-  await createRun(db, { asOf: "2026-05-31", finishedAt: at("2026-06-01T12:00:00Z"), results: [{ departmentId: department.id, level: "REVIEW", rules }] });
+  await createRun(db, {
+    asOf: "2026-03-31",
+    finishedAt: at("2026-04-01T12:00:00Z"),
+    results: [{ departmentId: department.id, level: "NONE", rules }],
+  });
+  const rose = await createRun(db, {
+    asOf: "2026-04-30",
+    finishedAt: at("2026-05-01T12:00:00Z"),
+    results: [{ departmentId: department.id, level: "REVIEW", rules }],
+  });
+  await createRun(db, {
+    asOf: "2026-04-30",
+    trigger: "BACKTEST",
+    finishedAt: at("2026-05-01T13:00:00Z"),
+    results: [{ departmentId: department.id, level: "RECEIVERSHIP", rules }],
+  });
+  await createRun(db, {
+    asOf: "2026-05-31",
+    finishedAt: at("2026-06-01T12:00:00Z"),
+    results: [{ departmentId: department.id, level: "REVIEW", rules }],
+  });
 
   const rec = await db.recommendation.create({
     data: {
@@ -60,7 +101,15 @@ beforeAll(async () => {
       closedAt: at("2026-06-15T18:00:00Z"),
     },
   });
-  await db.comment.create({ data: { authorId: agMichoacan.userId, targetType: "REVIEW", targetId: String(review.id), body: "Sobre la revisión", createdAt: at("2026-05-20T00:00:00Z") } });
+  await db.comment.create({
+    data: {
+      authorId: agMichoacan.userId,
+      targetType: "REVIEW",
+      targetId: String(review.id),
+      body: "Sobre la revisión",
+      createdAt: at("2026-05-20T00:00:00Z"),
+    },
+  });
   const k = await db.receivershipCase.create({
     data: {
       departmentId: department.id,
@@ -72,14 +121,28 @@ beforeAll(async () => {
       statusHistory: {
         create: [
           { toStatus: "PROPOSED", changedById: supervisor.userId, reason: "Propuesta", changedAt: at("2026-06-20T00:00:00Z") },
-          { fromStatus: "PROPOSED", toStatus: "IMPOSED", changedById: agMichoacan.userId, reason: "Impuesta", changedAt: at("2026-06-25T00:00:00Z") },
+          {
+            fromStatus: "PROPOSED",
+            toStatus: "IMPOSED",
+            changedById: agMichoacan.userId,
+            reason: "Impuesta",
+            changedAt: at("2026-06-25T00:00:00Z"),
+          },
         ],
       },
       approvals: { create: [{ userId: agMichoacan.userId, role: "STATE_AG", approvedAt: at("2026-06-25T00:00:00Z") }] },
       milestones: { create: [{ title: "Reevaluar", dueOn: at("2026-07-31T00:00:00Z"), completedOn: at("2026-07-15T00:00:00Z") }] },
     },
   });
-  await db.comment.create({ data: { authorId: supervisor.userId, targetType: "RECEIVERSHIP", targetId: String(k.id), body: "Sobre la intervención", createdAt: at("2026-07-01T00:00:00Z") } });
+  await db.comment.create({
+    data: {
+      authorId: supervisor.userId,
+      targetType: "RECEIVERSHIP",
+      targetId: String(k.id),
+      body: "Sobre la intervención",
+      createdAt: at("2026-07-01T00:00:00Z"),
+    },
+  });
 });
 
 const EXPECTED: [TimelineEvent["kind"], string][] = [
@@ -118,7 +181,12 @@ describe("departmentTimeline", () => {
       const seen: TimelineEvent[] = [];
       let cursor: string | null = null;
       for (let page = 0; page < 20; page++) {
-        const result: Awaited<ReturnType<typeof departmentTimeline>> = await departmentTimeline(test.current.db, supervisor, department.code, { limit, cursor });
+        const result: Awaited<ReturnType<typeof departmentTimeline>> = await departmentTimeline(
+          test.current.db,
+          supervisor,
+          department.code,
+          { limit, cursor },
+        );
         seen.push(...result.events);
         cursor = result.nextCursor;
         if (!cursor) break;
@@ -130,8 +198,14 @@ describe("departmentTimeline", () => {
   it("filters by kind, rejects a forged cursor and hides another state's department", async () => {
     const { db } = test.current;
     const only = await departmentTimeline(db, agMichoacan, department.code, { limit: 100, kinds: ["comment"] });
-    expect(only.events.map((e) => e.data)).toMatchObject([{ body: "Sobre la intervención" }, { body: "Sobre la revisión", on: "REVIEW" }, { body: "Antes" }]);
-    await expect(departmentTimeline(db, supervisor, department.code, { limit: 10, cursor: "bm9wZQ" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(only.events.map((e) => e.data)).toMatchObject([
+      { body: "Sobre la intervención" },
+      { body: "Sobre la revisión", on: "REVIEW" },
+      { body: "Antes" },
+    ]);
+    await expect(departmentTimeline(db, supervisor, department.code, { limit: 10, cursor: "bm9wZQ" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(departmentTimeline(db, agJalisco, department.code, { limit: 10 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const call = createCaller({ db, scope: agJalisco, meta: { ip: null, userAgent: null } });
     await expect(call.timeline.department({ departmentCode: department.code })).rejects.toMatchObject({ code: "NOT_FOUND" });

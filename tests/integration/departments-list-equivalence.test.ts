@@ -22,7 +22,12 @@ const FILTERS: Record<string, unknown>[] = [
   { kind: "MUNICIPAL", rule: "vetting-coverage", status: "underReview" },
 ];
 
-async function reference(scope: typeof analyst, input: ReturnType<typeof ZListDepartmentsInput.parse>, limit: number | null, offset: number) {
+async function reference(
+  scope: typeof analyst,
+  input: ReturnType<typeof ZListDepartmentsInput.parse>,
+  limit: number | null,
+  offset: number,
+) {
   const rows = await referenceDepartments(test.current.db, scope, input, { limit, offset, today: D });
   return rows.map(({ id: _id, resultId: _resultId, total: _total, ...row }) => row);
 }

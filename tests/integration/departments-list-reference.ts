@@ -23,7 +23,12 @@ const ORDER_BY: Record<DepartmentFilters["sort"], Prisma.Sql> = {
  * fired, officers on the roll today and whether a review or a receivership is open, filtered and
  * sorted. `limit` null returns every matching row (the CSV export).
  */
-export async function referenceDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilters, page: { limit: number | null; offset: number; today: string }) {
+export async function referenceDepartments(
+  db: DbOrTx,
+  scope: Scope,
+  view: DepartmentFilters,
+  page: { limit: number | null; offset: number; today: string },
+) {
   const { limit, offset, today } = page;
   const conditions: Prisma.Sql[] = [departmentSqlFilter(scope, "d")];
   if (view.stateCode) conditions.push(Prisma.sql`d."stateCode" = ${view.stateCode}`);

@@ -26,18 +26,43 @@ const render = (scope: Scope, locale: "es" | "en") => renderDossierPdf(test.curr
 
 beforeAll(async () => {
   const db = test.current.db;
-  for (const [id, role, stateCode] of [[1, "IA_ANALYST", null], [2, "STATE_AG", "14"], [3, "AUDITOR", null]] as const) {
-    await db.user.create({ data: { id, email: `u${id}@example.test`, name: `Usuaria ${id}`, passwordHash: "x", totpSecret: "x", role, stateCode } });
+  for (const [id, role, stateCode] of [
+    [1, "IA_ANALYST", null],
+    [2, "STATE_AG", "14"],
+    [3, "AUDITOR", null],
+  ] as const) {
+    await db.user.create({
+      data: { id, email: `u${id}@example.test`, name: `Usuaria ${id}`, passwordHash: "x", totpSecret: "x", role, stateCode },
+    });
   }
   const peers = [...staff("MICH-2", 10, "Q"), ...staff("MICH-3", 12, "R")];
   const approved = (officer: string) => ({ officer, evaluatedOn: "2025-01-01", result: "APPROVED" as const, validUntil: "2028-01-01" });
   await loadDataset(
     db,
     dataset({
-      departments: [{ code: "MICH-1", kind: "MUNICIPAL" }, { code: "MICH-2", kind: "MUNICIPAL" }, { code: "MICH-3", kind: "MUNICIPAL" }, { code: "JAL-1", kind: "MUNICIPAL", stateCode: "14" }],
+      departments: [
+        { code: "MICH-1", kind: "MUNICIPAL" },
+        { code: "MICH-2", kind: "MUNICIPAL" },
+        { code: "MICH-3", kind: "MUNICIPAL" },
+        { code: "JAL-1", kind: "MUNICIPAL", stateCode: "14" },
+      ],
       officers: [...staff("MICH-1", 4, "P"), ...peers, ...staff("JAL-1", 2, "J")],
-      vetting: [approved("P1"), { officer: "P2", evaluatedOn: "2026-01-01", result: "NOT_APPROVED", validUntil: "2029-01-01" }, ...peers.map((o) => approved(o.id))],
-      complaints: [{ ref: "CNDH-77", department: "MICH-1", receivedOn: "2026-02-01", source: "CNDH", category: "TORTURE", status: "SUSTAINED", resolvedOn: "2026-05-01" }],
+      vetting: [
+        approved("P1"),
+        { officer: "P2", evaluatedOn: "2026-01-01", result: "NOT_APPROVED", validUntil: "2029-01-01" },
+        ...peers.map((o) => approved(o.id)),
+      ],
+      complaints: [
+        {
+          ref: "CNDH-77",
+          department: "MICH-1",
+          receivedOn: "2026-02-01",
+          source: "CNDH",
+          category: "TORTURE",
+          status: "SUSTAINED",
+          resolvedOn: "2026-05-01",
+        },
+      ],
     }),
   );
   await db.complaint.update({ where: { ref: "CNDH-77" }, data: { summary: SUMMARY } });
@@ -69,11 +94,21 @@ describe("department dossier PDF", () => {
       const value = rule.value === null ? "—" : es.format(rule.value);
       expect(text, rule.id).toMatch(new RegExp(`${levelsEs[rule.level]} ${value.replace(".", "\\.")} `));
     }
-    expect(text).toContain(`Cobertura de control de confianza ${levelsEs[explanation.rules[0]!.level]} ${es.format(explanation.rules[0]!.value!)}`);
+    expect(text).toContain(
+      `Cobertura de control de confianza ${levelsEs[explanation.rules[0]!.level]} ${es.format(explanation.rules[0]!.value!)}`,
+    );
     expect(text).toContain(`Elementos activos ${dossier.metrics.officers}`);
     expect(text).toContain(`No aprobados en servicio ${dossier.metrics.failedOnDuty}`);
     // Generation time in UTC and in Mexico City (already the next calendar day in UTC), and who asked.
-    const instant = (timeZone: string) => new Intl.DateTimeFormat("es-MX", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone }).format(NOW);
+    const instant = (timeZone: string) =>
+      new Intl.DateTimeFormat("es-MX", {
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone,
+      }).format(NOW);
     expect(instant("UTC")).toMatch(/^01\/07\/2026, 05:30/);
     expect(instant("America/Mexico_City")).toMatch(/^30\/06\/2026, 11:30/);
     expect(text).toContain(`${instant("UTC")} UTC · ${instant("America/Mexico_City")} (America/Mexico_City)`);

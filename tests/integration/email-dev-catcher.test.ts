@@ -36,7 +36,11 @@ describe("demo mail catcher", () => {
       transport.close();
     }
     const [summary] = await listCaughtMail(10, dataDir);
-    expect(summary).toMatchObject({ to: "fiscal@vigila.test", subject: "Vigila: Subió el nivel de alerta", messageId: "<abc123.alert@vigila.test>" });
+    expect(summary).toMatchObject({
+      to: "fiscal@vigila.test",
+      subject: "Vigila: Subió el nivel de alerta",
+      messageId: "<abc123.alert@vigila.test>",
+    });
     const mail = await readCaughtMail(summary!.id, dataDir);
     expect(mail?.html).toContain("<b>vigilancia</b>");
     expect(mail?.text).toContain("de vigilancia a revisión");

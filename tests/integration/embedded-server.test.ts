@@ -34,7 +34,10 @@ function childEnv(dataDir: string) {
 }
 
 function hold(dataDir: string): Holder {
-  const child = spawn(NODE_TSX[0]!, [...NODE_TSX.slice(1), "tests/support/hold-database.ts"], { env: childEnv(dataDir), stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(NODE_TSX[0]!, [...NODE_TSX.slice(1), "tests/support/hold-database.ts"], {
+    env: childEnv(dataDir),
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   children.push(child);
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk));

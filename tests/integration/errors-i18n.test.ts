@@ -9,7 +9,9 @@ import { createTestUser } from "./auth-support";
 
 const test = useTestDatabase();
 
-type ErrorBody = { error: { json: { message: string; data: { code: string; englishMessage: string; translated: boolean; zodError: unknown } } } };
+type ErrorBody = {
+  error: { json: { message: string; data: { code: string; englishMessage: string; translated: boolean; zodError: unknown } } };
+};
 
 /** One query through the real HTTP handler, as the browser sends it. */
 async function query(path: string, input: unknown, scope: Scope | null, headers: Record<string, string> = {}) {

@@ -50,7 +50,9 @@ describe("detail pages: a malformed id is answered like an unknown one", () => {
     expect(isMissingSubject(anonymous)).toBe(false);
     expect(anonymous).toMatchObject({ code: "UNAUTHORIZED" });
     // A service's own BAD_REQUEST (not the input schema refusing the URL's id) is a real error.
-    expect(isMissingSubject(new TRPCError({ code: "BAD_REQUEST", message: "Give either a run or an evaluation date, not both" }))).toBe(false);
+    expect(isMissingSubject(new TRPCError({ code: "BAD_REQUEST", message: "Give either a run or an evaluation date, not both" }))).toBe(
+      false,
+    );
     expect(isMissingSubject(new Error("connection lost"))).toBe(false);
   });
 

@@ -35,7 +35,9 @@ beforeAll(async () => {
         { code: "MX-A", kind: "STATE" },
       ],
       officers,
-      vetting: officers.slice(0, 2).map((o) => ({ officer: o.id, evaluatedOn: "2025-03-01", result: "APPROVED" as const, validUntil: "2028-03-01" })),
+      vetting: officers
+        .slice(0, 2)
+        .map((o) => ({ officer: o.id, evaluatedOn: "2025-03-01", result: "APPROVED" as const, validUntil: "2028-03-01" })),
       training: [{ officer: "B1", course: "FORMACION_INICIAL", completedOn: "2026-01-10", hours: "40.00" }],
       complaints: ["2025-07-01", "2025-12-01", "2026-01-01", "2026-06-30"].map((receivedOn, i) => ({
         ref: `B-${i}`,

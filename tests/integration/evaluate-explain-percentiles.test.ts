@@ -13,7 +13,17 @@ import { dataset, loadDataset, staff } from "../support/rules-dataset";
 const test = useTestDatabase();
 const D = "2026-06-30";
 const analyst: Scope = { userId: 1, role: "IA_ANALYST", stateCode: null };
-const SIZES: [string, number][] = [["E0", 0], ["E1", 3], ["E2", 3], ["E3", 49], ["E4", 50], ["E5", 120], ["E6", 199], ["E7", 200], ["E8", 60]];
+const SIZES: [string, number][] = [
+  ["E0", 0],
+  ["E1", 3],
+  ["E2", 3],
+  ["E3", 49],
+  ["E4", 50],
+  ["E5", 120],
+  ["E6", 199],
+  ["E7", 200],
+  ["E8", 60],
+];
 let runId = 0;
 
 beforeAll(async () => {
@@ -27,7 +37,15 @@ beforeAll(async () => {
       officers: [...officers, ...staff("S1", 50, "S-")],
       vetting: approved.map((o) => ({ officer: o.id, evaluatedOn: "2025-01-01", result: "APPROVED" as const, validUntil: "2028-01-01" })),
       complaints: [
-        { ref: "Q-1", department: "E4", receivedOn: "2026-02-01", source: "CNDH", category: "TORTURE", status: "SUSTAINED", resolvedOn: "2026-05-01" },
+        {
+          ref: "Q-1",
+          department: "E4",
+          receivedOn: "2026-02-01",
+          source: "CNDH",
+          category: "TORTURE",
+          status: "SUSTAINED",
+          resolvedOn: "2026-05-01",
+        },
         { ref: "Q-2", department: "E6", receivedOn: "2026-03-01", source: "CITIZEN", category: "EXTORTION", status: "INVESTIGATING" },
       ],
     }),
@@ -38,14 +56,21 @@ beforeAll(async () => {
 describe("stored-run percentiles", () => {
   it("equal peerPercentile over the run's stored results, for every department and rule", async () => {
     const { db } = test.current;
-    const stored = await db.evaluationResult.findMany({ where: { runId }, include: { department: { select: { code: true, kind: true } } } });
+    const stored = await db.evaluationResult.findMany({
+      where: { runId },
+      include: { department: { select: { code: true, kind: true } } },
+    });
     expect(stored).toHaveLength(SIZES.length + 1);
     let compared = 0;
     for (const result of stored) {
       const explanation = await explainDepartment(db, analyst, result.department.code, { runId });
       const peers = stored.filter((p) => p.department.kind === result.department.kind);
       explanation.rules.forEach((rule, i) => {
-        const expected = peerPercentile(rule.value, result.activeOfficers ?? 0, peers.map((p) => ({ n: p.activeOfficers ?? 0, value: readPersistedRules(p.rules)[i]!.value })));
+        const expected = peerPercentile(
+          rule.value,
+          result.activeOfficers ?? 0,
+          peers.map((p) => ({ n: p.activeOfficers ?? 0, value: readPersistedRules(p.rules)[i]!.value })),
+        );
         expect(rule.percentile, `${result.department.code} rule ${rule.id}`).toEqual(expected);
         compared++;
       });

@@ -26,8 +26,22 @@ beforeAll(async () => {
         { code: "JAL-1", kind: "MUNICIPAL", stateCode: "14" },
       ],
       officers: [...poor, ...peers, ...staff("JAL-1", 2, "J")],
-      vetting: [approved("P1"), { officer: "P2", evaluatedOn: "2026-01-01", result: "NOT_APPROVED", validUntil: "2029-01-01" }, ...peers.map((o) => approved(o.id))],
-      complaints: [{ ref: "CNDH-77", department: "MICH-1", receivedOn: "2026-02-01", source: "CNDH", category: "TORTURE", status: "SUSTAINED", resolvedOn: "2026-05-01" }],
+      vetting: [
+        approved("P1"),
+        { officer: "P2", evaluatedOn: "2026-01-01", result: "NOT_APPROVED", validUntil: "2029-01-01" },
+        ...peers.map((o) => approved(o.id)),
+      ],
+      complaints: [
+        {
+          ref: "CNDH-77",
+          department: "MICH-1",
+          receivedOn: "2026-02-01",
+          source: "CNDH",
+          category: "TORTURE",
+          status: "SUSTAINED",
+          resolvedOn: "2026-05-01",
+        },
+      ],
     }),
   );
   runId = (await runEvaluation(test.current.db, { asOf: D, trigger: "CLI", actor: { userId: null } })).runId;
@@ -37,24 +51,55 @@ describe("explainDepartment", () => {
   it("explains a live evaluation: figures, thresholds, peer percentile and every record counted, and audits the view", async () => {
     const { db } = test.current;
     const explanation = await explainDepartment(db, analyst, "MICH-1", { asOf: D });
-    expect(explanation).toMatchObject({ source: { kind: "live" }, asOf: D, ruleSet: { id: "federal-baseline", version: 1 }, level: "RECEIVERSHIP" });
+    expect(explanation).toMatchObject({
+      source: { kind: "live" },
+      asOf: D,
+      ruleSet: { id: "federal-baseline", version: 1 },
+      level: "RECEIVERSHIP",
+    });
     const coverage = explanation.rules[0]!;
     expect(coverage).toMatchObject({
-      id: "vetting-coverage", level: "RECEIVERSHIP", value: 25, threshold: "V < 50",
-      thresholds: [{ level: "RECEIVERSHIP", condition: "V < 50" }, { level: "REVIEW", condition: "V < 75" }, { level: "WATCH", condition: "V < 90" }],
+      id: "vetting-coverage",
+      level: "RECEIVERSHIP",
+      value: 25,
+      threshold: "V < 50",
+      thresholds: [
+        { level: "RECEIVERSHIP", condition: "V < 50" },
+        { level: "REVIEW", condition: "V < 75" },
+        { level: "WATCH", condition: "V < 90" },
+      ],
       // MICH-1 (25), MICH-2 (100), MICH-3 (100), JAL-1 (0): all municipal with N < 50.
       percentile: { band: "<50", peers: 4, percentile: 37.5 },
     });
-    expect(coverage.records!.map((r) => [r.bucket, r.officerId])).toEqual([["approved", "P1"], ["not_approved", "P2"], ["not_approved", "P3"], ["not_approved", "P4"]]);
-    expect(explanation.rules[1]).toMatchObject({ id: "failed-vetting-on-duty", level: "REVIEW", value: 1, records: [{ bucket: "failed", officerId: "P2" }] });
-    expect(explanation.rules[3]).toMatchObject({ id: "serious-abuse", level: "REVIEW", records: [{ bucket: "counted", complaintRef: "CNDH-77" }] });
+    expect(coverage.records!.map((r) => [r.bucket, r.officerId])).toEqual([
+      ["approved", "P1"],
+      ["not_approved", "P2"],
+      ["not_approved", "P3"],
+      ["not_approved", "P4"],
+    ]);
+    expect(explanation.rules[1]).toMatchObject({
+      id: "failed-vetting-on-duty",
+      level: "REVIEW",
+      value: 1,
+      records: [{ bucket: "failed", officerId: "P2" }],
+    });
+    expect(explanation.rules[3]).toMatchObject({
+      id: "serious-abuse",
+      level: "REVIEW",
+      records: [{ bucket: "counted", complaintRef: "CNDH-77" }],
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "evaluation.explain" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ actorId: 1, targetType: "Department", targetId: "MICH-1", stateCode: "16" });
   });
 
   it("explains a stored run from what the run stored", async () => {
     const explanation = await explainDepartment(test.current.db, analyst, "MICH-1", { runId });
-    expect(explanation).toMatchObject({ source: { kind: "run", runId }, asOf: D, level: "RECEIVERSHIP", department: { activeOfficers: 4 } });
+    expect(explanation).toMatchObject({
+      source: { kind: "run", runId },
+      asOf: D,
+      level: "RECEIVERSHIP",
+      department: { activeOfficers: 4 },
+    });
     // A stored run keeps the records behind fired rules only: the shortfall for coverage.
     expect(explanation.rules[0]!.records!.map((r) => r.officerId)).toEqual(["P2", "P3", "P4"]);
     expect(explanation.rules[0]!.percentile).toEqual({ band: "<50", peers: 4, percentile: 37.5 });
@@ -78,8 +123,12 @@ describe("evaluations router", () => {
     const national = callerFor(db, analyst);
     const jalisco = callerFor(db, jaliscoAg);
     expect(await national.evaluations.latestRun({})).toMatchObject({
-      runId, asOf: D, ruleSet: { id: "federal-baseline", version: 1 }, departments: 4,
-      levels: { NONE: 0, WATCH: 0, REVIEW: 2, RECEIVERSHIP: 2 }, openRecommendations: 4,
+      runId,
+      asOf: D,
+      ruleSet: { id: "federal-baseline", version: 1 },
+      departments: 4,
+      levels: { NONE: 0, WATCH: 0, REVIEW: 2, RECEIVERSHIP: 2 },
+      openRecommendations: 4,
     });
     expect(await jalisco.evaluations.latestRun({})).toMatchObject({ departments: 1, levels: { RECEIVERSHIP: 1 }, openRecommendations: 1 });
     const history = await national.evaluations.departmentHistory({ departmentCode: "MICH-2" });

@@ -17,31 +17,34 @@ function scenario(extraFailures = 0): Dataset {
   const good = staff("GOOD", 10, "G");
   const poor = staff("POOR", 4, "P");
   const failing = staff("FAILING", 20, "F");
-  return dataset(
-    {
-      departments: [
-        { code: "GOOD", kind: "MUNICIPAL", authorizedStrength: 10 },
-        { code: "POOR", kind: "MUNICIPAL", stateCode: "14" },
-        { code: "EMPTY", kind: "STATE", authorizedStrength: 50 },
-        { code: "FAILING", kind: "MUNICIPAL", authorizedStrength: 10 },
-      ],
-      officers: [...good, ...poor, ...failing],
-      training: [...good, ...poor, ...failing].flatMap((o) => trained(o.id)),
-      vetting: [
-        ...good.map((o) => approved(o.id)),
-        ...poor.slice(0, 2).map((o) => approved(o.id)),
-        ...failing.map((o, i) =>
-          i < extraFailures ? { officer: o.id, evaluatedOn: "2026-01-01", result: "NOT_APPROVED" as const, validUntil: "2029-01-01" } : approved(o.id),
-        ),
-      ],
-    },
-  );
+  return dataset({
+    departments: [
+      { code: "GOOD", kind: "MUNICIPAL", authorizedStrength: 10 },
+      { code: "POOR", kind: "MUNICIPAL", stateCode: "14" },
+      { code: "EMPTY", kind: "STATE", authorizedStrength: 50 },
+      { code: "FAILING", kind: "MUNICIPAL", authorizedStrength: 10 },
+    ],
+    officers: [...good, ...poor, ...failing],
+    training: [...good, ...poor, ...failing].flatMap((o) => trained(o.id)),
+    vetting: [
+      ...good.map((o) => approved(o.id)),
+      ...poor.slice(0, 2).map((o) => approved(o.id)),
+      ...failing.map((o, i) =>
+        i < extraFailures
+          ? { officer: o.id, evaluatedOn: "2026-01-01", result: "NOT_APPROVED" as const, validUntil: "2029-01-01" }
+          : approved(o.id),
+      ),
+    ],
+  });
 }
 
 /** The first `count` FAILING officers' vetting becomes a failure on 2026-01-01 (still on duty). */
 async function failOfficers(count: number) {
   const ids = Array.from({ length: count }, (_, i) => `F${i + 1}`);
-  await test.current.db.vettingEvaluation.updateMany({ where: { officerId: { in: ids } }, data: { result: "NOT_APPROVED", evaluatedOn: new Date("2026-01-01T00:00:00Z") } });
+  await test.current.db.vettingEvaluation.updateMany({
+    where: { officerId: { in: ids } },
+    data: { result: "NOT_APPROVED", evaluatedOn: new Date("2026-01-01T00:00:00Z") },
+  });
 }
 
 beforeEach(async () => {
@@ -53,35 +56,67 @@ describe("persisted evaluation runs", () => {
     const { db } = test.current;
     await loadDataset(db, scenario());
     const run = await runEvaluation(db, { asOf: "2026-06-30", ...CLI });
-    expect(run).toMatchObject({ ruleSetId: "federal-baseline", version: 1, asOf: "2026-06-30", levels: { NONE: 3, WATCH: 0, REVIEW: 1, RECEIVERSHIP: 0 } });
-    const stored = await db.evaluationRun.findUniqueOrThrow({ where: { id: run.runId }, include: { results: { include: { department: true } } } });
+    expect(run).toMatchObject({
+      ruleSetId: "federal-baseline",
+      version: 1,
+      asOf: "2026-06-30",
+      levels: { NONE: 3, WATCH: 0, REVIEW: 1, RECEIVERSHIP: 0 },
+    });
+    const stored = await db.evaluationRun.findUniqueOrThrow({
+      where: { id: run.runId },
+      include: { results: { include: { department: true } } },
+    });
     expect(stored).toMatchObject({ status: "SUCCEEDED", trigger: "CLI", error: null });
     expect(stored.asOf.toISOString().slice(0, 10)).toBe("2026-06-30");
     expect(stored.finishedAt).not.toBeNull();
     const byCode = Object.fromEntries(stored.results.map((r) => [r.department.code, r]));
     expect(Object.keys(byCode).sort()).toEqual(["EMPTY", "FAILING", "GOOD", "POOR"]);
     expect(byCode.EMPTY).toMatchObject({ level: "NONE", insufficientData: true, activeOfficers: 0 });
-    expect(byCode.EMPTY!.warnings).toEqual([{ code: "NO_ACTIVE_OFFICERS" }, { code: "ACTIVE_BELOW_HALF_AUTHORIZED", active: 0, authorized: 50 }]);
+    expect(byCode.EMPTY!.warnings).toEqual([
+      { code: "NO_ACTIVE_OFFICERS" },
+      { code: "ACTIVE_BELOW_HALF_AUTHORIZED", active: 0, authorized: 50 },
+    ]);
     expect(byCode.POOR!.warnings).toEqual([{ code: "OFFICERS_WITHOUT_VETTING", count: 2 }, { code: "AUTHORIZED_STRENGTH_MISSING" }]);
     expect(byCode.GOOD!.warnings).toEqual([]);
 
     const poor = readPersistedRules(byCode.POOR!.rules);
     expect(poor.map((r) => r.id)).toEqual([
-      "vetting-coverage", "failed-vetting-on-duty", "training-compliance", "serious-abuse",
-      "human-rights-recommendations", "complaint-rate", "corruption-not-reduced",
+      "vetting-coverage",
+      "failed-vetting-on-duty",
+      "training-compliance",
+      "serious-abuse",
+      "human-rights-recommendations",
+      "complaint-rate",
+      "corruption-not-reduced",
     ]);
     expect(poor[0]).toMatchObject({
-      id: "vetting-coverage", level: "REVIEW", value: 50, threshold: "V < 75", title: "Vetting coverage",
-      figures: { V: 50, approved: 2, N: 4 }, exact: { V: "50", approved: "2", N: "4" },
+      id: "vetting-coverage",
+      level: "REVIEW",
+      value: 50,
+      threshold: "V < 75",
+      title: "Vetting coverage",
+      figures: { V: 50, approved: 2, N: 4 },
+      exact: { V: "50", approved: "2", N: "4" },
       records: [
         { bucket: "not_approved", officerId: "P3", vettingId: null, complaintRef: null },
         { bucket: "not_approved", officerId: "P4", vettingId: null, complaintRef: null },
       ],
     });
     // Rules that did not fire keep no records; complaint-rate keeps its spec keys at the top level.
-    expect(poor[5]).toMatchObject({ id: "complaint-rate", level: "NONE", value: 0, peer_median: 0, count: 0, threshold: null, records: null });
+    expect(poor[5]).toMatchObject({
+      id: "complaint-rate",
+      level: "NONE",
+      value: 0,
+      peer_median: 0,
+      count: 0,
+      threshold: null,
+      records: null,
+    });
 
-    const audit = await db.auditEvent.findMany({ where: { targetType: { in: ["EvaluationRun", "Recommendation"] } }, orderBy: { id: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: { targetType: { in: ["EvaluationRun", "Recommendation"] } },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["evaluation.start", "recommendation.open", "evaluation.run"]);
   });
 
@@ -103,7 +138,10 @@ describe("persisted evaluation runs", () => {
     await failOfficers(1);
     const rose = await runEvaluation(db, { asOf: "2026-07-02", ...CLI });
     expect(rose.recommendationIds).toHaveLength(1);
-    const rec = await db.recommendation.findUniqueOrThrow({ where: { id: rose.recommendationIds[0] }, include: { department: true, evaluationResult: true } });
+    const rec = await db.recommendation.findUniqueOrThrow({
+      where: { id: rose.recommendationIds[0] },
+      include: { department: true, evaluationResult: true },
+    });
     expect(rec).toMatchObject({ level: "REVIEW", previousLevel: "NONE", status: "OPEN", evaluationRunId: rose.runId });
     expect(rec.evaluationResult.runId).toBe(rose.runId);
   });
@@ -132,7 +170,9 @@ describe("persisted evaluation runs", () => {
   it("refuse drafts and bad dates without storing anything", async () => {
     const { db } = test.current;
     const v1 = await db.ruleSetVersion.findFirstOrThrow({ where: { ruleSetId: "federal-baseline", version: 1 } });
-    await db.ruleSetVersion.create({ data: { ruleSetId: "federal-baseline", version: 7, status: "DRAFT", definition: v1.definition as object } });
+    await db.ruleSetVersion.create({
+      data: { ruleSetId: "federal-baseline", version: 7, status: "DRAFT", definition: v1.definition as object },
+    });
     await expect(runEvaluation(db, { asOf: "2026-06-30", ruleSet: { ruleSetId: "federal-baseline", version: 7 }, ...CLI })).rejects.toThrow(
       /version 7 is a draft: only published versions can be persisted/,
     );
@@ -143,8 +183,12 @@ describe("persisted evaluation runs", () => {
   it("mark a run that fails half-way FAILED, with nothing else stored", async () => {
     const { db } = test.current;
     await loadDataset(db, scenario(1));
-    await db.$executeRawUnsafe(`create function fail_result() returns trigger language plpgsql as $$ begin raise exception 'disk full (simulated)'; end $$`);
-    await db.$executeRawUnsafe(`create trigger fail_result before insert on "EvaluationResult" for each statement execute function fail_result()`);
+    await db.$executeRawUnsafe(
+      `create function fail_result() returns trigger language plpgsql as $$ begin raise exception 'disk full (simulated)'; end $$`,
+    );
+    await db.$executeRawUnsafe(
+      `create trigger fail_result before insert on "EvaluationResult" for each statement execute function fail_result()`,
+    );
     try {
       await expect(runEvaluation(db, { asOf: "2026-06-30", ...CLI })).rejects.toThrow(/disk full/);
     } finally {
@@ -156,6 +200,10 @@ describe("persisted evaluation runs", () => {
     expect(await db.evaluationResult.count()).toBe(0);
     expect(await db.recommendation.count()).toBe(0);
     const last = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(last).toMatchObject({ action: "evaluation.run", targetId: String(run!.id), changes: { status: { before: "RUNNING", after: "FAILED" } } });
+    expect(last).toMatchObject({
+      action: "evaluation.run",
+      targetId: String(run!.id),
+      changes: { status: { before: "RUNNING", after: "FAILED" } },
+    });
   });
 });

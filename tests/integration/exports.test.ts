@@ -25,7 +25,7 @@ const FILES: Record<ImportKind, string> = {
   departments: DEPARTMENTS_CSV,
   officers: [
     "officer_id,department_code,given_name,family_name,rank,hired_on,separated_on",
-    "OF002,MICH-MORELIA,\"=HYPERLINK(\"\"http://x\"\")\",+López,-,2024-02-29,2026-12-31",
+    'OF002,MICH-MORELIA,"=HYPERLINK(""http://x"")",+López,-,2024-02-29,2026-12-31',
     "OF001,MICH-MORELIA,@Ana,''=ya citado,'texto,2027-01-01,",
     "OF003,JAL-GDL,María,García,Suboficial,2026-12-31,",
   ].join("\n"),
@@ -51,7 +51,7 @@ describe("CSV export", () => {
     expect(officers.text.split("\n")).toEqual([
       "officer_id,department_code,given_name,family_name,rank,hired_on,separated_on",
       "OF001,MICH-MORELIA,'@Ana,''=ya citado,'texto,2027-01-01,",
-      "OF002,MICH-MORELIA,\"'=HYPERLINK(\"\"http://x\"\")\",'+López,'-,2024-02-29,2026-12-31",
+      'OF002,MICH-MORELIA,"\'=HYPERLINK(""http://x"")",\'+López,\'-,2024-02-29,2026-12-31',
       "OF003,JAL-GDL,María,García,Suboficial,2026-12-31,",
       "",
     ]);
@@ -59,7 +59,7 @@ describe("CSV export", () => {
     expect(complaints.text).toBe(
       [
         "complaint_ref,department_code,received_on,source,category,status,resolved_on,officer_ids,summary",
-        "'=Q-2,JAL-GDL,2025-06-01,CITIZEN,EXTORTION,RECEIVED,,OF003,\"'+52 55 1234 5678, \"\"línea\"\" 1\nlínea 2\"",
+        '\'=Q-2,JAL-GDL,2025-06-01,CITIZEN,EXTORTION,RECEIVED,,OF003,"\'+52 55 1234 5678, ""línea"" 1\nlínea 2"',
         "Q-1,MICH-MORELIA,2025-05-01,CNDH,TORTURE,SUSTAINED,2025-09-30,OF001;OF002,",
         "",
       ].join("\n"),

@@ -8,7 +8,13 @@ import { plainResponse } from "~/server/imports/route-access";
 // reader's language (the language cookie; Spanish without one), like tRPC errors do.
 const SITE = "https://vigila.test";
 const post = (headers: Record<string, string>) =>
-  upload(new NextRequest(`${SITE}/api/imports/upload?kind=officers&name=a.csv`, { method: "POST", headers: { host: "vigila.test", ...headers }, body: "x" }));
+  upload(
+    new NextRequest(`${SITE}/api/imports/upload?kind=officers&name=a.csv`, {
+      method: "POST",
+      headers: { host: "vigila.test", ...headers },
+      body: "x",
+    }),
+  );
 
 describe("file routes' plain-text answers", () => {
   it("refuse a cross-site upload in Spanish by default and in English with the English cookie", async () => {
@@ -22,7 +28,9 @@ describe("file routes' plain-text answers", () => {
 
   it("translate interpolated templates and keep unknown messages as they are", async () => {
     const request = new Request(`${SITE}/x`, { headers: { cookie: `${LOCALE_COOKIE}=es` } });
-    expect(await plainResponse(request, 413, "The file is larger than the limit of 50 MB").text()).toBe("El archivo supera el límite de 50 MB\n");
+    expect(await plainResponse(request, 413, "The file is larger than the limit of 50 MB").text()).toBe(
+      "El archivo supera el límite de 50 MB\n",
+    );
     expect(await plainResponse(request, 401, "Sign in first").text()).toBe("Primero inicie sesión\n");
     expect(await plainResponse(request, 500, "socket hang up").text()).toBe("socket hang up\n");
   });

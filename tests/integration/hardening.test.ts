@@ -23,7 +23,11 @@ function options(overrides: Partial<GuardOptions> = {}): GuardOptions {
   };
 }
 function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new NextRequest(`${SITE}${path}`, { method: init.method ?? "GET", headers: { host: "vigila.test", ...init.headers }, body: init.body });
+  return new NextRequest(`${SITE}${path}`, {
+    method: init.method ?? "GET",
+    headers: { host: "vigila.test", ...init.headers },
+    body: init.body,
+  });
 }
 const passedThrough = (res: Response) => res.headers.get("x-middleware-next") === "1";
 
@@ -74,7 +78,10 @@ describe("security headers and CSP", () => {
   });
 
   it("adds eval only in development and skips the https upgrade on plain http", async () => {
-    const dev = await guardRequest(new NextRequest("http://127.0.0.1:3000/login", { headers: { host: "127.0.0.1:3000" } }), options({ dev: true }));
+    const dev = await guardRequest(
+      new NextRequest("http://127.0.0.1:3000/login", { headers: { host: "127.0.0.1:3000" } }),
+      options({ dev: true }),
+    );
     const csp = dev.headers.get("content-security-policy")!;
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic' 'unsafe-eval'/);
     expect(csp).not.toContain("upgrade-insecure-requests");
@@ -115,7 +122,14 @@ describe("CSRF defences on state-changing requests", () => {
   });
 
   it("the proxy applies the same tRPC rule, should a tRPC request ever reach it", async () => {
-    expect((await guardRequest(request("/api/trpc/users.create", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), options())).status).toBe(403);
+    expect(
+      (
+        await guardRequest(
+          request("/api/trpc/users.create", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+          options(),
+        )
+      ).status,
+    ).toBe(403);
     expect(passedThrough(await guardRequest(request("/api/trpc/session.me"), options()))).toBe(true);
   });
 
@@ -129,14 +143,24 @@ describe("CSRF defences on state-changing requests", () => {
   it("compare with AUTH_URL's origin when one is configured, not the Host header", async () => {
     const configured = options({ publicOrigin: "https://vigila.gob.mx" });
     const post = (origin: string) =>
-      trpcGuard(request("/api/trpc/users.create", { method: "POST", headers: { origin, "content-type": "application/json" }, body: "{}" }), configured);
+      trpcGuard(
+        request("/api/trpc/users.create", { method: "POST", headers: { origin, "content-type": "application/json" }, body: "{}" }),
+        configured,
+      );
     expect(handled(await post("https://vigila.gob.mx"))).toBe(true);
     expect((await post(SITE)).status).toBe(403);
   });
 
   it("let scripts sign in without Origin but refuse a browser on another site", async () => {
     const signIn = (headers: Record<string, string>) =>
-      guardRequest(request("/api/auth/callback/credentials", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: "" }), options());
+      guardRequest(
+        request("/api/auth/callback/credentials", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+          body: "",
+        }),
+        options(),
+      );
     expect(passedThrough(await signIn({}))).toBe(true);
     expect(passedThrough(await signIn({ origin: SITE }))).toBe(true);
     expect((await signIn({ origin: "https://evil.example" })).status).toBe(403);
@@ -147,7 +171,11 @@ describe("CSRF defences on state-changing requests", () => {
       endpoint: "/api/trpc",
       req: new Request(`${SITE}/api/trpc/users.unlock?input=${encodeURIComponent(JSON.stringify({ json: { id: 1, version: 1 } }))}`),
       router: appRouter,
-      createContext: () => ({ db: test.current.db, scope: { userId: 1, role: "ADMIN" as const, stateCode: null }, meta: { ip: null, userAgent: null } }),
+      createContext: () => ({
+        db: test.current.db,
+        scope: { userId: 1, role: "ADMIN" as const, stateCode: null },
+        meta: { ip: null, userAgent: null },
+      }),
     });
     expect(res.status).toBe(405);
   });
@@ -179,7 +207,17 @@ describe("authentication gate", () => {
   it("only ever redirects after sign-in to a path on this site", () => {
     expect(safeNextPath("/departments?x=1")).toBe("/departments?x=1");
     expect(safeNextPath("/loginsights")).toBe("/loginsights");
-    for (const bad of ["//evil.example/x", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "/login?next=%2F", "/login", "", null, undefined]) {
+    for (const bad of [
+      "//evil.example/x",
+      "/\\evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "/login?next=%2F",
+      "/login",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(safeNextPath(bad)).toBe("/");
     }
   });

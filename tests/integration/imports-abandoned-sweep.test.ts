@@ -13,15 +13,23 @@ describe("abandoned import batches, checked by the worker process", { timeout: 1
     const { db, url } = test.current;
     /** A batch some process put in `status` and last touched an hour ago. */
     const batch = async (status: ImportStatus, fileName: string) =>
-      (await db.importBatch.create({ data: { kind: "officers", fileName, fileSha256: "0".repeat(64), fileSize: 1, status, heartbeatAt: LONG_AGO } })).id;
+      (
+        await db.importBatch.create({
+          data: { kind: "officers", fileName, fileSha256: "0".repeat(64), fileSize: 1, status, heartbeatAt: LONG_AGO },
+        })
+      ).id;
     const status = async (id: number) => (await db.importBatch.findUniqueOrThrow({ where: { id } })).status;
 
     const abandoned = await batch("WRITING", "killed-writer.csv");
     const leased = await batch("WRITING", "live-writer.csv");
-    const holder = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/integration/imports-lease-holder-child.ts"), String(leased)], {
-      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "error" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const holder = spawn(
+      process.execPath,
+      ["--import", "tsx", path.resolve("tests/integration/imports-lease-holder-child.ts"), String(leased)],
+      {
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "error" },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const worker = spawnVigila(["worker", "--sender-only", "--import-sweep-seconds", "1"], { DATABASE_URL: url });
     try {
       await new Promise<void>((resolve) => holder.stdout.on("data", (c: Buffer) => c.toString().includes("held") && resolve()));
@@ -38,8 +46,13 @@ describe("abandoned import batches, checked by the worker process", { timeout: 1
       await waitFor(async () => (await status(leased)) === "FAILED", 30_000, "the formerly leased batch to be marked FAILED", 100);
 
       const failed = await db.importBatch.findMany({ where: { id: { in: [abandoned, leased, later] } }, orderBy: { id: "asc" } });
-      expect(failed.map((b) => [b.status, b.failureReason?.includes("Retry it"), b.finishedAt !== null])).toEqual(Array(3).fill(["FAILED", true, true]));
-      const audited = await db.auditEvent.findMany({ where: { action: "import.failed", targetType: "ImportBatch" }, select: { targetId: true } });
+      expect(failed.map((b) => [b.status, b.failureReason?.includes("Retry it"), b.finishedAt !== null])).toEqual(
+        Array(3).fill(["FAILED", true, true]),
+      );
+      const audited = await db.auditEvent.findMany({
+        where: { action: "import.failed", targetType: "ImportBatch" },
+        select: { targetId: true },
+      });
       expect(audited.map((a) => Number(a.targetId)).sort((a, b) => a - b)).toEqual([abandoned, leased, later]);
     } finally {
       holder.kill("SIGKILL");

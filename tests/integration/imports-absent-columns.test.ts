@@ -23,7 +23,8 @@ async function importOk(...args: Parameters<typeof importCsv>) {
   return result;
 }
 
-const changesOf = (batchId: number | null) => test.current.db.importChange.findMany({ where: { batchId: batchId! }, orderBy: { key: "asc" } });
+const changesOf = (batchId: number | null) =>
+  test.current.db.importChange.findMany({ where: { batchId: batchId! }, orderBy: { key: "asc" } });
 
 describe("departments: authorized_strength", () => {
   it("absent keeps the headcount (unchanged, no change image); empty clears it", async () => {
@@ -33,9 +34,14 @@ describe("departments: authorized_strength", () => {
     expect(absent).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect(await changesOf(absent.batchId)).toEqual([]);
     const strength = async () => (await db.department.findMany({ orderBy: { code: "asc" } })).map((d) => [d.code, d.authorizedStrength]);
-    expect(await strength()).toEqual([["JAL-GDL", 3000], ["MICH-MORELIA", 1200], ["MICH-SSP", null]]);
+    expect(await strength()).toEqual([
+      ["JAL-GDL", 3000],
+      ["MICH-MORELIA", 1200],
+      ["MICH-SSP", null],
+    ]);
 
-    const renamed = "department_code,name,kind,state_code,municipality_code\nJAL-GDL,Comisaría de Seguridad de Guadalajara,MUNICIPAL,14,039\n";
+    const renamed =
+      "department_code,name,kind,state_code,municipality_code\nJAL-GDL,Comisaría de Seguridad de Guadalajara,MUNICIPAL,14,039\n";
     const update = await importOk(db, "departments", renamed);
     expect(update).toMatchObject({ updated: 1 });
     const [change] = await changesOf(update.batchId);
@@ -43,7 +49,11 @@ describe("departments: authorized_strength", () => {
 
     const cleared = await importOk(db, "departments", DEPARTMENTS_CSV.replace(",1200", ","));
     expect(cleared).toMatchObject({ updated: 2, unchanged: 1 }); // Morelia cleared, Guadalajara renamed back
-    expect(await strength()).toEqual([["JAL-GDL", 3000], ["MICH-MORELIA", null], ["MICH-SSP", null]]);
+    expect(await strength()).toEqual([
+      ["JAL-GDL", 3000],
+      ["MICH-MORELIA", null],
+      ["MICH-SSP", null],
+    ]);
   });
 });
 
@@ -102,11 +112,18 @@ describe("vetting: valid_until", () => {
     await importOk(db, "vetting", "officer_id,evaluated_on,result,valid_until\nOF001,2024-02-29,APPROVED,2025-01-31\n");
     const absent = await importOk(db, "vetting", "officer_id,evaluated_on,result\nOF001,2024-02-29,APPROVED\nOF002,2024-02-29,PENDING\n");
     expect(absent).toMatchObject({ created: 1, updated: 0, unchanged: 1 });
-    const validUntil = async () => (await db.vettingEvaluation.findMany({ orderBy: { officerId: "asc" } })).map((v) => [v.officerId, ymd(v.validUntil)]);
-    expect(await validUntil()).toEqual([["OF001", "2025-01-31"], ["OF002", "2027-02-28"]]);
+    const validUntil = async () =>
+      (await db.vettingEvaluation.findMany({ orderBy: { officerId: "asc" } })).map((v) => [v.officerId, ymd(v.validUntil)]);
+    expect(await validUntil()).toEqual([
+      ["OF001", "2025-01-31"],
+      ["OF002", "2027-02-28"],
+    ]);
     const empty = await importOk(db, "vetting", "officer_id,evaluated_on,result,valid_until\nOF001,2024-02-29,APPROVED,\n");
     expect(empty).toMatchObject({ updated: 1 });
-    expect(await validUntil()).toEqual([["OF001", "2027-02-28"], ["OF002", "2027-02-28"]]);
+    expect(await validUntil()).toEqual([
+      ["OF001", "2027-02-28"],
+      ["OF002", "2027-02-28"],
+    ]);
   });
 });
 
@@ -114,9 +131,9 @@ describe("complaints: summary and officer_ids", () => {
   const HEADER = "complaint_ref,department_code,received_on,source,category,status,resolved_on,officer_ids,summary";
   const FULL = `${HEADER}\nQ-1,MICH-MORELIA,2025-05-01,CNDH,TORTURE,SUSTAINED,2025-09-30,OF001;OF002,Golpes y amenazas a Juan (tel. 1234)\nQ-2,JAL-GDL,2025-06-01,CITIZEN,EXTORTION,RECEIVED,,OF003,Cobro de cuota\n`;
   const state = async () =>
-    (await test.current.db.complaint.findMany({ orderBy: { ref: "asc" }, include: { officers: { orderBy: { officerId: "asc" } } } })).map((c) => [
-      c.ref, c.status, c.summary, c.officers.map((o) => o.officerId), c.version,
-    ]);
+    (await test.current.db.complaint.findMany({ orderBy: { ref: "asc" }, include: { officers: { orderBy: { officerId: "asc" } } } })).map(
+      (c) => [c.ref, c.status, c.summary, c.officers.map((o) => o.officerId), c.version],
+    );
 
   it("an export for a role without personal-data access, re-imported by an analyst, keeps every summary", async () => {
     const { db } = test.current;
@@ -140,7 +157,8 @@ describe("complaints: summary and officer_ids", () => {
 
   it("absent officer_ids keeps the links while other fields change; change images carry the kept values", async () => {
     const { db } = test.current;
-    const csv = "complaint_ref,department_code,received_on,source,category,status,resolved_on\nQ-2,JAL-GDL,2025-06-01,CITIZEN,EXTORTION,INVESTIGATING,\n";
+    const csv =
+      "complaint_ref,department_code,received_on,source,category,status,resolved_on\nQ-2,JAL-GDL,2025-06-01,CITIZEN,EXTORTION,INVESTIGATING,\n";
     const result = await importOk(db, "complaints", csv);
     expect(result).toMatchObject({ updated: 1 });
     expect(await state()).toEqual([
@@ -153,7 +171,10 @@ describe("complaints: summary and officer_ids", () => {
 
   it("present but empty clears the summary and the links", async () => {
     const { db } = test.current;
-    const emptied = FULL.replace("OF001;OF002,Golpes y amenazas a Juan (tel. 1234)", ",").replace("RECEIVED,,OF003,Cobro de cuota", "INVESTIGATING,,,");
+    const emptied = FULL.replace("OF001;OF002,Golpes y amenazas a Juan (tel. 1234)", ",").replace(
+      "RECEIVED,,OF003,Cobro de cuota",
+      "INVESTIGATING,,,",
+    );
     expect(await importOk(db, "complaints", emptied)).toMatchObject({ updated: 2 });
     expect(await state()).toEqual([
       ["Q-1", "SUSTAINED", null, [], 2],

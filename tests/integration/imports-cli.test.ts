@@ -40,12 +40,16 @@ describe("vigila import / export", { timeout: 180_000 }, () => {
     const csv = await file("departments.csv", DEPARTMENTS_CSV);
     const dry = await vigila("import", "departments", csv, "--dry-run");
     expect(dry).toMatchObject({ code: 0, stderr: "" });
-    expect(dry.stdout).toBe("Dry run of departments file departments.csv: 3 valid rows, would be 3 created, 0 updated, 0 unchanged. Nothing was written.\n");
+    expect(dry.stdout).toBe(
+      "Dry run of departments file departments.csv: 3 valid rows, would be 3 created, 0 updated, 0 unchanged. Nothing was written.\n",
+    );
     expect((await tableCounts(test.current.db)).departments).toBe(0);
 
     const first = await vigila("import", "departments", csv);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Imported departments file departments\.csv: 3 rows, 3 created, 0 updated, 0 unchanged \(import batch \d+\)\.\n$/);
+    expect(first.stdout).toMatch(
+      /^Imported departments file departments\.csv: 3 rows, 3 created, 0 updated, 0 unchanged \(import batch \d+\)\.\n$/,
+    );
     const second = await vigila("import", "departments", csv);
     expect(second.stdout).toMatch(/3 rows, 0 created, 0 updated, 3 unchanged/);
     expect((await tableCounts(test.current.db)).departments).toBe(3);
@@ -93,7 +97,9 @@ describe("vigila import / export", { timeout: 180_000 }, () => {
     const target = path.join(dir, "export-departments.csv");
     const exported = await vigila("export", "departments", "--state", "16", target);
     expect(exported).toMatchObject({ code: 0, stdout: `Exported 2 departments rows to ${target}.\n` });
-    expect((await readFile(target, "utf8")).split("\n")[0]).toBe("department_code,name,kind,state_code,municipality_code,authorized_strength");
+    expect((await readFile(target, "utf8")).split("\n")[0]).toBe(
+      "department_code,name,kind,state_code,municipality_code,authorized_strength",
+    );
     const again = await vigila("import", "departments", target);
     expect(again.stdout).toMatch(/2 rows, 0 created, 0 updated, 2 unchanged/);
   });

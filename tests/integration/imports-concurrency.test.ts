@@ -17,16 +17,21 @@ describe("an import racing another writer", () => {
     try {
       const before = await dataSnapshot(db);
       const renamed = OFFICERS_CSV.replace("Ana,López", "Ana María,López");
-      const attempt = db.$transaction(async (tx) => {
-        const { report, staged } = await validateImport(db, tx, "officers", Readable.from([Buffer.from(renamed)]));
-        expect(report.errorCount).toBe(0);
-        const counts = await planImport(staged);
-        expect(counts).toEqual({ created: 0, updated: 1, unchanged: 2 });
-        // Someone edits the same officer (through the version column) between plan and write.
-        await other.officer.update({ where: { id: "OF001", version: 1 }, data: { rank: "Comandante", version: { increment: 1 } } });
-        const batch = await tx.importBatch.create({ data: { kind: "officers", fileName: "x.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" } });
-        await applyImport(staged, batch.id, counts);
-      }, { timeout: 60_000 });
+      const attempt = db.$transaction(
+        async (tx) => {
+          const { report, staged } = await validateImport(db, tx, "officers", Readable.from([Buffer.from(renamed)]));
+          expect(report.errorCount).toBe(0);
+          const counts = await planImport(staged);
+          expect(counts).toEqual({ created: 0, updated: 1, unchanged: 2 });
+          // Someone edits the same officer (through the version column) between plan and write.
+          await other.officer.update({ where: { id: "OF001", version: 1 }, data: { rank: "Comandante", version: { increment: 1 } } });
+          const batch = await tx.importBatch.create({
+            data: { kind: "officers", fileName: "x.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" },
+          });
+          await applyImport(staged, batch.id, counts);
+        },
+        { timeout: 60_000 },
+      );
       await expect(attempt).rejects.toMatchObject({ code: "CONFLICT" });
       const after = await dataSnapshot(db);
       const ana = after.officers.find((o) => o.id === "OF001")!;
@@ -47,15 +52,28 @@ describe("an import racing another writer", () => {
     const changes = await db.importChange.count();
     const other = createDb(url, { max: 1 });
     try {
-      const attempt = db.$transaction(async (tx) => {
-        const { staged } = await validateImport(db, tx, "officers", Readable.from([Buffer.from(file)]));
-        const counts = await planImport(staged);
-        expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0 });
-        const department = await other.department.findUniqueOrThrow({ where: { code: "JAL-GDL" } });
-        await other.officer.create({ data: { id: "NW003", departmentId: department.id, givenName: "Otra", familyName: "Persona", hiredOn: new Date("2020-01-01T00:00:00Z") } });
-        const batch = await tx.importBatch.create({ data: { kind: "officers", fileName: "x.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" } });
-        await applyImport(staged, batch.id, counts);
-      }, { timeout: 60_000 });
+      const attempt = db.$transaction(
+        async (tx) => {
+          const { staged } = await validateImport(db, tx, "officers", Readable.from([Buffer.from(file)]));
+          const counts = await planImport(staged);
+          expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0 });
+          const department = await other.department.findUniqueOrThrow({ where: { code: "JAL-GDL" } });
+          await other.officer.create({
+            data: {
+              id: "NW003",
+              departmentId: department.id,
+              givenName: "Otra",
+              familyName: "Persona",
+              hiredOn: new Date("2020-01-01T00:00:00Z"),
+            },
+          });
+          const batch = await tx.importBatch.create({
+            data: { kind: "officers", fileName: "x.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" },
+          });
+          await applyImport(staged, batch.id, counts);
+        },
+        { timeout: 60_000 },
+      );
       await expect(attempt).rejects.toMatchObject({ code: "CONFLICT" });
       const officers = await db.officer.findMany({ where: { id: { startsWith: "NW" } }, select: { id: true, givenName: true } });
       expect(officers).toEqual([{ id: "NW003", givenName: "Otra" }]);

@@ -14,7 +14,11 @@ describe("staging an import with COPY", () => {
     const csv = [DEPARTMENTS_CSV.split("\n")[0], ...names.map((n, i) => `COPY-${i},"${n}",STATE,16,,`)].join("\n");
     const result = await importCsv(db, "departments", csv);
     expect([result.status, result.created]).toEqual(["COMPLETED", names.length]);
-    const stored = await db.department.findMany({ where: { code: { startsWith: "COPY-" } }, orderBy: { code: "asc" }, select: { name: true } });
+    const stored = await db.department.findMany({
+      where: { code: { startsWith: "COPY-" } },
+      orderBy: { code: "asc" },
+      select: { name: true },
+    });
     expect(stored.map((d) => d.name)).toEqual(names);
   });
 
@@ -27,7 +31,8 @@ describe("staging an import with COPY", () => {
       yield "officer_id,department_code,given_name,family_name,rank,hired_on,separated_on\n";
       for (;;) {
         // Kill the importing backend once rows are flowing (bounded: ≤ 2,000 chunks).
-        if (rows === 200) await db.$executeRaw`select pg_terminate_backend(pid) from pg_stat_activity where query like 'copy import_stage%' and pid <> pg_backend_pid()`;
+        if (rows === 200)
+          await db.$executeRaw`select pg_terminate_backend(pid) from pg_stat_activity where query like 'copy import_stage%' and pid <> pg_backend_pid()`;
         if (rows > 400_000) return;
         yield Array.from({ length: 200 }, () => `L${String(rows++).padStart(7, "0")},MICH-MORELIA,Ana,López,,2020-01-01,\n`).join("");
         await new Promise((r) => setImmediate(r));

@@ -16,7 +16,7 @@ const ROWS = 50_000;
 const KILLS = 20;
 // Fixed seed: the kill points are random but the run is reproducible.
 let seed = 0x5eed_0007;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff;
 
 /** Round `n`'s file: the same 50,000 officers, every given name marked with the round. */
 const officersFile = (round: number) =>
@@ -25,11 +25,17 @@ const officersFile = (round: number) =>
     .join("\n");
 
 function spawnWriter(url: string, batchId: number, userId: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/integration/imports-crash-child.ts"), String(batchId), String(userId)], {
-    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "error" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const started = new Promise<number>((resolve) => child.stdout.on("data", (c: Buffer) => c.toString().includes("writing") && resolve(Date.now())));
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.resolve("tests/integration/imports-crash-child.ts"), String(batchId), String(userId)],
+    {
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "error" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const started = new Promise<number>((resolve) =>
+    child.stdout.on("data", (c: Buffer) => c.toString().includes("writing") && resolve(Date.now())),
+  );
   return { child, started };
 }
 
@@ -72,11 +78,15 @@ describe("kill -9 of the process writing a 50,000-row import", { timeout: 900_00
       child.kill("SIGKILL");
       await exited(child);
       // "Restart": the next look at the history marks the dead process's batch FAILED.
-      await waitFor(async () => {
-        await failAbandonedBatches(db, 0);
-        const { status } = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
-        return status === "FAILED" || status === "COMPLETED";
-      }, 60_000, `batch ${batchId} to settle`);
+      await waitFor(
+        async () => {
+          await failAbandonedBatches(db, 0);
+          const { status } = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+          return status === "FAILED" || status === "COMPLETED";
+        },
+        60_000,
+        `batch ${batchId} to settle`,
+      );
       const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId }, include: { _count: { select: { changes: true } } } });
       const committed = await committedRound();
       if (batch.status === "COMPLETED") {

@@ -166,7 +166,9 @@ describe("rejected files", () => {
     const rows = Array.from({ length: 30 }, (_, i) => `OF${i},NOPE,A,B,,2020-01-01,`);
     const many = await importCsv(db, "officers", [OFFICERS_CSV.split("\n")[0], ...rows].join("\n"), { maxErrors: 5 });
     expect(many.errorCount).toBe(30);
-    expect(errorLines(many)).toEqual(rows.slice(0, 5).map((_, i) => `line ${i + 2}, column department_code: department NOPE does not exist`));
+    expect(errorLines(many)).toEqual(
+      rows.slice(0, 5).map((_, i) => `line ${i + 2}, column department_code: department NOPE does not exist`),
+    );
     expect(await tableCounts(db)).toEqual(before);
   });
 
@@ -174,7 +176,9 @@ describe("rejected files", () => {
     const { db } = test.current;
     const counts = async () => ({ ...(await tableCounts(db)), batches: await db.importBatch.count(), audit: await db.auditEvent.count() });
     const before = await counts();
-    const bad = await importCsv(db, "officers", "officer_id,department_code,given_name,family_name,hired_on\nOF9,NOPE,A,B,2020-01-01\n", { dryRun: true });
+    const bad = await importCsv(db, "officers", "officer_id,department_code,given_name,family_name,hired_on\nOF9,NOPE,A,B,2020-01-01\n", {
+      dryRun: true,
+    });
     expect(bad).toMatchObject({ status: "REJECTED", dryRun: true, batchId: null, errorCount: 1 });
     const good = await importCsv(db, "officers", `${OFFICERS_CSV}\nOF004,MICH-SSP,Eva,Ruiz,,2021-05-05,`, { dryRun: true });
     expect(good).toMatchObject({ status: "COMPLETED", dryRun: true, batchId: null, created: 1, updated: 0, unchanged: 3 });

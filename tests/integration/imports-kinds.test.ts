@@ -31,7 +31,15 @@ describe("valid files of every kind", () => {
     expect(change).toMatchObject({ entity: "Officer", before: null });
     expect(change.after).toMatchObject({ id: "OF002", givenName: "Luis", hiredOn: "2024-02-29", separatedOn: "2026-12-31", version: 1 });
     const batch = await db.importBatch.findUniqueOrThrow({ where: { id: result.batchId! } });
-    expect(batch).toMatchObject({ status: "COMPLETED", kind: "officers", fileName: "officers.csv", rowsTotal: 3, rowsDone: 3, created: 3, errorCount: 0 });
+    expect(batch).toMatchObject({
+      status: "COMPLETED",
+      kind: "officers",
+      fileName: "officers.csv",
+      rowsTotal: 3,
+      rowsDone: 3,
+      created: 3,
+      errorCount: 0,
+    });
     expect(batch.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     const audits = await db.auditEvent.findMany({ where: { targetType: "ImportBatch", targetId: String(result.batchId) } });
     expect(audits.map((a) => [a.action, a.actorId])).toEqual([["import.completed", null]]);
@@ -46,8 +54,15 @@ describe("valid files of every kind", () => {
     );
     const result = await importOk(db, "officers", moved);
     expect(result).toMatchObject({ created: 0, updated: 2, unchanged: 1 });
-    const ana = await db.officerAssignment.findMany({ where: { officerId: "OF001" }, orderBy: { id: "asc" }, include: { department: true } });
-    expect(ana.map((a) => [a.department.code, a.endedAt === null])).toEqual([["MICH-MORELIA", false], ["MICH-SSP", true]]);
+    const ana = await db.officerAssignment.findMany({
+      where: { officerId: "OF001" },
+      orderBy: { id: "asc" },
+      include: { department: true },
+    });
+    expect(ana.map((a) => [a.department.code, a.endedAt === null])).toEqual([
+      ["MICH-MORELIA", false],
+      ["MICH-SSP", true],
+    ]);
     expect(await db.officerAssignment.count({ where: { officerId: "OF003" } })).toBe(1);
     const officer = await db.officer.findUniqueOrThrow({ where: { id: "OF001" } });
     expect([officer.rank, officer.version]).toEqual(["Policía Segundo", 2]);
@@ -59,7 +74,8 @@ describe("valid files of every kind", () => {
 
   it("training: exact decimal hours; 8.5 and 8.50 are the same value", async () => {
     const { db } = test.current;
-    const csv = "officer_id,course_code,completed_on,hours\nOF001,FORMACION_INICIAL,2024-02-29,960.5\nOF002,FORMACION_INICIAL,2027-01-01,0.01\n";
+    const csv =
+      "officer_id,course_code,completed_on,hours\nOF001,FORMACION_INICIAL,2024-02-29,960.5\nOF002,FORMACION_INICIAL,2027-01-01,0.01\n";
     expect(await importOk(db, "training", csv)).toMatchObject({ created: 2 });
     const record = await db.trainingRecord.findFirstOrThrow({ where: { officerId: "OF001" } });
     expect([record.hours.toString(), ymd(record.completedOn)]).toEqual(["960.5", "2024-02-29"]);
@@ -107,7 +123,10 @@ describe("valid files of every kind", () => {
   it("re-importing every file leaves the database exactly as it was", async () => {
     const { db } = test.current;
     const before = await dataSnapshot(db);
-    for (const [kind, csv] of [["departments", DEPARTMENTS_CSV], ["officers", OFFICERS_CSV]] as const) {
+    for (const [kind, csv] of [
+      ["departments", DEPARTMENTS_CSV],
+      ["officers", OFFICERS_CSV],
+    ] as const) {
       // OFFICERS_CSV differs from the last officers import (the transfer test), so import it twice.
       await importOk(db, kind, csv);
       const before2 = await dataSnapshot(db);

@@ -11,9 +11,16 @@ const test = useTestDatabase();
 /** The officers of `prefix`'s file with their open assignments and change images, as stored. */
 async function written(prefix: string) {
   const { db } = test.current;
-  const officers = await db.officer.findMany({ where: { id: { startsWith: prefix } }, orderBy: { id: "asc" }, include: { assignments: true } });
+  const officers = await db.officer.findMany({
+    where: { id: { startsWith: prefix } },
+    orderBy: { id: "asc" },
+    include: { assignments: true },
+  });
   const changes = await db.importChange.findMany({ where: { key: { startsWith: prefix } }, orderBy: { key: "asc" } });
-  return { officers: officers.map((o) => [o.id, o.departmentId, o.assignments.map((a) => [a.departmentId, a.endedAt])]), images: changes.map((c) => [c.key, c.after]) };
+  return {
+    officers: officers.map((o) => [o.id, o.departmentId, o.assignments.map((a) => [a.departmentId, a.endedAt])]),
+    images: changes.map((c) => [c.key, c.after]),
+  };
 }
 
 /** Foreign-key checks the import may skip (link-checks.ts): the result is the same either way. */
@@ -24,7 +31,9 @@ describe("change images and first assignments written without redundant checks",
     const role = await db.$transaction(async (tx) => {
       const { staged } = await validateImport(db, tx, "officers", Readable.from([Buffer.from(OFFICERS_CSV.replaceAll("OF00", "RR00"))]));
       const counts = await planImport(staged);
-      const batch = await tx.importBatch.create({ data: { kind: "officers", fileName: "x.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" } });
+      const batch = await tx.importBatch.create({
+        data: { kind: "officers", fileName: "x.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" },
+      });
       await applyImport(staged, batch.id, counts);
       const [row] = await tx.$queryRaw<{ role: string }[]>`select current_setting('session_replication_role') as role`;
       return row!.role;
@@ -37,8 +46,12 @@ describe("change images and first assignments written without redundant checks",
     const { db } = test.current;
     await importCsv(db, "departments", DEPARTMENTS_CSV);
     await db.$executeRawUnsafe(`create table assignment_seen (n bigint not null)`);
-    await db.$executeRawUnsafe(`create function assignment_seen() returns trigger language plpgsql as $$ begin insert into assignment_seen select count(*) from new_rows; return null; end $$`);
-    await db.$executeRawUnsafe(`create trigger assignment_seen after insert on "OfficerAssignment" referencing new table as new_rows for each statement execute function assignment_seen()`);
+    await db.$executeRawUnsafe(
+      `create function assignment_seen() returns trigger language plpgsql as $$ begin insert into assignment_seen select count(*) from new_rows; return null; end $$`,
+    );
+    await db.$executeRawUnsafe(
+      `create trigger assignment_seen after insert on "OfficerAssignment" referencing new table as new_rows for each statement execute function assignment_seen()`,
+    );
     try {
       expect((await importCsv(db, "officers", OFFICERS_CSV.replaceAll("OF00", "TR00"))).created).toBe(3);
       expect(await db.$queryRaw<{ n: bigint }[]>`select sum(n)::bigint as n from assignment_seen`).toEqual([{ n: 3n }]);
@@ -51,8 +64,12 @@ describe("change images and first assignments written without redundant checks",
     const { db } = test.current;
     await importCsv(db, "departments", DEPARTMENTS_CSV);
     await db.$executeRawUnsafe(`create table officer_seen (n bigint not null)`);
-    await db.$executeRawUnsafe(`create function officer_seen() returns trigger language plpgsql as $$ begin insert into officer_seen select count(*) from new_rows; return null; end $$`);
-    await db.$executeRawUnsafe(`create trigger officer_seen after insert on "Officer" referencing new table as new_rows for each statement execute function officer_seen()`);
+    await db.$executeRawUnsafe(
+      `create function officer_seen() returns trigger language plpgsql as $$ begin insert into officer_seen select count(*) from new_rows; return null; end $$`,
+    );
+    await db.$executeRawUnsafe(
+      `create trigger officer_seen after insert on "Officer" referencing new table as new_rows for each statement execute function officer_seen()`,
+    );
     try {
       expect((await importCsv(db, "officers", OFFICERS_CSV.replaceAll("OF00", "OT00"))).created).toBe(3);
       expect(await db.$queryRaw<{ n: bigint }[]>`select sum(n)::bigint as n from officer_seen`).toEqual([{ n: 3n }]);
@@ -66,19 +83,24 @@ describe("change images and first assignments written without redundant checks",
     await importCsv(db, "departments", DEPARTMENTS_CSV.replaceAll("JAL-GDL", "JAL-ZAP"));
     const other = createDb(url, { max: 1 });
     try {
-      const attempt = db.$transaction(async (tx) => {
-        const file = OFFICERS_CSV.replaceAll("OF00", "LK00").replaceAll("JAL-GDL", "JAL-ZAP");
-        const { staged } = await validateImport(db, tx, "officers", Readable.from([Buffer.from(file)]));
-        const counts = await planImport(staged);
-        const batch = await tx.importBatch.create({ data: { kind: "officers", fileName: "x.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" } });
-        await applyImport(staged, batch.id, counts);
-        // Another session may not delete (or re-key) a department the uncommitted officers refer to.
-        const removal = other.$transaction(async (otx) => {
-          await otx.$executeRawUnsafe("set local lock_timeout = '300ms'");
-          await otx.$executeRawUnsafe(`update "Department" set id = id + 100000 where code = 'JAL-ZAP'`);
-        });
-        await expect(removal).rejects.toThrow(/lock timeout/);
-      }, { timeout: 60_000 });
+      const attempt = db.$transaction(
+        async (tx) => {
+          const file = OFFICERS_CSV.replaceAll("OF00", "LK00").replaceAll("JAL-GDL", "JAL-ZAP");
+          const { staged } = await validateImport(db, tx, "officers", Readable.from([Buffer.from(file)]));
+          const counts = await planImport(staged);
+          const batch = await tx.importBatch.create({
+            data: { kind: "officers", fileName: "x.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" },
+          });
+          await applyImport(staged, batch.id, counts);
+          // Another session may not delete (or re-key) a department the uncommitted officers refer to.
+          const removal = other.$transaction(async (otx) => {
+            await otx.$executeRawUnsafe("set local lock_timeout = '300ms'");
+            await otx.$executeRawUnsafe(`update "Department" set id = id + 100000 where code = 'JAL-ZAP'`);
+          });
+          await expect(removal).rejects.toThrow(/lock timeout/);
+        },
+        { timeout: 60_000 },
+      );
       await attempt;
       expect(await db.officer.count({ where: { id: { startsWith: "LK00" }, department: { code: "JAL-ZAP" } } })).toBe(1);
     } finally {

@@ -31,7 +31,8 @@ describe("undo of an import batch (IA supervisors)", () => {
     const second = await importCsv(
       db,
       "officers",
-      OFFICERS_CSV.replace("OF001,MICH-MORELIA", "OF001,MICH-SSP").replace("Luis,Pérez", "Luis Alberto,Pérez") + "\nOF004,JAL-GDL,Rosa,Díaz,,2021-05-05,",
+      OFFICERS_CSV.replace("OF001,MICH-MORELIA", "OF001,MICH-SSP").replace("Luis,Pérez", "Luis Alberto,Pérez") +
+        "\nOF004,JAL-GDL,Rosa,Díaz,,2021-05-05,",
     );
     expect([second.created, second.updated, second.unchanged]).toEqual([1, 2, 1]);
 
@@ -45,7 +46,9 @@ describe("undo of an import batch (IA supervisors)", () => {
     expect([batch.status, batch.undoneById]).toEqual(["UNDONE", supervisor.userId]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "import.undone", targetId: String(second.batchId) } });
     expect([audit.actorId, audit.metadata]).toEqual([supervisor.userId, { kind: "officers", removed: 1, restored: 2 }]);
-    await expect(undoImport(db, { userId: supervisor.userId }, batchIdOf(second))).rejects.toThrow(/only a completed import can be undone, and this one is UNDONE/);
+    await expect(undoImport(db, { userId: supervisor.userId }, batchIdOf(second))).rejects.toThrow(
+      /only a completed import can be undone, and this one is UNDONE/,
+    );
   });
 
   it("is refused, changing nothing, when a record was changed after the import", async () => {
@@ -65,16 +68,26 @@ describe("undo of an import batch (IA supervisors)", () => {
   it("is refused when later records depend on records it created", async () => {
     const { db } = test.current;
     const supervisor = await createUser(db, "IA_SUPERVISOR");
-    const added = await importCsv(db, "officers", "officer_id,department_code,given_name,family_name,hired_on\nOF900,MICH-SSP,Eva,Ruiz,2022-02-02");
+    const added = await importCsv(
+      db,
+      "officers",
+      "officer_id,department_code,given_name,family_name,hired_on\nOF900,MICH-SSP,Eva,Ruiz,2022-02-02",
+    );
     await importCsv(db, "vetting", "officer_id,evaluated_on,result\nOF900,2024-02-29,APPROVED");
     const before = await dataSnapshot(db);
     await expect(undoImport(db, { userId: supervisor.userId }, batchIdOf(added))).rejects.toThrow(
       `Import batch ${added.batchId} cannot be undone: 1 later vetting evaluations refer to records it created; undo or remove those first. Nothing was changed.`,
     );
     expect(await dataSnapshot(db)).toEqual(before);
-    const newDepartments = await importCsv(db, "departments", "department_code,name,kind,state_code,municipality_code\nNEW-DEPT,Nueva,STATE,09,");
+    const newDepartments = await importCsv(
+      db,
+      "departments",
+      "department_code,name,kind,state_code,municipality_code\nNEW-DEPT,Nueva,STATE,09,",
+    );
     await importCsv(db, "officers", "officer_id,department_code,given_name,family_name,hired_on\nOF901,NEW-DEPT,Eva,Ruiz,2022-02-02");
-    await expect(undoImport(db, { userId: supervisor.userId }, batchIdOf(newDepartments))).rejects.toThrow(/later records .* refer to records it created/);
+    await expect(undoImport(db, { userId: supervisor.userId }, batchIdOf(newDepartments))).rejects.toThrow(
+      /later records .* refer to records it created/,
+    );
     expect(await db.department.count({ where: { code: "NEW-DEPT" } })).toBe(1);
   });
 
@@ -84,7 +97,11 @@ describe("undo of an import batch (IA supervisors)", () => {
     const header = "complaint_ref,department_code,received_on,source,category,status,resolved_on,officer_ids,summary";
     await importCsv(db, "complaints", `${header}\nQ-1,MICH-MORELIA,2025-01-10,CITIZEN,EXTORTION,RECEIVED,,OF001;OF002,"Queja, con coma"`);
     const before = await dataSnapshot(db);
-    const changed = await importCsv(db, "complaints", `${header}\nQ-1,MICH-MORELIA,2025-01-10,CITIZEN,EXTORTION,SUSTAINED,2025-03-01,OF003,otra\nQ-2,JAL-GDL,2025-02-02,CNDH,TORTURE,RECEIVED,,OF003,`);
+    const changed = await importCsv(
+      db,
+      "complaints",
+      `${header}\nQ-1,MICH-MORELIA,2025-01-10,CITIZEN,EXTORTION,SUSTAINED,2025-03-01,OF003,otra\nQ-2,JAL-GDL,2025-02-02,CNDH,TORTURE,RECEIVED,,OF003,`,
+    );
     expect([changed.created, changed.updated]).toEqual([1, 1]);
     await undoImport(db, { userId: supervisor.userId }, batchIdOf(changed));
     expect(comparable(await dataSnapshot(db))).toEqual(comparable(before));

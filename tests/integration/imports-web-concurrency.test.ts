@@ -9,7 +9,8 @@ import { uploadAndValidate } from "./imports-web-support";
 
 const test = useTestDatabase();
 const HEADER = "officer_id,department_code,given_name,family_name,rank,hired_on,separated_on";
-const officers = (name: string, n: number) => [HEADER, ...Array.from({ length: n }, (_, i) => `C${i},MICH-MORELIA,${name},Ruiz,,2020-01-01,`)].join("\n");
+const officers = (name: string, n: number) =>
+  [HEADER, ...Array.from({ length: n }, (_, i) => `C${i},MICH-MORELIA,${name},Ruiz,,2020-01-01,`)].join("\n");
 
 describe("two web imports of the same records at once", () => {
   it("are written one after the other, never interleaved", async () => {
@@ -25,9 +26,16 @@ describe("two web imports of the same records at once", () => {
     await confirmImport(db, { userId: analyst.userId }, b.batchId);
     await Promise.all([writeBatch(db, { userId: analyst.userId }, a.batchId), writeBatch(db, { userId: analyst.userId }, b.batchId)]);
 
-    const batches = await db.importBatch.findMany({ where: { id: { in: [a.batchId, b.batchId] } }, orderBy: { finishedAt: "asc" }, select: { id: true, status: true, created: true, updated: true } });
+    const batches = await db.importBatch.findMany({
+      where: { id: { in: [a.batchId, b.batchId] } },
+      orderBy: { finishedAt: "asc" },
+      select: { id: true, status: true, created: true, updated: true },
+    });
     // Serialised: the first creates everything, the second (re-planned under the lock) updates it all.
-    expect(batches.map((x) => [x.status, x.created, x.updated])).toEqual([["COMPLETED", 20_000, 0], ["COMPLETED", 0, 20_000]]);
+    expect(batches.map((x) => [x.status, x.created, x.updated])).toEqual([
+      ["COMPLETED", 20_000, 0],
+      ["COMPLETED", 0, 20_000],
+    ]);
     const names = await db.officer.groupBy({ by: ["givenName"], _count: true });
     expect(names).toEqual([{ givenName: batches[1]!.id === a.batchId ? "Alfa" : "Beta", _count: 20_000 }]);
     expect(await db.officerAssignment.count()).toBe(20_000);
@@ -52,16 +60,25 @@ describe("XLSX upload (first sheet, same columns)", () => {
 
     const rejected = await uploadAndValidate(db, analyst, "vetting", "vetting.xlsx", file);
     const report = await db.importBatch.findUniqueOrThrow({ where: { id: rejected.batchId } });
-    expect([report.status, report.errors]).toEqual(["REJECTED", [{ line: 5, column: "evaluated_on", message: '"2023-13-01" is not a real calendar date' }]]);
+    expect([report.status, report.errors]).toEqual([
+      "REJECTED",
+      [{ line: 5, column: "evaluated_on", message: '"2023-13-01" is not a real calendar date' }],
+    ]);
 
     sheet.spliceRows(5, 1);
     const fixed = Buffer.from(await workbook.xlsx.writeBuffer());
     const ok = await uploadAndValidate(db, analyst, "vetting", "vetting.xlsx", fixed);
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: ok.batchId } })).toMatchObject({ status: "VALIDATED", rowsTotal: 2, created: 2 });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: ok.batchId } })).toMatchObject({
+      status: "VALIDATED",
+      rowsTotal: 2,
+      created: 2,
+    });
     await confirmImport(db, { userId: analyst.userId }, ok.batchId);
     await writeBatch(db, { userId: analyst.userId }, ok.batchId);
     const rows = await db.vettingEvaluation.findMany({ orderBy: { officerId: "asc" } });
-    expect(rows.map((r) => [r.officerId, r.evaluatedOn.toISOString().slice(0, 10), r.result, r.validUntil.toISOString().slice(0, 10)])).toEqual([
+    expect(
+      rows.map((r) => [r.officerId, r.evaluatedOn.toISOString().slice(0, 10), r.result, r.validUntil.toISOString().slice(0, 10)]),
+    ).toEqual([
       ["C1", "2024-02-29", "APPROVED", "2027-02-28"],
       ["C2", "2023-05-01", "PENDING", "2026-05-01"],
     ]);

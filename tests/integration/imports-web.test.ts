@@ -23,16 +23,32 @@ describe("web import: upload, validation report, confirm or cancel", () => {
     const { batchId } = await uploadAndValidate(db, analyst, "departments", "departamentos.csv", DEPARTMENTS_CSV);
 
     const report = await caller.imports.get({ id: batchId });
-    expect(report).toMatchObject({ status: "VALIDATED", rowsTotal: 3, rowsDone: 3, created: 3, updated: 0, unchanged: 0, errorCount: 0, hasFile: true });
+    expect(report).toMatchObject({
+      status: "VALIDATED",
+      rowsTotal: 3,
+      rowsDone: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      errorCount: 0,
+      hasFile: true,
+    });
     expect(report.fileSha256).toBe(createHash("sha256").update(DEPARTMENTS_CSV).digest("hex"));
     expect(await tableCounts(db)).toEqual(before);
 
     await caller.imports.confirm({ id: batchId });
-    await waitFor(async () => (await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).status === "COMPLETED", 30_000, "the write");
+    await waitFor(
+      async () => (await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).status === "COMPLETED",
+      30_000,
+      "the write",
+    );
     const done = await caller.imports.get({ id: batchId });
     expect(done).toMatchObject({ created: 3, updated: 0, unchanged: 0, rowsDone: 3, createdBy: expect.stringContaining("IA_ANALYST") });
     expect((await tableCounts(db)).departments).toBe(before.departments + 3);
-    const actions = await db.auditEvent.findMany({ where: { targetType: "ImportBatch", targetId: String(batchId) }, orderBy: { id: "asc" } });
+    const actions = await db.auditEvent.findMany({
+      where: { targetType: "ImportBatch", targetId: String(batchId) },
+      orderBy: { id: "asc" },
+    });
     expect(actions.map((a) => a.action)).toEqual(["import.uploaded", "import.validated", "import.confirmed", "import.completed"]);
     await expect(caller.imports.confirm({ id: batchId })).rejects.toMatchObject({ code: "CONFLICT" });
   });
@@ -56,7 +72,8 @@ describe("web import: upload, validation report, confirm or cancel", () => {
     const { db } = test.current;
     const analyst = await createUser(db, "IA_ANALYST");
     const before = await tableCounts(db);
-    const csv = "officer_id,department_code,given_name,family_name,hired_on\nOF1,NOPE,A,B,2026-02-30\nOF2,MICH-SSP,=cmd,B,2020-01-01\nOF3,MICH-SSP,,B,2020-01-01\n";
+    const csv =
+      "officer_id,department_code,given_name,family_name,hired_on\nOF1,NOPE,A,B,2026-02-30\nOF2,MICH-SSP,=cmd,B,2020-01-01\nOF3,MICH-SSP,,B,2020-01-01\n";
     const { batchId } = await uploadAndValidate(db, analyst, "officers", "officers.csv", csv);
     const batch = await callerFor(db, analyst).imports.get({ id: batchId });
     expect(batch.status).toBe("REJECTED");
@@ -87,14 +104,24 @@ describe("web import: upload, validation report, confirm or cancel", () => {
     await expect(caller.imports.confirm({ id: batchId })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await tableCounts(db)).toEqual(before);
     const { id: retried } = await caller.imports.retry({ id: batchId });
-    await waitFor(async () => (await db.importBatch.findUniqueOrThrow({ where: { id: retried } })).status === "VALIDATED", 30_000, "re-validation");
+    await waitFor(
+      async () => (await db.importBatch.findUniqueOrThrow({ where: { id: retried } })).status === "VALIDATED",
+      30_000,
+      "re-validation",
+    );
     expect((await storedBytes(db, retried)).equals(await storedBytes(db, batchId))).toBe(true);
   });
 
   it("a file over the limit is REJECTED while streaming and nothing of it is kept", async () => {
     const { db } = test.current;
     const analyst = await createUser(db, "IA_ANALYST");
-    const result = await receiveUpload(db, { userId: analyst.userId }, { kind: "departments", fileName: "huge.csv" }, chunks(Buffer.alloc(3_000, 65), 1_000), 2_500);
+    const result = await receiveUpload(
+      db,
+      { userId: analyst.userId },
+      { kind: "departments", fileName: "huge.csv" },
+      chunks(Buffer.alloc(3_000, 65), 1_000),
+      2_500,
+    );
     expect(result.status).toBe("REJECTED");
     const batch = await db.importBatch.findUniqueOrThrow({ where: { id: result.batchId } });
     expect(batch.errors).toEqual([{ line: null, column: null, message: "the file is larger than the limit of 2,500 bytes" }]);
@@ -108,7 +135,9 @@ describe("web import: upload, validation report, confirm or cancel", () => {
       yield Buffer.alloc(CHUNK_BYTES + 10, 65);
       throw new Error("connection reset");
     }
-    await expect(receiveUpload(db, { userId: analyst.userId }, { kind: "departments", fileName: "x.csv" }, broken())).rejects.toThrow("connection reset");
+    await expect(receiveUpload(db, { userId: analyst.userId }, { kind: "departments", fileName: "x.csv" }, broken())).rejects.toThrow(
+      "connection reset",
+    );
     const batch = await db.importBatch.findFirstOrThrow({ where: { fileName: "x.csv" }, orderBy: { id: "desc" } });
     expect(batch.status).toBe("FAILED");
     expect(await db.importFileChunk.count({ where: { batchId: batch.id } })).toBe(0);
@@ -117,8 +146,17 @@ describe("web import: upload, validation report, confirm or cancel", () => {
   it("only abandoned batches (lease free, heartbeat old) are marked FAILED", async () => {
     const { db } = test.current;
     const stale = new Date(Date.now() - 60_000);
-    const make = () => db.importBatch.create({ data: { kind: "departments", fileName: "a.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "VALIDATING", heartbeatAt: stale } });
-    const [abandoned, leased, fresh] = [await make(), await make(), await db.importBatch.create({ data: { kind: "departments", fileName: "a.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" } })];
+    const make = () =>
+      db.importBatch.create({
+        data: { kind: "departments", fileName: "a.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "VALIDATING", heartbeatAt: stale },
+      });
+    const [abandoned, leased, fresh] = [
+      await make(),
+      await make(),
+      await db.importBatch.create({
+        data: { kind: "departments", fileName: "a.csv", fileSha256: "0".repeat(64), fileSize: 1, status: "WRITING" },
+      }),
+    ];
     let release!: () => void;
     const holding = db.$transaction(async (tx) => {
       await holdBatchLease(tx, leased.id);
@@ -129,7 +167,11 @@ describe("web import: upload, validation report, confirm or cancel", () => {
     expect(await failAbandonedBatches(db)).toEqual([abandoned.id]);
     release();
     await holding;
-    const statuses = await db.importBatch.findMany({ where: { id: { in: [abandoned.id, leased.id, fresh.id] } }, orderBy: { id: "asc" }, select: { status: true } });
+    const statuses = await db.importBatch.findMany({
+      where: { id: { in: [abandoned.id, leased.id, fresh.id] } },
+      orderBy: { id: "asc" },
+      select: { status: true },
+    });
     expect(statuses.map((s) => s.status)).toEqual(["FAILED", "VALIDATING", "WRITING"]);
     // Validation of a batch that moved on does nothing.
     await validateBatch(db, { userId: null }, abandoned.id);

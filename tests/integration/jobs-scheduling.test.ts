@@ -26,11 +26,13 @@ describe("scheduled jobs run once in effect", () => {
   it("lets exactly one of many concurrent workers claim a period", async () => {
     let runs = 0;
     const outcomes = await Promise.all(
-      [test.current.db, ...others].map((db) => runScheduledOnce(db, "probe", "2026-06-30", quick, async () => {
-        runs++;
-        await new Promise((r) => setTimeout(r, 200));
-        return "done";
-      })),
+      [test.current.db, ...others].map((db) =>
+        runScheduledOnce(db, "probe", "2026-06-30", quick, async () => {
+          runs++;
+          await new Promise((r) => setTimeout(r, 200));
+          return "done";
+        }),
+      ),
     );
     expect(runs).toBe(1);
     expect(outcomes.filter((o) => o.status === "ran")).toHaveLength(1);
@@ -50,9 +52,14 @@ describe("scheduled jobs run once in effect", () => {
     expect(row).toMatchObject({ status: "FAILED", attempts: 3, error: "database went away" });
 
     // A claimant that died holds its lease until it expires; then the next worker takes over.
-    await test.current.db.scheduledJobRun.create({ data: { name: "crashed", periodKey: "p", status: "RUNNING", leaseUntil: new Date(Date.now() + 60_000) } });
+    await test.current.db.scheduledJobRun.create({
+      data: { name: "crashed", periodKey: "p", status: "RUNNING", leaseUntil: new Date(Date.now() + 60_000) },
+    });
     expect(await runScheduledOnce(test.current.db, "crashed", "p", quick, async () => 1)).toEqual({ status: "skipped" });
-    await test.current.db.scheduledJobRun.update({ where: { name_periodKey: { name: "crashed", periodKey: "p" } }, data: { leaseUntil: new Date(Date.now() - 1) } });
+    await test.current.db.scheduledJobRun.update({
+      where: { name_periodKey: { name: "crashed", periodKey: "p" } },
+      data: { leaseUntil: new Date(Date.now() - 1) },
+    });
     expect(await runScheduledOnce(test.current.db, "crashed", "p", quick, async () => 7)).toEqual({ status: "ran", attempt: 2, value: 7 });
   });
 
@@ -72,7 +79,11 @@ describe("scheduled jobs run once in effect", () => {
       where: { name_periodKey: { name: "daily-evaluation", periodKey: day } },
       data: { status: "RUNNING", leaseUntil: new Date(Date.now() - 1) },
     });
-    expect(await runDailyEvaluation(test.current.db, day, scheduledEvaluation)).toEqual({ status: "ran", attempt: 2, value: { runId: runs[0]!.id } });
+    expect(await runDailyEvaluation(test.current.db, day, scheduledEvaluation)).toEqual({
+      status: "ran",
+      attempt: 2,
+      value: { runId: runs[0]!.id },
+    });
     expect(await test.current.db.evaluationRun.count({ where: { trigger: "SCHEDULE" } })).toBe(1);
     // Nothing left for the catch-up ticks to do that day.
     expect(await evaluationSettled(test.current.db, day)).toBe(true);
@@ -80,9 +91,14 @@ describe("scheduled jobs run once in effect", () => {
 
   it("alerts administrators when the daily evaluation fails", async () => {
     const admin = await alertUser(test.current.db, "ADMIN", { locale: "en" });
-    const outcome = await runDailyEvaluation(test.current.db, "2026-07-01", async () => {
-      throw new Error("rule set missing");
-    }, new Date("2026-07-01T08:00:00Z"));
+    const outcome = await runDailyEvaluation(
+      test.current.db,
+      "2026-07-01",
+      async () => {
+        throw new Error("rule set missing");
+      },
+      new Date("2026-07-01T08:00:00Z"),
+    );
     expect(outcome).toMatchObject({ status: "failed", attempt: 1 });
     // Two more attempts remain for the catch-up ticks.
     expect(await evaluationSettled(test.current.db, "2026-07-01")).toBe(false);
@@ -105,7 +121,12 @@ describe("scheduled jobs run once in effect", () => {
           ["daily-evaluation", "0 2 * * *", "America/Mexico_City"],
         ]);
         const completed = async (id: string | null) => {
-          await waitFor(async () => (await boss.getJobById(ALERTS_CYCLE_JOB, id!, { includeArchive: true }))?.state === "completed", 30_000, "the cycle job", 200);
+          await waitFor(
+            async () => (await boss.getJobById(ALERTS_CYCLE_JOB, id!, { includeArchive: true }))?.state === "completed",
+            30_000,
+            "the cycle job",
+            200,
+          );
         };
         await test.current.db.alertEvent.deleteMany({ where: { trigger: "VETTING_EXPIRING" } });
         await completed(await boss.send(ALERTS_CYCLE_JOB, {}));

@@ -13,10 +13,29 @@ describe("officer profile", () => {
   it("builds the fixture, with B2 transferred from Guadalajara (Jalisco) to Morelia", async () => {
     const { db } = test.current;
     const { morelia, gdl } = await buildDashboardFixture(db);
-    await db.officerAssignment.create({ data: { officerId: "B2", departmentId: gdl.id, recordedAt: new Date("2019-01-01T12:00:00Z"), endedAt: new Date("2021-03-01T12:00:00Z") } });
-    await db.officerAssignment.create({ data: { officerId: "B2", departmentId: morelia.id, recordedAt: new Date("2021-03-01T12:00:00Z") } });
+    await db.officerAssignment.create({
+      data: {
+        officerId: "B2",
+        departmentId: gdl.id,
+        recordedAt: new Date("2019-01-01T12:00:00Z"),
+        endedAt: new Date("2021-03-01T12:00:00Z"),
+      },
+    });
+    await db.officerAssignment.create({
+      data: { officerId: "B2", departmentId: morelia.id, recordedAt: new Date("2021-03-01T12:00:00Z") },
+    });
     // A complaint of the Jalisco period names B2 too: a Michoacán reader must not learn of it.
-    await db.complaint.create({ data: { ref: "Q-14-0002", departmentId: gdl.id, receivedOn: day("2020-05-01"), source: "CITIZEN", category: "EXTORTION", status: "NOT_SUSTAINED", officers: { create: [{ officerId: "B2" }] } } });
+    await db.complaint.create({
+      data: {
+        ref: "Q-14-0002",
+        departmentId: gdl.id,
+        receivedOn: day("2020-05-01"),
+        source: "CITIZEN",
+        category: "EXTORTION",
+        status: "NOT_SUSTAINED",
+        officers: { create: [{ officerId: "B2" }] },
+      },
+    });
   });
 
   it("shows identity, vetting standing at D (expired approval), training compliance and linked complaints", async () => {
@@ -59,9 +78,15 @@ describe("officer profile", () => {
   });
 
   it("reports a separated officer as inactive at D and one hired after D as not yet active", async () => {
-    expect((await officerProfile(test.current.db, analyst, actorOf(analyst), "B4", D)).officer).toMatchObject({ separatedOn: "2026-03-01", active: false });
+    expect((await officerProfile(test.current.db, analyst, actorOf(analyst), "B4", D)).officer).toMatchObject({
+      separatedOn: "2026-03-01",
+      active: false,
+    });
     expect((await officerProfile(test.current.db, analyst, actorOf(analyst), "B4", "2026-02-28")).officer.active).toBe(true);
-    expect((await officerProfile(test.current.db, analyst, actorOf(analyst), "B5", D)).officer).toMatchObject({ hiredOn: "2026-07-15", active: false });
+    expect((await officerProfile(test.current.db, analyst, actorOf(analyst), "B5", D)).officer).toMatchObject({
+      hiredOn: "2026-07-15",
+      active: false,
+    });
   });
 
   it("hides another state's past department and complaints from the Michoacán AG", async () => {

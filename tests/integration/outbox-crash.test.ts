@@ -43,7 +43,12 @@ describe("outbox sender killed with SIGKILL at random points", () => {
 
     const last = spawnVigila(["worker", "--sender-only"], env);
     try {
-      await waitFor(async () => (await test.current.db.outboxEmail.count({ where: { status: "SENT" } })) === EMAILS, 120_000, "all emails sent", 250);
+      await waitFor(
+        async () => (await test.current.db.outboxEmail.count({ where: { status: "SENT" } })) === EMAILS,
+        120_000,
+        "all emails sent",
+        250,
+      );
     } finally {
       last.kill("SIGTERM");
       expect(await exited(last)).toBe(0);
@@ -54,8 +59,14 @@ describe("outbox sender killed with SIGKILL at random points", () => {
     const received = smtp.messageIds();
     const unique = new Set(received);
     const context = `kills after messages ${killedAfter.join(", ")}`;
-    expect([...expected].filter((id) => !unique.has(id)), context).toEqual([]);
-    expect([...unique].filter((id) => !expected.has(id)), context).toEqual([]);
+    expect(
+      [...expected].filter((id) => !unique.has(id)),
+      context,
+    ).toEqual([]);
+    expect(
+      [...unique].filter((id) => !expected.has(id)),
+      context,
+    ).toEqual([]);
     const duplicates = received.length - unique.size;
     expect(duplicates, context).toBeLessThanOrEqual(KILLS);
     expect(rows.every((r) => r.status === "SENT" && r.smtpResponse?.startsWith("250 "))).toBe(true);

@@ -68,10 +68,14 @@ describe("PostgreSQL stopped with -m immediate in the middle of sending", () => 
       await db.$disconnect();
       db = createDb(server.url());
       await runAlertsCycle(db);
-      await waitFor(async () => (await sentCount(db)) === EMAILS + 1, 120_000, "every email sent after the restart", 250).catch(async (err) => {
-        const counts = await db.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } });
-        throw new Error(`${(err as Error).message}; outbox ${JSON.stringify(counts)}; worker log:\n${worker.output.join("").slice(-3000)}`);
-      });
+      await waitFor(async () => (await sentCount(db)) === EMAILS + 1, 120_000, "every email sent after the restart", 250).catch(
+        async (err) => {
+          const counts = await db.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } });
+          throw new Error(
+            `${(err as Error).message}; outbox ${JSON.stringify(counts)}; worker log:\n${worker.output.join("").slice(-3000)}`,
+          );
+        },
+      );
       expect(worker.exitCode, worker.output.join("")).toBeNull();
     } finally {
       worker.kill("SIGTERM");

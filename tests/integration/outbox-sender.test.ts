@@ -14,13 +14,22 @@ const smtp = new TestSmtpServer();
 let liveness: SenderLiveness;
 let serial = 0;
 
-async function queue(user: { id: number; email: string; role: "IA_SUPERVISOR" | "STATE_AG" | "ADMIN"; stateCode: string | null }, count = 1) {
+async function queue(
+  user: { id: number; email: string; role: "IA_SUPERVISOR" | "STATE_AG" | "ADMIN"; stateCode: string | null },
+  count = 1,
+) {
   const keys: string[] = [];
   for (let i = 0; i < count; i++) {
     const key = `test:${++serial}`;
     await enqueueEmail(test.current.db, {
-      idempotencyKey: key, userId: user.id, toAddress: user.email, recipientRole: user.role, recipientState: user.stateCode,
-      subject: `Aviso ${serial}`, html: `<p>Aviso ${serial}</p>`, text: `Aviso ${serial}`,
+      idempotencyKey: key,
+      userId: user.id,
+      toAddress: user.email,
+      recipientRole: user.role,
+      recipientState: user.stateCode,
+      subject: `Aviso ${serial}`,
+      html: `<p>Aviso ${serial}</p>`,
+      text: `Aviso ${serial}`,
       headers: { "List-Unsubscribe": "<http://127.0.0.1/u>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     });
     keys.push(key);
@@ -69,17 +78,25 @@ describe("outbox sender against a real SMTP server", () => {
     smtp.mode = "accept";
     expect(await sender().drain()).toMatchObject({ sent: 0 });
 
-    const caller = createCaller({ db: test.current.db, scope: { userId: admin.id, role: "ADMIN", stateCode: null }, meta: { ip: null, userAgent: null } });
+    const caller = createCaller({
+      db: test.current.db,
+      scope: { userId: admin.id, role: "ADMIN", stateCode: null },
+      meta: { ip: null, userAgent: null },
+    });
     await expect(
-      createCaller({ db: test.current.db, scope: { userId: user.id, role: "IA_SUPERVISOR", stateCode: null }, meta: { ip: null, userAgent: null } })
-        .outbox.retry({ ids: [String(failed!.id)] }),
+      createCaller({
+        db: test.current.db,
+        scope: { userId: user.id, role: "IA_SUPERVISOR", stateCode: null },
+        meta: { ip: null, userAgent: null },
+      }).outbox.retry({ ids: [String(failed!.id)] }),
     ).rejects.toThrow(/outbox.admin/);
     await caller.outbox.retry({ ids: [String(failed!.id)] });
     expect(await sender().drain()).toMatchObject({ sent: 1 });
     expect((await rows([key!]))[0]).toMatchObject({ status: "SENT", attempts: 1 });
     expect(await test.current.db.auditEvent.count({ where: { action: "outbox.retry", outcome: "ALLOWED", actorId: admin.id } })).toBe(1);
-    await expect(retryOutboxEmails(test.current.db, { userId: admin.id, role: "ADMIN", stateCode: null }, { ids: [String(failed!.id)] }))
-      .rejects.toThrow(/Only failed emails can be retried/);
+    await expect(
+      retryOutboxEmails(test.current.db, { userId: admin.id, role: "ADMIN", stateCode: null }, { ids: [String(failed!.id)] }),
+    ).rejects.toThrow(/Only failed emails can be retried/);
   });
 
   it("retries a temporary (4xx) rejection later with exponential backoff", async () => {
@@ -93,7 +110,9 @@ describe("outbox sender against a real SMTP server", () => {
     const delay = row!.nextAttemptAt.getTime() - before;
     expect(delay).toBeGreaterThanOrEqual(backoffMs(1) - 1000);
     expect(delay).toBeLessThanOrEqual(backoffMs(1) * 1.1 + 5000);
-    expect([backoffMs(1), backoffMs(2), backoffMs(3), backoffMs(8), backoffMs(30)]).toEqual([30_000, 60_000, 120_000, 3_600_000, 3_600_000]);
+    expect([backoffMs(1), backoffMs(2), backoffMs(3), backoffMs(8), backoffMs(30)]).toEqual([
+      30_000, 60_000, 120_000, 3_600_000, 3_600_000,
+    ]);
     smtp.mode = "accept";
     await test.current.db.outboxEmail.updateMany({ where: { idempotencyKey: key! }, data: { nextAttemptAt: new Date(0) } });
     expect(await sender().drain()).toMatchObject({ sent: 1 });
@@ -115,7 +134,8 @@ describe("outbox sender against a real SMTP server", () => {
     expect(summary.oldestWaitingSince?.getTime()).toBe(waiting[0]!.createdAt.getTime());
 
     // An hour later the server is back on the same address.
-    await test.current.db.$executeRaw`update "OutboxEmail" set "nextAttemptAt" = "nextAttemptAt" - interval '1 hour', "createdAt" = "createdAt" - interval '1 hour' where "idempotencyKey" = any(${keys})`;
+    await test.current.db
+      .$executeRaw`update "OutboxEmail" set "nextAttemptAt" = "nextAttemptAt" - interval '1 hour', "createdAt" = "createdAt" - interval '1 hour' where "idempotencyKey" = any(${keys})`;
     await smtp.start();
     expect(await sender().drain()).toMatchObject({ sent: 5, transportDown: false });
     expect((await rows(keys)).every((r) => r.status === "SENT")).toBe(true);
@@ -128,7 +148,10 @@ describe("outbox sender against a real SMTP server", () => {
     await test.current.db.user.update({ where: { id: ag.id }, data: { stateCode: "14" } });
     const before = smtp.received.length;
     expect(await sender().drain()).toMatchObject({ cancelled: 1, sent: 0 });
-    expect((await rows([key!]))[0]).toMatchObject({ status: "CANCELLED", lastError: "recipient's role or state changed after this alert was prepared" });
+    expect((await rows([key!]))[0]).toMatchObject({
+      status: "CANCELLED",
+      lastError: "recipient's role or state changed after this alert was prepared",
+    });
     expect(smtp.received.length).toBe(before);
   });
 
@@ -137,8 +160,10 @@ describe("outbox sender against a real SMTP server", () => {
     const other = new pg.Client({ connectionString: test.current.url });
     await other.connect();
     const pid = (await other.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
-    await test.current.db.$executeRaw`update "OutboxEmail" set status = 'SENDING', "lockedUntil" = now() + interval '5 minutes', "lockedBy" = ${pid} where "idempotencyKey" = ${held!}`;
-    await test.current.db.$executeRaw`update "OutboxEmail" set status = 'SENDING', "lockedUntil" = now() + interval '5 minutes', "lockedBy" = ${2_000_000_000} where "idempotencyKey" = ${orphan!}`;
+    await test.current.db
+      .$executeRaw`update "OutboxEmail" set status = 'SENDING', "lockedUntil" = now() + interval '5 minutes', "lockedBy" = ${pid} where "idempotencyKey" = ${held!}`;
+    await test.current.db
+      .$executeRaw`update "OutboxEmail" set status = 'SENDING', "lockedUntil" = now() + interval '5 minutes', "lockedBy" = ${2_000_000_000} where "idempotencyKey" = ${orphan!}`;
     expect(await sender().drain()).toMatchObject({ sent: 1 });
     expect((await rows([orphan!, held!])).map((r) => r.status)).toEqual(["SENT", "SENDING"]);
     await other.end();

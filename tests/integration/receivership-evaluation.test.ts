@@ -20,11 +20,15 @@ describe("a persisted evaluation run", () => {
     const { id, department } = await proposeForNewDepartment(db, supervisor);
     const officers = ["A", "B", "C", "D"].map((x) => `CUIP-EV-${department.id}-${x}`);
     for (const officerId of officers) {
-      await db.officer.create({ data: { id: officerId, departmentId: department.id, givenName: "Ana", familyName: "Ruiz", hiredOn: day("2020-01-01") } });
+      await db.officer.create({
+        data: { id: officerId, departmentId: department.id, givenName: "Ana", familyName: "Ruiz", hiredOn: day("2020-01-01") },
+      });
     }
     // Three of four hold a current approval at 2026-06-30: vetting coverage 75 %.
     for (const officerId of officers.slice(0, 3)) {
-      await db.vettingEvaluation.create({ data: { officerId, evaluatedOn: day("2026-01-15"), result: "APPROVED", validUntil: day("2029-01-15") } });
+      await db.vettingEvaluation.create({
+        data: { officerId, evaluatedOn: day("2026-01-15"), result: "APPROVED", validUntil: day("2029-01-15") },
+      });
     }
     await runEvaluation(db, { asOf: "2026-06-30", trigger: "MANUAL", actor: { userId: null } });
     const criteria = async () =>
@@ -35,7 +39,9 @@ describe("a persisted evaluation run", () => {
       "training-compliance": [0, false],
     });
 
-    await db.vettingEvaluation.create({ data: { officerId: officers[3]!, evaluatedOn: day("2026-07-01"), result: "APPROVED", validUntil: day("2029-07-01") } });
+    await db.vettingEvaluation.create({
+      data: { officerId: officers[3]!, evaluatedOn: day("2026-07-01"), result: "APPROVED", validUntil: day("2029-07-01") },
+    });
     await runEvaluation(db, { asOf: "2026-07-31", trigger: "BACKTEST", actor: { userId: null } });
     expect((await criteria())["vetting-coverage"]).toEqual([75, false]);
     await runEvaluation(db, { asOf: "2026-07-31", trigger: "MANUAL", actor: { userId: null } });

@@ -22,21 +22,49 @@ beforeAll(async () => {
 
 const proposal = () => proposeForNewDepartment(test.current.db, supervisor);
 
-async function persist(departmentId: number, asOf: string, rules: RuleFigure[], options: Parameters<typeof createRun>[1] extends infer T ? Partial<T> : never = {}) {
+async function persist(
+  departmentId: number,
+  asOf: string,
+  rules: RuleFigure[],
+  options: Parameters<typeof createRun>[1] extends infer T ? Partial<T> : never = {},
+) {
   const { run } = await createRun(test.current.db, { asOf, results: [{ departmentId, level: "NONE", rules }], ...options });
   const result = await test.current.db.$transaction((tx) => updateExitCriteriaFromRun(tx, run.id));
   return { run, result };
 }
 
 const criteria = async (id: number) =>
-  Object.fromEntries((await getReceivership(test.current.db, supervisor, id)).exitCriteria.map((c) => [c.ruleId, { value: c.currentValue, met: c.met }]));
+  Object.fromEntries(
+    (await getReceivership(test.current.db, supervisor, id)).exitCriteria.map((c) => [c.ruleId, { value: c.currentValue, met: c.met }]),
+  );
 
 describe("updateExitCriteriaFromRun", () => {
   it("sets each criterion's value and met state exactly at the threshold boundaries", async () => {
     const cases = [
-      { rules: [{ id: "vetting-coverage", value: 95 }, { id: "failed-vetting-on-duty", value: 0 }, { id: "training-compliance", value: 90 }], met: [true, true, true] },
-      { rules: [{ id: "vetting-coverage", value: 94.99 }, { id: "failed-vetting-on-duty", value: 1 }, { id: "training-compliance", value: 89.99999999 }], met: [false, false, false] },
-      { rules: [{ id: "vetting-coverage", value: 95.01 }, { id: "failed-vetting-on-duty", value: 0 }, { id: "training-compliance", value: 100 }], met: [true, true, true] },
+      {
+        rules: [
+          { id: "vetting-coverage", value: 95 },
+          { id: "failed-vetting-on-duty", value: 0 },
+          { id: "training-compliance", value: 90 },
+        ],
+        met: [true, true, true],
+      },
+      {
+        rules: [
+          { id: "vetting-coverage", value: 94.99 },
+          { id: "failed-vetting-on-duty", value: 1 },
+          { id: "training-compliance", value: 89.99999999 },
+        ],
+        met: [false, false, false],
+      },
+      {
+        rules: [
+          { id: "vetting-coverage", value: 95.01 },
+          { id: "failed-vetting-on-duty", value: 0 },
+          { id: "training-compliance", value: 100 },
+        ],
+        met: [true, true, true],
+      },
     ];
     for (const c of cases) {
       const { id, department } = await proposal();
@@ -91,7 +119,9 @@ describe("updateExitCriteriaFromRun", () => {
     const events = await db.auditEvent.findMany({ where: { action: "receivership.exitCriteria.update", targetId: String(a.id) } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: null, stateCode: "16", metadata: { runId: run.id } });
-    expect(Object.values(events[0]!.changes as object)).toEqual([{ before: { value: null, met: null }, after: { value: "50", met: false } }]);
+    expect(Object.values(events[0]!.changes as object)).toEqual([
+      { before: { value: null, met: null }, after: { value: "50", met: false } },
+    ]);
     // The same figures again: recorded as the latest run, but no new audit event.
     await db.$transaction((tx) => updateExitCriteriaFromRun(tx, run.id));
     expect(await db.auditEvent.count({ where: { action: "receivership.exitCriteria.update", targetId: String(a.id) } })).toBe(1);
@@ -100,9 +130,19 @@ describe("updateExitCriteriaFromRun", () => {
   it("fills a new proposal's criteria from the department's latest published evaluation", async () => {
     const { db } = test.current;
     const department = await createDepartment(db, "16");
-    await createRun(db, { asOf: "2026-05-31", results: [{ departmentId: department.id, level: "WATCH", rules: [{ id: "vetting-coverage", value: 70 }] }] });
-    await createRun(db, { asOf: "2026-06-30", results: [{ departmentId: department.id, level: "WATCH", rules: [{ id: "vetting-coverage", value: 85.5 }] }] });
-    await createRun(db, { asOf: "2026-07-31", trigger: "BACKTEST", results: [{ departmentId: department.id, level: "NONE", rules: [{ id: "vetting-coverage", value: 99 }] }] });
+    await createRun(db, {
+      asOf: "2026-05-31",
+      results: [{ departmentId: department.id, level: "WATCH", rules: [{ id: "vetting-coverage", value: 70 }] }],
+    });
+    await createRun(db, {
+      asOf: "2026-06-30",
+      results: [{ departmentId: department.id, level: "WATCH", rules: [{ id: "vetting-coverage", value: 85.5 }] }],
+    });
+    await createRun(db, {
+      asOf: "2026-07-31",
+      trigger: "BACKTEST",
+      results: [{ departmentId: department.id, level: "NONE", rules: [{ id: "vetting-coverage", value: 99 }] }],
+    });
     const { id } = await proposeReceivership(db, supervisor, { departmentCode: department.code, ...RECEIVERSHIP_TERMS });
     expect((await criteria(id))["vetting-coverage"]).toEqual({ value: 85.5, met: false });
   });

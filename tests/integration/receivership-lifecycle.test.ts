@@ -67,7 +67,9 @@ describe("lifting", () => {
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining("failed-vetting-on-duty ≤ 0"),
     });
-    await expect(liftReceivership(db, supervisor, { id, version: await version(id), overrideReason: "demasiado corto" })).rejects.toMatchObject({
+    await expect(
+      liftReceivership(db, supervisor, { id, version: await version(id), overrideReason: "demasiado corto" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     const before = { id, version: await version(id), overrideReason: "Motivo largo y documentado de la excepción al levantar." };
@@ -77,7 +79,12 @@ describe("lifting", () => {
     });
     expect((await getReceivership(db, supervisor, id)).status).toBe("IMPOSED");
     const reason = "El elemento con evaluación no aprobada fue dado de baja el 28/09; la baja aún no llega al registro.";
-    const lifted = await liftReceivership(db, supervisor, { id, version: await version(id), overrideReason: reason, endDate: "2027-10-01" });
+    const lifted = await liftReceivership(db, supervisor, {
+      id,
+      version: await version(id),
+      overrideReason: reason,
+      endDate: "2027-10-01",
+    });
     expect(lifted).toMatchObject({ status: "LIFTED", overridden: true });
     const found = await getReceivership(db, supervisor, id);
     expect(found).toMatchObject({ status: "LIFTED", endDate: "2027-10-01", liftOverrideReason: reason });
@@ -121,7 +128,9 @@ describe("lifting", () => {
       code: "CONFLICT",
     });
     const proposed = await propose();
-    await expect(liftReceivership(db, supervisor, { id: proposed.id, version: await version(proposed.id), overrideReason: reason })).rejects.toMatchObject({
+    await expect(
+      liftReceivership(db, supervisor, { id: proposed.id, version: await version(proposed.id), overrideReason: reason }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
@@ -132,13 +141,17 @@ describe("withdrawing", () => {
     const { db } = test.current;
     const department = await createDepartment(db, "16");
     const { id } = await proposeReceivership(db, agMichoacan, { departmentCode: department.code, ...terms });
-    await expect(withdrawReceivership(db, agMichoacan2, { id, version: await version(id), reason: "No procede la propuesta" })).rejects.toMatchObject({
+    await expect(
+      withdrawReceivership(db, agMichoacan2, { id, version: await version(id), reason: "No procede la propuesta" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await withdrawReceivership(db, agMichoacan, { id, version: await version(id), reason: "No procede la propuesta" });
     expect((await getReceivership(db, supervisor, id)).status).toBe("WITHDRAWN");
     const live = await imposed();
-    await expect(withdrawReceivership(db, supervisor, { id: live.id, version: await version(live.id), reason: "Ya no es necesaria" })).rejects.toMatchObject({
+    await expect(
+      withdrawReceivership(db, supervisor, { id: live.id, version: await version(live.id), reason: "Ya no es necesaria" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
@@ -149,17 +162,27 @@ describe("milestones", () => {
     const { db } = test.current;
     const { id } = await imposed();
     const m = await addMilestone(db, supervisor, { caseId: id, title: "Reevaluar a todo el personal", dueOn: "2026-12-31" });
-    await expect(addMilestone(db, supervisor, { caseId: id, title: "Fecha inválida", dueOn: "2026-02-30" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(addMilestone(db, supervisor, { caseId: id, title: "Fecha inválida", dueOn: "2026-02-30" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     const done = await updateMilestone(db, agMichoacan, { id: m.id, version: m.version, completedOn: "2026-11-15" });
-    await expect(updateMilestone(db, supervisor, { id: m.id, version: m.version, title: "Otro título" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateMilestone(db, supervisor, { id: m.id, version: m.version, title: "Otro título" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(removeMilestone(db, supervisor, { id: m.id, version: done.version })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(updateMilestone(db, agJalisco, { id: m.id, version: done.version, title: "Ajeno" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateMilestone(db, agJalisco, { id: m.id, version: done.version, title: "Ajeno" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const found = await getReceivership(db, supervisor, id);
-    expect(found.milestones).toEqual([{ id: m.id, version: 2, title: "Reevaluar a todo el personal", dueOn: "2026-12-31", completedOn: "2026-11-15" }]);
+    expect(found.milestones).toEqual([
+      { id: m.id, version: 2, title: "Reevaluar a todo el personal", dueOn: "2026-12-31", completedOn: "2026-11-15" },
+    ]);
     const extra = await addMilestone(db, supervisor, { caseId: id, title: "Sobrante", dueOn: "2027-01-31" });
     await removeMilestone(db, supervisor, { id: extra.id, version: extra.version });
     expect(await db.receivershipMilestone.count({ where: { caseId: id } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { targetType: "ReceivershipMilestone", targetId: { in: [String(m.id), String(extra.id)] } } })).toBe(4);
+    expect(
+      await db.auditEvent.count({ where: { targetType: "ReceivershipMilestone", targetId: { in: [String(m.id), String(extra.id)] } } }),
+    ).toBe(4);
   });
 });
 
@@ -193,7 +216,9 @@ describe("the full lifecycle through the router", () => {
     });
     const id = "receivershipId" in accepted ? accepted.receivershipId : -1;
     let found = await call(agMichoacan).receivership.get({ id });
-    await expect(call(agMichoacan).receivership.approve({ id, version: found.version })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(call(agMichoacan).receivership.approve({ id, version: found.version })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
     await call(agMichoacan).receivership.edit({ id, version: found.version, legalBasis: RECEIVERSHIP_TERMS.legalBasis });
     found = await call(agMichoacan).receivership.get({ id });
     await call(agMichoacan).receivership.approve({ id, version: found.version });
@@ -225,14 +250,20 @@ describe("the full lifecycle through the router", () => {
     await call(supervisor).receivership.lift({ id, version: found.version });
     expect((await call(supervisor).receivership.get({ id })).status).toBe("LIFTED");
 
-    const { events } = await call(agMichoacan).timeline.department({ departmentCode: department.code, kinds: ["receivership.statusChanged", "recommendation.decided"] });
+    const { events } = await call(agMichoacan).timeline.department({
+      departmentCode: department.code,
+      kinds: ["receivership.statusChanged", "recommendation.decided"],
+    });
     expect(events.map((e) => (e.kind === "receivership.statusChanged" ? e.data.toStatus : e.kind))).toEqual([
       "LIFTED",
       "IMPOSED",
       "PROPOSED",
       "recommendation.decided",
     ]);
-    const actions = await db.auditEvent.findMany({ where: { targetType: "ReceivershipCase", targetId: String(id) }, orderBy: { id: "asc" } });
+    const actions = await db.auditEvent.findMany({
+      where: { targetType: "ReceivershipCase", targetId: String(id) },
+      orderBy: { id: "asc" },
+    });
     expect(actions.map((a) => a.action)).toEqual([
       "receivership.propose",
       // Filled from the recommendation's own run (vetting-coverage 40) as the proposal opened.

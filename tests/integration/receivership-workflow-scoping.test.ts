@@ -25,9 +25,7 @@ beforeAll(async () => {
   ids.recommendationId = (await createRecommendation(db, department.id, "REVIEW")).id;
   ids.reviewId = (await openReview(db, supervisor, { departmentCode: department.code, scope: "Revisión en Michoacán" })).id;
   ids.linkId = (await addReviewSourceLink(db, supervisor, { reviewId: ids.reviewId, url: "https://cndh.org.mx/r/1", label: "CNDH" })).id;
-  ids.caseId = (
-    await proposeReceivership(db, supervisor, { departmentCode: department.code, ...RECEIVERSHIP_TERMS })
-  ).id;
+  ids.caseId = (await proposeReceivership(db, supervisor, { departmentCode: department.code, ...RECEIVERSHIP_TERMS })).id;
   ids.milestoneId = (await addMilestone(db, supervisor, { caseId: ids.caseId, title: "Reevaluar", dueOn: "2026-12-31" })).id;
 });
 
@@ -42,7 +40,10 @@ const calls = (): Call[] => [
   ["reviews.addSourceLink", (c) => c.reviews.addSourceLink({ reviewId: ids.reviewId, url: "https://a.mx", label: "Ajeno" })],
   ["reviews.removeSourceLink", (c) => c.reviews.removeSourceLink({ id: ids.linkId })],
   ["receivership.get", (c) => c.receivership.get({ id: ids.caseId })],
-  ["receivership.propose", (c) => c.receivership.propose({ departmentCode: ids.departmentCode, receivingAuthority: "SSP", terms: "Términos largos" })],
+  [
+    "receivership.propose",
+    (c) => c.receivership.propose({ departmentCode: ids.departmentCode, receivingAuthority: "SSP", terms: "Términos largos" }),
+  ],
   ["receivership.edit", (c) => c.receivership.edit({ id: ids.caseId, version: 1, terms: "Otros términos" })],
   ["receivership.approve", (c) => c.receivership.approve({ id: ids.caseId, version: 1 })],
   ["receivership.withdraw", (c) => c.receivership.withdraw({ id: ids.caseId, version: 1, reason: "No procede aquí" })],

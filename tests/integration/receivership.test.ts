@@ -87,10 +87,16 @@ describe("proposing", () => {
   it("rejects a second live case for the same department, an unknown rule and a too-short text, changing nothing", async () => {
     const { db } = test.current;
     const { department } = await propose();
-    await expect(proposeReceivership(db, supervisor, { departmentCode: department.code, ...terms })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(proposeReceivership(db, supervisor, { departmentCode: department.code, ...terms })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const other = await createDepartment(db, "16");
     await expect(
-      proposeReceivership(db, supervisor, { departmentCode: other.code, ...terms, exitCriteria: [{ ruleId: "no-such-rule", comparator: "GTE", threshold: 1 }] }),
+      proposeReceivership(db, supervisor, {
+        departmentCode: other.code,
+        ...terms,
+        exitCriteria: [{ ruleId: "no-such-rule", comparator: "GTE", threshold: 1 }],
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("no-such-rule") });
     await expect(proposeReceivership(db, supervisor, { departmentCode: other.code, ...terms, terms: "corto" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -101,8 +107,12 @@ describe("proposing", () => {
   it("lets the state AG propose in their state; another state's AG gets NOT_FOUND; an analyst is refused", async () => {
     const { db } = test.current;
     const department = await createDepartment(db, "16");
-    await expect(proposeReceivership(db, agJalisco, { departmentCode: department.code, ...terms })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(proposeReceivership(db, analyst, { departmentCode: department.code, ...terms })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(proposeReceivership(db, agJalisco, { departmentCode: department.code, ...terms })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(proposeReceivership(db, analyst, { departmentCode: department.code, ...terms })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const { id } = await proposeReceivership(db, agMichoacan, { departmentCode: department.code, ...terms });
     expect((await getReceivership(db, agMichoacan, id)).proposedBy.id).toBe(agMichoacan.userId);
   });
@@ -113,9 +123,14 @@ describe("the two-approver rule", () => {
     const { id } = await propose(supervisor);
     const first = await approveReceivership(test.current.db, supervisor, { id, version: await version(id) });
     expect(first.status).toBe("PROPOSED");
-    await expect(approveReceivership(test.current.db, supervisor, { id, version: await version(id) })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(approveReceivership(test.current.db, supervisor, { id, version: await version(id) })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await test.current.db.receivershipApproval.count({ where: { caseId: id } })).toBe(1);
-    expect((await getReceivership(test.current.db, supervisor, id)).approvalsNeeded).toEqual({ count: 1, roles: ["IA_SUPERVISOR", "STATE_AG"] });
+    expect((await getReceivership(test.current.db, supervisor, id)).approvalsNeeded).toEqual({
+      count: 1,
+      roles: ["IA_SUPERVISOR", "STATE_AG"],
+    });
   });
 
   it("refuses an analyst and hides the case from another state's AG", async () => {
@@ -208,9 +223,10 @@ describe("editing a proposal", () => {
     const { id } = await propose();
     await approveReceivership(db, supervisor, { id, version: await version(id) });
     await approveReceivership(db, supervisor2, { id, version: await version(id) });
-    await expect(editReceivershipProposal(db, supervisor, { id, version: await version(id), terms: "Otros términos del acuerdo" })).rejects.toMatchObject({
+    await expect(
+      editReceivershipProposal(db, supervisor, { id, version: await version(id), terms: "Otros términos del acuerdo" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
 });
-

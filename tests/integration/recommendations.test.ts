@@ -61,7 +61,12 @@ describe("accepting", () => {
   it("a REVIEW-level one opens a linked review owned by the decider, audited with before/after", async () => {
     const { db } = test.current;
     const { rec } = await recommendation("REVIEW");
-    const result = await decideRecommendation(db, supervisor, { id: rec.id, version: rec.version, outcome: "ACCEPT", review: { dueOn: "2026-08-31" } });
+    const result = await decideRecommendation(db, supervisor, {
+      id: rec.id,
+      version: rec.version,
+      outcome: "ACCEPT",
+      review: { dueOn: "2026-08-31" },
+    });
     expect(result).toMatchObject({ status: "ACCEPTED", version: 2 });
     const reviewId = "reviewId" in result ? result.reviewId : -1;
     const review = await getReview(db, supervisor, reviewId);
@@ -72,7 +77,10 @@ describe("accepting", () => {
     expect(detail.reviews).toEqual([{ id: reviewId, status: "OPEN" }]);
     const [audit] = await db.auditEvent.findMany({ where: { action: "recommendation.accept", targetId: String(rec.id) } });
     expect(audit).toMatchObject({ actorId: supervisor.userId, role: "IA_SUPERVISOR", stateCode: "16", metadata: { reviewId } });
-    expect(audit?.changes).toMatchObject({ status: { before: "OPEN", after: "ACCEPTED" }, decidedById: { before: null, after: supervisor.userId } });
+    expect(audit?.changes).toMatchObject({
+      status: { before: "OPEN", after: "ACCEPTED" },
+      decidedById: { before: null, after: supervisor.userId },
+    });
   });
 
   it("a RECEIVERSHIP-level one opens a proposal (not an imposition) and needs its terms", async () => {
@@ -103,7 +111,13 @@ describe("accepting", () => {
       code: "FORBIDDEN",
     });
     await expect(
-      decideRecommendation(db, agMichoacan, { id: watch.rec.id, version: 1, outcome: "DISMISS", reason: "OTHER", justification: JUSTIFICATION }),
+      decideRecommendation(db, agMichoacan, {
+        id: watch.rec.id,
+        version: 1,
+        outcome: "DISMISS",
+        reason: "OTHER",
+        justification: JUSTIFICATION,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(decideRecommendation(db, agMichoacan, { id: jalisco.rec.id, version: 1, outcome: "ACCEPT" })).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -113,7 +127,9 @@ describe("accepting", () => {
     });
     const accepted = await decideRecommendation(db, agMichoacan, { id: review.rec.id, version: 1, outcome: "ACCEPT" });
     expect(accepted.status).toBe("ACCEPTED");
-    expect(await db.recommendation.count({ where: { id: { in: [receivership.rec.id, watch.rec.id, jalisco.rec.id] }, status: "OPEN" } })).toBe(3);
+    expect(
+      await db.recommendation.count({ where: { id: { in: [receivership.rec.id, watch.rec.id, jalisco.rec.id] }, status: "OPEN" } }),
+    ).toBe(3);
   });
 
   it("a WATCH-level one accepted by a supervisor opens a review", async () => {
@@ -128,10 +144,22 @@ describe("dismissing", () => {
     const { db } = test.current;
     const { rec } = await recommendation("REVIEW");
     await expect(
-      decideRecommendation(db, supervisor, { id: rec.id, version: 1, outcome: "DISMISS", reason: "DATA_ERROR", justification: "   error   " }),
+      decideRecommendation(db, supervisor, {
+        id: rec.id,
+        version: 1,
+        outcome: "DISMISS",
+        reason: "DATA_ERROR",
+        justification: "   error   ",
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at least 30") });
     expect(await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } })).toMatchObject({ status: "OPEN", version: 1 });
-    await decideRecommendation(db, supervisor, { id: rec.id, version: 1, outcome: "DISMISS", reason: "DATA_ERROR", justification: JUSTIFICATION });
+    await decideRecommendation(db, supervisor, {
+      id: rec.id,
+      version: 1,
+      outcome: "DISMISS",
+      reason: "DATA_ERROR",
+      justification: JUSTIFICATION,
+    });
     const detail = await getRecommendation(db, supervisor, rec.id);
     expect(detail.decision).toMatchObject({ outcome: "DISMISSED", dismissReason: "DATA_ERROR", justification: JUSTIFICATION });
     expect(detail.reviews).toEqual([]);
@@ -141,12 +169,24 @@ describe("dismissing", () => {
   it("deciding twice or on a stale version is a CONFLICT", async () => {
     const { db } = test.current;
     const { rec } = await recommendation("REVIEW");
-    await decideRecommendation(db, supervisor, { id: rec.id, version: 1, outcome: "DISMISS", reason: "FALSE_POSITIVE", justification: JUSTIFICATION });
-    await expect(decideRecommendation(db, supervisor, { id: rec.id, version: 2, outcome: "ACCEPT" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(decideRecommendation(db, supervisor, { id: rec.id, version: 1, outcome: "ACCEPT" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await decideRecommendation(db, supervisor, {
+      id: rec.id,
+      version: 1,
+      outcome: "DISMISS",
+      reason: "FALSE_POSITIVE",
+      justification: JUSTIFICATION,
+    });
+    await expect(decideRecommendation(db, supervisor, { id: rec.id, version: 2, outcome: "ACCEPT" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(decideRecommendation(db, supervisor, { id: rec.id, version: 1, outcome: "ACCEPT" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const other = await recommendation("REVIEW");
     await db.recommendation.update({ where: { id: other.rec.id }, data: { version: { increment: 1 } } });
-    await expect(decideRecommendation(db, supervisor, { id: other.rec.id, version: 1, outcome: "ACCEPT" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(decideRecommendation(db, supervisor, { id: other.rec.id, version: 1, outcome: "ACCEPT" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await db.review.count({ where: { recommendationId: other.rec.id } })).toBe(0);
   });
 
@@ -154,7 +194,13 @@ describe("dismissing", () => {
     const { rec } = await recommendation("REVIEW");
     const outcomes = await Promise.allSettled([
       decideRecommendation(test.current.db, supervisor, { id: rec.id, version: 1, outcome: "ACCEPT" }),
-      decideRecommendation(test.current.db, agMichoacan, { id: rec.id, version: 1, outcome: "DISMISS", reason: "OTHER", justification: JUSTIFICATION }),
+      decideRecommendation(test.current.db, agMichoacan, {
+        id: rec.id,
+        version: 1,
+        outcome: "DISMISS",
+        reason: "OTHER",
+        justification: JUSTIFICATION,
+      }),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
@@ -164,16 +210,32 @@ describe("dismissing", () => {
 describe("through the router", () => {
   it("maps errors to tRPC codes, validates input strictly and records the origin", async () => {
     const { rec } = await recommendation("REVIEW");
-    await expect(caller(analyst).recommendations.decide({ id: rec.id, version: 1, outcome: "ACCEPT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(caller(auditor).recommendations.decide({ id: rec.id, version: 1, outcome: "ACCEPT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(caller(supervisor).recommendations.decide({ id: rec.id, version: 1, outcome: "ACCEPT", status: "ACCEPTED" } as never)).rejects.toMatchObject({
+    await expect(caller(analyst).recommendations.decide({ id: rec.id, version: 1, outcome: "ACCEPT" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(caller(auditor).recommendations.decide({ id: rec.id, version: 1, outcome: "ACCEPT" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      caller(supervisor).recommendations.decide({ id: rec.id, version: 1, outcome: "ACCEPT", status: "ACCEPTED" } as never),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     await expect(caller(agJalisco).recommendations.get({ id: rec.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await caller(auditor).recommendations.get({ id: rec.id })).id).toBe(rec.id);
-    await caller(supervisor).recommendations.decide({ id: rec.id, version: 1, outcome: "DISMISS", reason: "ALREADY_ADDRESSED", justification: JUSTIFICATION });
-    const audit = await test.current.db.auditEvent.findFirstOrThrow({ where: { action: "recommendation.dismiss", targetId: String(rec.id) } });
+    await caller(supervisor).recommendations.decide({
+      id: rec.id,
+      version: 1,
+      outcome: "DISMISS",
+      reason: "ALREADY_ADDRESSED",
+      justification: JUSTIFICATION,
+    });
+    const audit = await test.current.db.auditEvent.findFirstOrThrow({
+      where: { action: "recommendation.dismiss", targetId: String(rec.id) },
+    });
     expect(audit).toMatchObject({ ip: "10.0.0.9", userAgent: "vitest", sessionId: supervisor.sessionId });
-    await expect(caller(supervisor).recommendations.decide({ id: rec.id, version: 2, outcome: "ACCEPT" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(caller(supervisor).recommendations.decide({ id: rec.id, version: 2, outcome: "ACCEPT" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });

@@ -24,17 +24,25 @@ beforeAll(async () => {
 });
 
 const SCOPE = "Cobertura de control de confianza del turno nocturno";
-const open = (by: TestUser = analyst, extra = {}) => openReview(test.current.db, by, { departmentCode: michoacan.code, scope: SCOPE, ...extra });
+const open = (by: TestUser = analyst, extra = {}) =>
+  openReview(test.current.db, by, { departmentCode: michoacan.code, scope: SCOPE, ...extra });
 
 describe("opening", () => {
   it("works with or without a recommendation, by IA or the department's AG, and audits", async () => {
     const { db } = test.current;
     const plain = await open(analyst, { dueOn: "2026-09-30" });
-    expect(await getReview(db, analyst, plain.id)).toMatchObject({ scope: SCOPE, owner: { id: analyst.userId }, openedBy: { id: analyst.userId }, dueOn: "2026-09-30" });
+    expect(await getReview(db, analyst, plain.id)).toMatchObject({
+      scope: SCOPE,
+      owner: { id: analyst.userId },
+      openedBy: { id: analyst.userId },
+      dueOn: "2026-09-30",
+    });
     const rec = await createRecommendation(db, michoacan.id, "REVIEW");
     const linked = await open(agMichoacan, { recommendationId: rec.id });
     expect((await getReview(db, supervisor, linked.id)).recommendationId).toBe(rec.id);
-    expect(await db.auditEvent.count({ where: { action: "review.open", targetId: { in: [String(plain.id), String(linked.id)] } } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: "review.open", targetId: { in: [String(plain.id), String(linked.id)] } } })).toBe(
+      2,
+    );
   });
 
   it("refuses another state's AG (NOT_FOUND), a recommendation of another department, an ineligible owner and bad dates", async () => {
@@ -58,12 +66,26 @@ describe("conducting", () => {
   it("updates with versions, audits changed fields only, and rejects a stale version", async () => {
     const { db } = test.current;
     const { id } = await open();
-    const v2 = await updateReview(db, analyst2, { id, version: 1, findings: "14 de 60 elementos sin evaluación vigente", ownerId: agMichoacan.userId });
-    await expect(updateReview(db, analyst, { id, version: 1, departmentResponse: "Respuesta" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const v2 = await updateReview(db, analyst2, {
+      id,
+      version: 1,
+      findings: "14 de 60 elementos sin evaluación vigente",
+      ownerId: agMichoacan.userId,
+    });
+    await expect(updateReview(db, analyst, { id, version: 1, departmentResponse: "Respuesta" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await updateReview(db, analyst, { id, version: v2.version, departmentResponse: "Se programaron evaluaciones en agosto" });
     const review = await getReview(db, agMichoacan, id);
-    expect(review).toMatchObject({ version: 3, owner: { id: agMichoacan.userId }, departmentResponse: "Se programaron evaluaciones en agosto" });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "review.update", targetId: String(id) }, orderBy: { id: "asc" } });
+    expect(review).toMatchObject({
+      version: 3,
+      owner: { id: agMichoacan.userId },
+      departmentResponse: "Se programaron evaluaciones en agosto",
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "review.update", targetId: String(id) },
+      orderBy: { id: "asc" },
+    });
     expect(audit.changes).toEqual({
       findings: { before: "", after: "14 de 60 elementos sin evaluación vigente" },
       ownerId: { before: analyst.userId, after: agMichoacan.userId },
@@ -73,14 +95,29 @@ describe("conducting", () => {
   it("attaches only http(s) source links", async () => {
     const { db } = test.current;
     const { id } = await open();
-    for (const bad of ["javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd", "ftp://x.mx/a", "no es url", "https://user:pw@x.mx/"]) {
-      await expect(addReviewSourceLink(db, analyst, { reviewId: id, url: bad, label: "Nota" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    for (const bad of [
+      "javascript:alert(1)",
+      "data:text/html,hi",
+      "file:///etc/passwd",
+      "ftp://x.mx/a",
+      "no es url",
+      "https://user:pw@x.mx/",
+    ]) {
+      await expect(addReviewSourceLink(db, analyst, { reviewId: id, url: bad, label: "Nota" })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
     }
-    expect(validateSourceUrl(" https://www.cndh.org.mx/documento/recomendacion-12-2026 ")).toBe("https://www.cndh.org.mx/documento/recomendacion-12-2026");
+    expect(validateSourceUrl(" https://www.cndh.org.mx/documento/recomendacion-12-2026 ")).toBe(
+      "https://www.cndh.org.mx/documento/recomendacion-12-2026",
+    );
     const link = await addReviewSourceLink(db, analyst, { reviewId: id, url: "http://periodico.mx/nota?id=1", label: "Nota de prensa" });
-    await expect(addReviewSourceLink(db, agJalisco, { reviewId: id, url: "https://a.mx", label: "Ajeno" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(addReviewSourceLink(db, agJalisco, { reviewId: id, url: "https://a.mx", label: "Ajeno" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(removeReviewSourceLink(db, agJalisco, { id: link.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await getReview(db, analyst, id)).sourceLinks).toMatchObject([{ url: "http://periodico.mx/nota?id=1", label: "Nota de prensa" }]);
+    expect((await getReview(db, analyst, id)).sourceLinks).toMatchObject([
+      { url: "http://periodico.mx/nota?id=1", label: "Nota de prensa" },
+    ]);
     await removeReviewSourceLink(db, analyst, { id: link.id });
     expect((await getReview(db, analyst, id)).sourceLinks).toEqual([]);
     expect(await db.auditEvent.count({ where: { action: { startsWith: "review.sourceLink" }, targetId: String(id) } })).toBe(2);
@@ -93,13 +130,19 @@ describe("conducting", () => {
     await expect(closeReview(db, analyst, { id, version: 1, ...close })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     const { version } = await updateReview(db, analyst, { id, version: 1, findings: "Hallazgos documentados" });
     await expect(closeReview(db, analyst2, { id, version, ...close })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(closeReview(db, analyst, { id, version, ...close, decisionNotes: "breve" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(closeReview(db, analyst, { id, version, ...close, decisionNotes: "breve" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await closeReview(db, supervisor, { id, version, ...close });
     const review = await getReview(db, analyst, id);
     expect(review).toMatchObject({ status: "CLOSED", decision: "CORRECTIVE_PLAN", decisionNotes: close.decisionNotes });
     expect(review.closedAt).toBeInstanceOf(Date);
-    await expect(updateReview(db, analyst, { id, version: review.version, findings: "cambio" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(addReviewSourceLink(db, analyst, { reviewId: id, url: "https://a.mx", label: "Tarde" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateReview(db, analyst, { id, version: review.version, findings: "cambio" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(addReviewSourceLink(db, analyst, { reviewId: id, url: "https://a.mx", label: "Tarde" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await db.auditEvent.count({ where: { action: "review.close", targetId: String(id) } })).toBe(1);
   });
 });
@@ -119,7 +162,9 @@ describe("listing", () => {
     await expect(call(agMichoacan).get({ id: foreign.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await call(auditor).get({ id: foreign.id })).id).toBe(foreign.id);
     await expect(call(auditor).update({ id: foreign.id, version: 1, findings: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(call(analyst).addSourceLink({ reviewId: foreign.id, url: "https://a.mx", label: "ok", extra: 1 } as never)).rejects.toMatchObject({
+    await expect(
+      call(analyst).addSourceLink({ reviewId: foreign.id, url: "https://a.mx", label: "ok", extra: 1 } as never),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });

@@ -7,7 +7,14 @@ import { getRuleSetVersion, listRuleSets } from "~/server/rule-sets/read";
 import { todayIn } from "~/server/rules/dates";
 import { loadRuleSetVersion } from "~/server/rules/rule-sets";
 import { useTestDatabase } from "../support/database";
-import { dataset, healthyDepartment, publishedDefinition, setThreshold, withoutApproval, withoutTraining } from "../support/rule-editor-fixtures";
+import {
+  dataset,
+  healthyDepartment,
+  publishedDefinition,
+  setThreshold,
+  withoutApproval,
+  withoutTraining,
+} from "../support/rule-editor-fixtures";
 import { clearDataset, loadDataset } from "../support/rules-dataset";
 import { type TestUser, createUser } from "../support/workflow-fixtures";
 
@@ -35,7 +42,10 @@ beforeAll(async () => {
 });
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message: RegExp) {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   expect((error as AppError).message).toMatch(message);
@@ -58,14 +68,27 @@ describe("rule editor: drafts and dry-run", () => {
     const draft = await editedDraft();
     expect(draft.lockVersion).toBe(2);
     const stored = await getRuleSetVersion(db, admin, { id: draft.id });
-    expect(stored).toMatchObject({ status: "DRAFT", basedOn: { id: draft.baseId, version: 1 }, current: { version: 1 }, notes: "stricter vetting, laxer training" });
+    expect(stored).toMatchObject({
+      status: "DRAFT",
+      basedOn: { id: draft.baseId, version: 1 },
+      current: { version: 1 },
+      notes: "stricter vetting, laxer training",
+    });
 
     const result = await dryRun(db, admin, { versionId: draft.id, asOf: D });
     expect(result.asOf).toBe(D);
     expect(result.departments).toBe(4);
     expect(result.changes).toEqual([
       { code: "RE-A", name: "Corporación RE-A", stateCode: "16", kind: "MUNICIPAL", current: "NONE", candidate: "WATCH", direction: "up" },
-      { code: "RE-B", name: "Corporación RE-B", stateCode: "16", kind: "MUNICIPAL", current: "REVIEW", candidate: "WATCH", direction: "down" },
+      {
+        code: "RE-B",
+        name: "Corporación RE-B",
+        stateCode: "16",
+        kind: "MUNICIPAL",
+        current: "REVIEW",
+        candidate: "WATCH",
+        direction: "down",
+      },
     ]);
     expect(result.counts).toEqual({
       current: { NONE: 2, WATCH: 1, REVIEW: 1, RECEIVERSHIP: 0 },
@@ -73,7 +96,9 @@ describe("rule editor: drafts and dry-run", () => {
     });
     // A dry run stores nothing but its audit event.
     expect(await db.evaluationRun.count()).toBe(0);
-    const actions = (await db.auditEvent.findMany({ where: { targetType: "RuleSetVersion", targetId: String(draft.id) }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({ where: { targetType: "RuleSetVersion", targetId: String(draft.id) }, orderBy: { id: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["ruleSet.draft.create", "ruleSet.draft.update", "ruleSet.dryRun"]);
     await deleteDraft(db, admin, { id: draft.id, lockVersion: draft.lockVersion });
   });
@@ -97,7 +122,11 @@ describe("rule editor: drafts and dry-run", () => {
     (broken.rules[2]!.params as Record<string, unknown>).minHours = 12.345;
     broken.rules[4]!.id = "serious-abuse";
     const events = await db.auditEvent.count();
-    const error = await expectAppError(updateDraft(db, admin, { id: draft.id, lockVersion: 1, definition: broken }), "BAD_REQUEST", /The rule set is not valid/);
+    const error = await expectAppError(
+      updateDraft(db, admin, { id: draft.id, lockVersion: 1, definition: broken }),
+      "BAD_REQUEST",
+      /The rule set is not valid/,
+    );
     expect(error.details?.fieldErrors).toEqual({
       "rules.0.levels.0.when": ["metric vettingCoverage has no figure 'X' (it has V, approved, N)"],
       "rules.2.params.windowDays": ["Too small: expected number to be >=1"],
@@ -116,7 +145,11 @@ describe("rule editor: drafts and dry-run", () => {
     const base = await publishedDefinition(db);
     const draft = await createDraft(db, admin, { fromVersionId: base.id });
     const edits = [91, 92].map((than) =>
-      updateDraft(db, admin, { id: draft.id, lockVersion: 1, definition: setThreshold(structuredClone(base.definition), "vetting-coverage", "WATCH", than) }),
+      updateDraft(db, admin, {
+        id: draft.id,
+        lockVersion: 1,
+        definition: setThreshold(structuredClone(base.definition), "vetting-coverage", "WATCH", than),
+      }),
     );
     const outcomes = await Promise.allSettled(edits);
     const won = outcomes.findIndex((o) => o.status === "fulfilled");
@@ -136,7 +169,11 @@ describe("rule editor: drafts and dry-run", () => {
     const { db } = test.current;
     const base = await publishedDefinition(db);
     const draft = await createDraft(db, admin, { fromVersionId: base.id });
-    await expectAppError(createDraft(db, admin, { fromVersionId: draft.id }), "PRECONDITION_FAILED", /Drafts start from a published version/);
+    await expectAppError(
+      createDraft(db, admin, { fromVersionId: draft.id }),
+      "PRECONDITION_FAILED",
+      /Drafts start from a published version/,
+    );
     await expectAppError(createDraft(db, admin, { fromVersionId: 999_999 }), "NOT_FOUND", /Rule set version 999999 not found/);
     await expectAppError(updateDraft(db, admin, { id: 999_999, lockVersion: 1, definition: base.definition }), "NOT_FOUND", /not found/);
     await deleteDraft(db, admin, { id: draft.id, lockVersion: 1 });
@@ -156,8 +193,14 @@ describe("rule editor: publishing", () => {
       "PRECONDITION_FAILED",
       /version 2 of federal-baseline is published and cannot be changed/i,
     );
-    await expectAppError(deleteDraft(db, admin, { id: draft.id, lockVersion: draft.lockVersion + 1 }), "PRECONDITION_FAILED", /is published/);
-    await expect(db.ruleSetVersion.update({ where: { id: draft.id }, data: { notes: "sneaky" } })).rejects.toThrow(/version 2 is published and cannot be changed/);
+    await expectAppError(
+      deleteDraft(db, admin, { id: draft.id, lockVersion: draft.lockVersion + 1 }),
+      "PRECONDITION_FAILED",
+      /is published/,
+    );
+    await expect(db.ruleSetVersion.update({ where: { id: draft.id }, data: { notes: "sneaky" } })).rejects.toThrow(
+      /version 2 is published and cannot be changed/,
+    );
     // Once published, its dry run compares it with itself.
     expect((await dryRun(db, admin, { versionId: draft.id, asOf: D })).changes).toEqual([]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "ruleSet.publish", targetId: String(draft.id) } });

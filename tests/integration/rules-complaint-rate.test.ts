@@ -12,7 +12,13 @@ const test = useTestDatabase();
 const D = "2026-06-30";
 
 /** A department with `n` officers and `q` counted complaints received in the last year. */
-function department(code: string, n: number, q: number, kind: DepartmentKind = "MUNICIPAL", status: ComplaintStatus = "RECEIVED"): Partial<Dataset> {
+function department(
+  code: string,
+  n: number,
+  q: number,
+  kind: DepartmentKind = "MUNICIPAL",
+  status: ComplaintStatus = "RECEIVED",
+): Partial<Dataset> {
   return {
     departments: [{ code, kind }],
     officers: staff(code, n, `${code}-O`),
@@ -41,7 +47,11 @@ describe("complaint-rate (Q, C = 100 × Q / N, M = peer median by kind)", () => 
     const odd = await evaluateDataset(test.current.db, dataset(department("A", 10, 1), department("B", 10, 2), department("C", 10, 5)), D);
     // C = 10, 20, 50 → M = 20; 50 > 40
     expect(ruleOf(odd, "C", "complaint-rate")).toEqual({ id: "complaint-rate", level: "WATCH", value: 50, peer_median: 20, count: 5 });
-    const equal = await evaluateDataset(test.current.db, dataset(department("A", 10, 1), department("B", 10, 2), department("C", 10, 4)), D);
+    const equal = await evaluateDataset(
+      test.current.db,
+      dataset(department("A", 10, 1), department("B", 10, 2), department("C", 10, 4)),
+      D,
+    );
     // C = 40 = 2 × M: not above
     expect(ruleOf(equal, "C", "complaint-rate")).toEqual({ id: "complaint-rate", level: "NONE", value: 40, peer_median: 20, count: 4 });
   });
@@ -64,7 +74,11 @@ describe("complaint-rate (Q, C = 100 × Q / N, M = peer median by kind)", () => 
   });
 
   it("needs Q ≥ 3 however high the rate", async () => {
-    const results = await evaluateDataset(test.current.db, dataset(department("A", 100, 1), department("B", 100, 1), department("C", 1, 2)), D);
+    const results = await evaluateDataset(
+      test.current.db,
+      dataset(department("A", 100, 1), department("B", 100, 1), department("C", 1, 2)),
+      D,
+    );
     expect(ruleOf(results, "C", "complaint-rate")).toEqual({ id: "complaint-rate", level: "NONE", value: 200, peer_median: 1, count: 2 });
   });
 
@@ -81,22 +95,52 @@ describe("complaint-rate (Q, C = 100 × Q / N, M = peer median by kind)", () => 
       D,
     );
     // Municipal C = 33.3…, 66.6…, 0 → M = 100/3; the empty department is not a peer.
-    expect(ruleOf(results, "M2", "complaint-rate")).toEqual({ id: "complaint-rate", level: "NONE", value: 66.66666666666667, peer_median: 33.333333333333336, count: 2 });
-    expect(ruleOf(results, "EMPTY", "complaint-rate")).toEqual({ id: "complaint-rate", level: "NONE", value: null, peer_median: 33.333333333333336, count: 7 });
+    expect(ruleOf(results, "M2", "complaint-rate")).toEqual({
+      id: "complaint-rate",
+      level: "NONE",
+      value: 66.66666666666667,
+      peer_median: 33.333333333333336,
+      count: 2,
+    });
+    expect(ruleOf(results, "EMPTY", "complaint-rate")).toEqual({
+      id: "complaint-rate",
+      level: "NONE",
+      value: null,
+      peer_median: 33.333333333333336,
+      count: 7,
+    });
     expect(results.find((r) => r.department_code === "EMPTY")?.insufficient_data).toBe(true);
     // The only state department is its own peer: C = M, never above 2 × M.
-    expect(ruleOf(results, "S1", "complaint-rate")).toEqual({ id: "complaint-rate", level: "NONE", value: 42.857142857142854, peer_median: 42.857142857142854, count: 3 });
+    expect(ruleOf(results, "S1", "complaint-rate")).toEqual({
+      id: "complaint-rate",
+      level: "NONE",
+      value: 42.857142857142854,
+      peer_median: 42.857142857142854,
+      count: 3,
+    });
   });
 
   it("counts received_on in (D − 365, D] and ignores UNFOUNDED and WITHDRAWN", async () => {
     const edge = (code: string, receivedOn: string, status: ComplaintStatus = "RECEIVED") => ({
-      ref: `${code}-${receivedOn}-${status}`, department: code, receivedOn, source: "CITIZEN" as const, category: "OTHER" as const, status,
+      ref: `${code}-${receivedOn}-${status}`,
+      department: code,
+      receivedOn,
+      source: "CITIZEN" as const,
+      category: "OTHER" as const,
+      status,
       resolvedOn: status === "UNFOUNDED" ? receivedOn : null,
     });
     const results = await evaluateDataset(
       test.current.db,
       dataset(department("A", 10, 0), {
-        complaints: [edge("A", D), edge("A", addDays(D, -364)), edge("A", addDays(D, -365)), edge("A", addDays(D, 1)), edge("A", "2026-01-01", "UNFOUNDED"), edge("A", "2026-01-02", "WITHDRAWN")],
+        complaints: [
+          edge("A", D),
+          edge("A", addDays(D, -364)),
+          edge("A", addDays(D, -365)),
+          edge("A", addDays(D, 1)),
+          edge("A", "2026-01-01", "UNFOUNDED"),
+          edge("A", "2026-01-02", "WITHDRAWN"),
+        ],
       }),
       D,
     );
@@ -105,7 +149,11 @@ describe("complaint-rate (Q, C = 100 × Q / N, M = peer median by kind)", () => 
 
   it("evaluates one department alone with the same figures, its peer median still over all peers", async () => {
     const { db } = test.current;
-    await evaluateDataset(db, dataset(department("A", 10, 1), department("B", 10, 2), department("C", 10, 5), department("S", 4, 3, "STATE")), D);
+    await evaluateDataset(
+      db,
+      dataset(department("A", 10, 1), department("B", 10, 2), department("C", 10, 5), department("S", 4, 3, "STATE")),
+      D,
+    );
     const { rules } = await loadRuleSetVersion(db);
     const all = machineReadable(await evaluateDepartments(db, rules, D));
     const c = await db.department.findUniqueOrThrow({ where: { code: "C" } });

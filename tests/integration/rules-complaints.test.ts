@@ -10,7 +10,10 @@ const CODE = "MX-16-001-MUN";
 const A = { departments: [{ code: CODE, kind: "MUNICIPAL" as const }], officers: staff(CODE, 10, "O") };
 
 let sequence = 0;
-function complaint(receivedOn: string, fields: { source?: ComplaintSource; category?: ComplaintCategory; status?: ComplaintStatus; resolvedOn?: string | null } = {}) {
+function complaint(
+  receivedOn: string,
+  fields: { source?: ComplaintSource; category?: ComplaintCategory; status?: ComplaintStatus; resolvedOn?: string | null } = {},
+) {
   const status = fields.status ?? "RECEIVED";
   return {
     ref: `Q-${++sequence}`,
@@ -19,7 +22,12 @@ function complaint(receivedOn: string, fields: { source?: ComplaintSource; categ
     source: fields.source ?? "CITIZEN",
     category: fields.category ?? "OTHER",
     status,
-    resolvedOn: fields.resolvedOn !== undefined ? fields.resolvedOn : ["SUSTAINED", "NOT_SUSTAINED", "UNFOUNDED"].includes(status) ? receivedOn : null,
+    resolvedOn:
+      fields.resolvedOn !== undefined
+        ? fields.resolvedOn
+        : ["SUSTAINED", "NOT_SUSTAINED", "UNFOUNDED"].includes(status)
+          ? receivedOn
+          : null,
   };
 }
 const run = async (complaints: Dataset["complaints"], rule: string) =>
@@ -119,6 +127,12 @@ describe("corruption-not-reduced (K0, K1, K2)", () => {
       ...corruption("2026-01-01", 1, "WITHDRAWN"),
       complaint("2026-01-01", { category: "EXCESSIVE_FORCE" }),
     ];
-    expect(await run(complaints, "corruption-not-reduced")).toEqual({ id: "corruption-not-reduced", level: "NONE", value: 2, k1: 2, k2: 2 });
+    expect(await run(complaints, "corruption-not-reduced")).toEqual({
+      id: "corruption-not-reduced",
+      level: "NONE",
+      value: 2,
+      k1: 2,
+      k2: 2,
+    });
   });
 });

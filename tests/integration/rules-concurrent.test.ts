@@ -51,7 +51,13 @@ describe("evaluation statements run concurrently in one snapshot", () => {
     await loadDataset(
       db,
       dataset(
-        { departments: [{ code: "A", kind: "MUNICIPAL" }, { code: "B", kind: "MUNICIPAL" }, { code: "S", kind: "STATE" }] },
+        {
+          departments: [
+            { code: "A", kind: "MUNICIPAL" },
+            { code: "B", kind: "MUNICIPAL" },
+            { code: "S", kind: "STATE" },
+          ],
+        },
         { officers: [...staff("A", 4, "A-O"), ...staff("B", 2, "B-O"), ...staff("S", 3, "S-O")] },
         { vetting: [{ officer: "A-O1", evaluatedOn: "2025-01-01", result: "APPROVED", validUntil: "2028-01-01" }] },
         { vetting: [{ officer: "B-O1", evaluatedOn: "2025-01-01", result: "NOT_APPROVED", validUntil: "2025-01-01" }] },
@@ -72,6 +78,10 @@ describe("evaluation statements run concurrently in one snapshot", () => {
     const concurrent = await evaluateDepartments(db, rules, D, undefined, { split: true });
     expect(concurrent).toEqual(await evaluateDepartments(db, rules, D, undefined, { split: false }));
     expect(concurrent).toEqual(await db.$transaction((tx) => evaluateDepartments(tx, rules, D)));
-    expect(concurrent.map((e) => [e.code, e.n])).toEqual([["A", 4], ["B", 2], ["S", 3]]);
+    expect(concurrent.map((e) => [e.code, e.n])).toEqual([
+      ["A", 4],
+      ["B", 2],
+      ["S", 3],
+    ]);
   });
 });

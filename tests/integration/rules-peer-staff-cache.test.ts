@@ -15,7 +15,14 @@ const D = "2026-06-30";
 
 // Officers hired or separated on and next to D, in two kinds, plus complaints so the peer median moves.
 const DATA = dataset(
-  { departments: [{ code: "M1", kind: "MUNICIPAL" }, { code: "M2", kind: "MUNICIPAL" }, { code: "M3", kind: "MUNICIPAL" }, { code: "S1", kind: "STATE" }] },
+  {
+    departments: [
+      { code: "M1", kind: "MUNICIPAL" },
+      { code: "M2", kind: "MUNICIPAL" },
+      { code: "M3", kind: "MUNICIPAL" },
+      { code: "S1", kind: "STATE" },
+    ],
+  },
   { officers: staff("M1", 4, "M1-O") },
   { officers: staff("M2", 6, "M2-O") },
   { officers: staff("M3", 3, "M3-O") },
@@ -117,7 +124,14 @@ describe("stored active-officer counts (peer median denominators)", () => {
     await refreshActiveOfficerCounts(test.current.db, D);
     const m1 = await test.current.db.department.findUniqueOrThrow({ where: { code: "M1" } });
     await test.current.db.complaint.create({
-      data: { ref: "NEW", departmentId: m1.id, receivedOn: new Date(`${D}T00:00:00Z`), source: "CITIZEN", category: "OTHER", status: "RECEIVED" },
+      data: {
+        ref: "NEW",
+        departmentId: m1.id,
+        receivedOn: new Date(`${D}T00:00:00Z`),
+        source: "CITIZEN",
+        category: "OTHER",
+        status: "RECEIVED",
+      },
     });
     expect(await marks()).toBe(0);
     await expectCachedEqualsUncached(rules, D);
@@ -131,13 +145,36 @@ describe("stored active-officer counts (peer median denominators)", () => {
     const changes: [string, () => Promise<unknown>, boolean][] = [
       ["rename", () => db.officer.update({ where: { id: "M1-O1" }, data: { givenName: "Otro" } }), false],
       ["delete nothing", () => db.officer.deleteMany({ where: { id: "NOBODY" } }), false],
-      ["update nothing", () => db.officer.updateMany({ where: { id: "NOBODY" }, data: { separatedOn: new Date(`${D}T00:00:00Z`) } }), false],
-      ["insert", () => db.officer.create({ data: { id: "NEW-1", departmentId: m1!.id, givenName: "A", familyName: "B", hiredOn: new Date("2020-01-01T00:00:00Z") } }), true],
+      [
+        "update nothing",
+        () => db.officer.updateMany({ where: { id: "NOBODY" }, data: { separatedOn: new Date(`${D}T00:00:00Z`) } }),
+        false,
+      ],
+      [
+        "insert",
+        () =>
+          db.officer.create({
+            data: { id: "NEW-1", departmentId: m1!.id, givenName: "A", familyName: "B", hiredOn: new Date("2020-01-01T00:00:00Z") },
+          }),
+        true,
+      ],
       ["separate on D", () => db.officer.update({ where: { id: "M1-O2" }, data: { separatedOn: new Date(`${D}T00:00:00Z`) } }), true],
-      ["separate the day after D", () => db.officer.update({ where: { id: "M1-O3" }, data: { separatedOn: new Date(`${addDays(D, 1)}T00:00:00Z`) } }), true],
-      ["hire date moved to D + 1", () => db.officer.update({ where: { id: "M2-O1" }, data: { hiredOn: new Date(`${addDays(D, 1)}T00:00:00Z`) } }), true],
+      [
+        "separate the day after D",
+        () => db.officer.update({ where: { id: "M1-O3" }, data: { separatedOn: new Date(`${addDays(D, 1)}T00:00:00Z`) } }),
+        true,
+      ],
+      [
+        "hire date moved to D + 1",
+        () => db.officer.update({ where: { id: "M2-O1" }, data: { hiredOn: new Date(`${addDays(D, 1)}T00:00:00Z`) } }),
+        true,
+      ],
       ["transfer", () => db.officer.update({ where: { id: "M2-O2" }, data: { departmentId: m1!.id } }), true],
-      ["transfer leaves M2 with fewer than M1", () => db.officer.updateMany({ where: { departmentId: m2!.id }, data: { departmentId: m1!.id } }), true],
+      [
+        "transfer leaves M2 with fewer than M1",
+        () => db.officer.updateMany({ where: { departmentId: m2!.id }, data: { departmentId: m1!.id } }),
+        true,
+      ],
       ["delete", () => db.officer.delete({ where: { id: "M3-O1" } }), true],
     ];
     for (const [label, change, invalidates] of changes) {
@@ -171,7 +208,13 @@ describe("stored active-officer counts (peer median denominators)", () => {
     await db
       .$transaction(async (tx) => {
         await tx.officer.createMany({
-          data: Array.from({ length: 20 }, (_, i) => ({ id: `TX-${i}`, departmentId: m3.id, givenName: "A", familyName: "B", hiredOn: new Date("2020-01-01T00:00:00Z") })),
+          data: Array.from({ length: 20 }, (_, i) => ({
+            id: `TX-${i}`,
+            departmentId: m3.id,
+            givenName: "A",
+            familyName: "B",
+            hiredOn: new Date("2020-01-01T00:00:00Z"),
+          })),
         });
         const rows = await statement(tx, rules, D);
         expect(rows.every((r) => !r.peer_staff_cached)).toBe(true);

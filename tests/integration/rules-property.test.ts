@@ -18,7 +18,7 @@ const hours = fc.oneof(
   fc.integer({ min: 500, max: 4500 }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, "0")}`),
 );
 const asOf = fc.constantFrom("2026-06-30", "2028-02-29", "2028-03-01", "2025-01-01");
-const weighted = <T,>(...choices: [T, number][]) => fc.oneof(...choices.map(([v, weight]) => ({ arbitrary: fc.constant(v), weight })));
+const weighted = <T>(...choices: [T, number][]) => fc.oneof(...choices.map(([v, weight]) => ({ arbitrary: fc.constant(v), weight })));
 
 // A handful of departments with dense records per officer, so that across the runs every rule
 // reaches every one of its levels (asserted below) while values still land on the window edges.
@@ -31,7 +31,10 @@ const trainingRecord = fc.record({ initial: fc.boolean(), on: offset, hours });
 const scenario = asOf.chain((D) =>
   fc
     .record({
-      departments: fc.array(fc.record({ kind: weighted<"MUNICIPAL" | "STATE">(["MUNICIPAL", 4], ["STATE", 1]), quality: fc.integer({ min: 0, max: 10 }) }), { minLength: 1, maxLength: 5 }),
+      departments: fc.array(
+        fc.record({ kind: weighted<"MUNICIPAL" | "STATE">(["MUNICIPAL", 4], ["STATE", 1]), quality: fc.integer({ min: 0, max: 10 }) }),
+        { minLength: 1, maxLength: 5 },
+      ),
       officers: fc.array(
         fc.record({
           dept: weighted([0, 3], [1, 1], [2, 1], [3, 1], [4, 1]),
@@ -52,7 +55,14 @@ const scenario = asOf.chain((D) =>
           resolvedAfter: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
           source: fc.constantFrom("CITIZEN", "CNDH", "STATE_COMMISSION", "INTERNAL", "MEDIA", "OTHER"),
           category: fc.constantFrom("TORTURE", "SEXUAL_ABUSE", "EXCESSIVE_FORCE", "CORRUPTION", "COLLUSION", "EXTORTION", "OTHER"),
-          status: weighted<string>(["RECEIVED", 1], ["INVESTIGATING", 1], ["SUSTAINED", 3], ["NOT_SUSTAINED", 1], ["UNFOUNDED", 1], ["WITHDRAWN", 1]),
+          status: weighted<string>(
+            ["RECEIVED", 1],
+            ["INVESTIGATING", 1],
+            ["SUSTAINED", 3],
+            ["NOT_SUSTAINED", 1],
+            ["UNFOUNDED", 1],
+            ["WITHDRAWN", 1],
+          ),
         }),
         { maxLength: 45, size: "max" },
       ),
@@ -84,7 +94,7 @@ function toDataset(D: string, raw: Raw): Dataset {
     hiredOn: addDays(D, o.hired),
     separatedOn: o.separated === null ? null : addDays(D, Math.max(o.hired, o.separated)),
   }));
-  const unique = <T,>(items: T[], key: (t: T) => string) => [...new Map(items.map((t) => [key(t), t])).values()];
+  const unique = <T>(items: T[], key: (t: T) => string) => [...new Map(items.map((t) => [key(t), t])).values()];
   const vetting = unique(
     raw.officers.flatMap((o, i) =>
       [{ on: -400, result: compliant[i] ? "APPROVED" : "NOT_APPROVED", valid: 1200 }, ...o.vetting].map((v) => {
@@ -140,13 +150,26 @@ describe("federal-baseline v1: SQL engine against the plain reference implementa
     );
     expect([...reached].sort()).toEqual(
       [
-        "complaint-rate:NONE", "complaint-rate:WATCH",
-        "corruption-not-reduced:NONE", "corruption-not-reduced:REVIEW", "corruption-not-reduced:RECEIVERSHIP",
-        "failed-vetting-on-duty:NONE", "failed-vetting-on-duty:REVIEW", "failed-vetting-on-duty:RECEIVERSHIP",
-        "human-rights-recommendations:NONE", "human-rights-recommendations:REVIEW",
-        "serious-abuse:NONE", "serious-abuse:REVIEW", "serious-abuse:RECEIVERSHIP",
-        "training-compliance:NONE", "training-compliance:WATCH", "training-compliance:REVIEW",
-        "vetting-coverage:NONE", "vetting-coverage:WATCH", "vetting-coverage:REVIEW", "vetting-coverage:RECEIVERSHIP",
+        "complaint-rate:NONE",
+        "complaint-rate:WATCH",
+        "corruption-not-reduced:NONE",
+        "corruption-not-reduced:REVIEW",
+        "corruption-not-reduced:RECEIVERSHIP",
+        "failed-vetting-on-duty:NONE",
+        "failed-vetting-on-duty:REVIEW",
+        "failed-vetting-on-duty:RECEIVERSHIP",
+        "human-rights-recommendations:NONE",
+        "human-rights-recommendations:REVIEW",
+        "serious-abuse:NONE",
+        "serious-abuse:REVIEW",
+        "serious-abuse:RECEIVERSHIP",
+        "training-compliance:NONE",
+        "training-compliance:WATCH",
+        "training-compliance:REVIEW",
+        "vetting-coverage:NONE",
+        "vetting-coverage:WATCH",
+        "vetting-coverage:REVIEW",
+        "vetting-coverage:RECEIVERSHIP",
       ].sort(),
     );
   });

@@ -26,7 +26,9 @@ describe("rule sets", () => {
     await expect(db.ruleSetVersion.update({ where: { id: published.id }, data: { notes: "tweaked" } })).rejects.toThrow(
       /federal-baseline version 1 is published and cannot be changed \(UPDATE\)/,
     );
-    await expect(db.$executeRawUnsafe(`update "RuleSetVersion" set "status" = 'DRAFT' where id = ${published.id}`)).rejects.toThrow(/is published/);
+    await expect(db.$executeRawUnsafe(`update "RuleSetVersion" set "status" = 'DRAFT' where id = ${published.id}`)).rejects.toThrow(
+      /is published/,
+    );
     await expect(db.ruleSetVersion.delete({ where: { id: published.id } })).rejects.toThrow(/cannot be changed \(DELETE\)/);
     expect(await db.ruleSetVersion.findUniqueOrThrow({ where: { id: published.id } })).toEqual(published);
   });
@@ -42,12 +44,18 @@ describe("rule sets", () => {
     await db.ruleSetVersion.update({ where: { id: draft.id }, data: { notes: "edited while a draft" } });
     await db.ruleSetVersion.update({ where: { id: draft.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
     expect((await loadRuleSetVersion(db)).version).toBe(2);
-    await expect(db.ruleSetVersion.update({ where: { id: draft.id }, data: { notes: "too late" } })).rejects.toThrow(/version 2 is published/);
+    await expect(db.ruleSetVersion.update({ where: { id: draft.id }, data: { notes: "too late" } })).rejects.toThrow(
+      /version 2 is published/,
+    );
   });
 
   it("report unknown rule sets and versions as not found", async () => {
     const { db } = test.current;
-    await expect(loadRuleSetVersion(db, { ruleSetId: "nope", version: null })).rejects.toThrow("Published version of rule set 'nope' not found");
-    await expect(loadRuleSetVersion(db, { ruleSetId: "federal-baseline", version: 99 })).rejects.toThrow("Rule set 'federal-baseline' version 99 not found");
+    await expect(loadRuleSetVersion(db, { ruleSetId: "nope", version: null })).rejects.toThrow(
+      "Published version of rule set 'nope' not found",
+    );
+    await expect(loadRuleSetVersion(db, { ruleSetId: "federal-baseline", version: 99 })).rejects.toThrow(
+      "Rule set 'federal-baseline' version 99 not found",
+    );
   });
 });

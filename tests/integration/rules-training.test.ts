@@ -8,8 +8,18 @@ const test = useTestDatabase();
 const D = "2028-03-01";
 const CODE = "MX-16-001-MUN";
 const A = { departments: [{ code: CODE, kind: "MUNICIPAL" as const }] };
-const initial = (officer: string, completedOn = "2015-05-01", hours = "400.00") => ({ officer, course: "FORMACION_INICIAL", completedOn, hours });
-const course = (officer: string, completedOn: string, hours: string, code = "DERECHOS_HUMANOS") => ({ officer, course: code, completedOn, hours });
+const initial = (officer: string, completedOn = "2015-05-01", hours = "400.00") => ({
+  officer,
+  course: "FORMACION_INICIAL",
+  completedOn,
+  hours,
+});
+const course = (officer: string, completedOn: string, hours: string, code = "DERECHOS_HUMANOS") => ({
+  officer,
+  course: code,
+  completedOn,
+  hours,
+});
 
 /** One officer with initial training long ago and the given records; returns their T (0 or 100). */
 async function complianceOf(records: Dataset["training"]) {
@@ -66,9 +76,7 @@ describe("training-compliance (T)", () => {
 
   it("is null with insufficient data when the department has no active officers", async () => {
     const results = await evaluateDataset(test.current.db, dataset(A), D);
-    expect(results).toEqual([
-      expect.objectContaining({ department_code: CODE, level: "NONE", insufficient_data: true }),
-    ]);
+    expect(results).toEqual([expect.objectContaining({ department_code: CODE, level: "NONE", insufficient_data: true })]);
     expect(ruleOf(results, CODE, "training-compliance")).toEqual({ id: "training-compliance", level: "NONE", value: null });
   });
 });

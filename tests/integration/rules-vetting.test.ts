@@ -13,7 +13,9 @@ function coverage(n: number, approved: number): Dataset {
   const officers = staff(CODE, n, "O");
   return dataset(A, {
     officers,
-    vetting: officers.slice(0, approved).map((o) => ({ officer: o.id, evaluatedOn: "2025-01-10", result: "APPROVED" as const, validUntil: "2028-01-10" })),
+    vetting: officers
+      .slice(0, approved)
+      .map((o) => ({ officer: o.id, evaluatedOn: "2025-01-10", result: "APPROVED" as const, validUntil: "2028-01-10" })),
   });
 }
 
@@ -53,7 +55,12 @@ describe("vetting-coverage (V = 100 × approved / N)", () => {
 
   it("reads only the latest evaluation at D: PENDING or NOT_APPROVED masks an earlier approval, a future one is ignored", async () => {
     const officers = staff(CODE, 4, "O");
-    const approved = (officer: string, evaluatedOn: string) => ({ officer, evaluatedOn, result: "APPROVED" as const, validUntil: "2029-01-01" });
+    const approved = (officer: string, evaluatedOn: string) => ({
+      officer,
+      evaluatedOn,
+      result: "APPROVED" as const,
+      validUntil: "2029-01-01",
+    });
     const results = await evaluateDataset(
       test.current.db,
       dataset(A, {
@@ -101,7 +108,15 @@ describe("vetting-coverage (V = 100 × approved / N)", () => {
       dataset(A, {
         officers: [{ id: "GONE", department: CODE, hiredOn: "2010-01-01", separatedOn: "2020-01-01" }],
         complaints: [
-          { ref: "T-1", department: CODE, receivedOn: "2026-01-01", source: "CITIZEN", category: "TORTURE", status: "SUSTAINED", resolvedOn: "2026-02-01" },
+          {
+            ref: "T-1",
+            department: CODE,
+            receivedOn: "2026-01-01",
+            source: "CITIZEN",
+            category: "TORTURE",
+            status: "SUSTAINED",
+            resolvedOn: "2026-02-01",
+          },
         ],
       }),
       D,

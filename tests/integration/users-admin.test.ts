@@ -16,7 +16,11 @@ async function signedIn(user: TestUser, at = new Date()): Promise<Scope> {
   return (await resolveSession(test.current.db, result.sessionId, at))!;
 }
 const caller = (scope: Scope | null) => createCaller({ db: test.current.db, scope, meta });
-const codeOf = async (p: Promise<unknown>) => p.then(() => "OK", (e: { code?: string }) => e.code);
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => "OK",
+    (e: { code?: string }) => e.code,
+  );
 
 describe("users router", () => {
   it("is for ADMIN only, and refusals are audited", async () => {
@@ -31,7 +35,13 @@ describe("users router", () => {
   it("creates a user, showing the secret once, and rejects extra or wrong fields", async () => {
     const { db } = test.current;
     const admin = await signedIn(await createTestUser(db, "ADMIN"));
-    const input = { email: "Fiscal.Jalisco2@example.mx", name: "Fiscalía de Jalisco", role: "STATE_AG" as const, stateCode: "14", password: "una contraseña bastante larga" };
+    const input = {
+      email: "Fiscal.Jalisco2@example.mx",
+      name: "Fiscalía de Jalisco",
+      role: "STATE_AG" as const,
+      stateCode: "14",
+      password: "una contraseña bastante larga",
+    };
     const created = await caller(admin).users.create(input);
     expect(created).toMatchObject({ email: "fiscal.jalisco2@example.mx", role: "STATE_AG", stateCode: "14" });
     expect(created.otpauthUri).toContain(`secret=${created.totpSecret}`);
@@ -43,7 +53,9 @@ describe("users router", () => {
 
     const before = await db.user.count();
     // Mass assignment: fields outside the schema are refused, not ignored.
-    expect(await codeOf(caller(admin).users.create({ ...input, email: "b@example.mx", disabled: false } as typeof input))).toBe("BAD_REQUEST");
+    expect(await codeOf(caller(admin).users.create({ ...input, email: "b@example.mx", disabled: false } as typeof input))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await codeOf(caller(admin).users.create({ ...input, email: "b@example.mx", stateCode: "1" }))).toBe("BAD_REQUEST");
     expect(await codeOf(caller(admin).users.create({ ...input, email: "b@example.mx", role: "ROOT" as "ADMIN" }))).toBe("BAD_REQUEST");
     expect(await codeOf(caller(admin).users.create({ ...input, email: "b@example.mx", role: "AUDITOR" }))).toBe("BAD_REQUEST");
@@ -60,14 +72,21 @@ describe("users router", () => {
     const targetScope = await signedIn(target, t);
     const change = { id: target.id, version: 1, role: "STATE_AG" as const, stateCode: "16" };
 
-    const refused = await caller(admin).users.setRole(change).catch((e: { code: string; message: string }) => e);
+    const refused = await caller(admin)
+      .users.setRole(change)
+      .catch((e: { code: string; message: string }) => e);
     expect(refused).toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/re-authentication required/) });
 
     // A wrong code does not open the window (and is refused as such).
     expect(await codeOf(caller(admin).session.reauthenticate({ password: adminUser.password, totp: "000000" }))).toBe("FORBIDDEN");
     await caller(admin).session.reauthenticate({ password: adminUser.password, totp: totpCodeAt(adminUser.secret, new Date()) });
     await caller(admin).users.setRole(change);
-    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ role: "STATE_AG", stateCode: "16", version: 2, sessionVersion: 2 });
+    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      role: "STATE_AG",
+      stateCode: "16",
+      version: 2,
+      sessionVersion: 2,
+    });
     expect(await resolveSession(db, targetScope.sessionId!, t)).toBeNull();
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "user.setRole", targetId: String(target.id) } });
     expect(audit).toMatchObject({ actorId: admin.userId, ip: meta.ip, sessionId: admin.sessionId, stateCode: "16" });
@@ -76,7 +95,9 @@ describe("users router", () => {
     expect(await codeOf(caller(admin).users.setRole(change))).toBe("CONFLICT"); // version 1 is stale now
     expect(await codeOf(caller(admin).users.setRole({ ...change, version: 2, stateCode: null }))).toBe("BAD_REQUEST");
     expect(await codeOf(caller(admin).users.setRole({ ...change, id: 999_999 }))).toBe("NOT_FOUND");
-    expect(await codeOf(caller(admin).users.setRole({ ...change, id: admin.userId, version: 1, role: "AUDITOR", stateCode: null }))).toBe("BAD_REQUEST");
+    expect(await codeOf(caller(admin).users.setRole({ ...change, id: admin.userId, version: 1, role: "AUDITOR", stateCode: null }))).toBe(
+      "BAD_REQUEST",
+    );
   });
 
   it("disables, enables and unlocks with versions", async () => {
@@ -91,13 +112,16 @@ describe("users router", () => {
     expect(await codeOf(caller(admin).users.setDisabled({ id: admin.userId, version: 1, disabled: true }))).toBe("BAD_REQUEST");
 
     const t = new Date("2026-05-02T12:00:00.000Z");
-    for (let i = 1; i <= 5; i++) await signIn(db, { email: target.email, password: "equivocada, claro", totp: "000000" }, meta, new Date(t.getTime() + i * 1000));
+    for (let i = 1; i <= 5; i++)
+      await signIn(db, { email: target.email, password: "equivocada, claro", totp: "000000" }, meta, new Date(t.getTime() + i * 1000));
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).lockedAt).not.toBeNull();
     await caller(admin).users.unlock({ id: target.id, version: 3 });
     const unlocked = await db.user.findUniqueOrThrow({ where: { id: target.id } });
     expect(unlocked).toMatchObject({ lockedAt: null, version: 4 });
     expect(unlocked.loginFailuresClearedAt).not.toBeNull();
-    const actions = (await db.auditEvent.findMany({ where: { targetId: String(target.id), action: { startsWith: "user." } }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({ where: { targetId: String(target.id), action: { startsWith: "user." } }, orderBy: { id: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["user.create", "user.disable", "user.enable", "user.unlock"]);
   });
 });

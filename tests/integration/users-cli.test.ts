@@ -24,13 +24,18 @@ function vigila(args: string[], stdin: string): Promise<{ code: number | null; s
 
 describe("vigila users:create", () => {
   it("creates the user from a password on stdin and prints the TOTP secret and URI once", async () => {
-    const run = await vigila(["users:create", "--email", "Fiscal.Gro@Example.MX", "--role", "STATE_AG", "--state", "12", "--name", "Fiscalía de Guerrero"], "una frase de paso muy larga\n");
+    const run = await vigila(
+      ["users:create", "--email", "Fiscal.Gro@Example.MX", "--role", "STATE_AG", "--state", "12", "--name", "Fiscalía de Guerrero"],
+      "una frase de paso muy larga\n",
+    );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split("\n");
     expect(lines[0]).toMatch(/^Created user \d+ fiscal\.gro@example\.mx \(STATE_AG, state 12\)\.$/);
     const secret = /: ([A-Z2-7]{32})$/.exec(lines[1]!)?.[1];
-    expect(lines[2]).toBe(`otpauth URI: otpauth://totp/Vigila:fiscal.gro%40example.mx?secret=${secret}&period=30&digits=6&algorithm=SHA1&issuer=Vigila`);
+    expect(lines[2]).toBe(
+      `otpauth URI: otpauth://totp/Vigila:fiscal.gro%40example.mx?secret=${secret}&period=30&digits=6&algorithm=SHA1&issuer=Vigila`,
+    );
     const user = await test.current.db.user.findUniqueOrThrow({ where: { email: "fiscal.gro@example.mx" } });
     expect(user).toMatchObject({ role: "STATE_AG", stateCode: "12", name: "Fiscalía de Guerrero" });
     expect(await verifyPassword(user.passwordHash, "una frase de paso muy larga")).toBe(true);

@@ -9,7 +9,10 @@ import { useTestDatabase } from "../support/database";
 const test = useTestDatabase();
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message: RegExp) {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).code).toBe(code);
   expect((err as AppError).message).toMatch(message);
@@ -49,7 +52,13 @@ describe("ensureDemoUsers", () => {
 });
 
 describe("createUser", () => {
-  const valid = { email: " Nueva.Analista@Example.MX ", name: "Nueva Analista", role: "IA_ANALYST" as const, stateCode: null, password: "correcto caballo batería grapa" };
+  const valid = {
+    email: " Nueva.Analista@Example.MX ",
+    name: "Nueva Analista",
+    role: "IA_ANALYST" as const,
+    stateCode: null,
+    password: "correcto caballo batería grapa",
+  };
 
   it("normalises the email, returns the enrolment secret once and stores it encrypted", async () => {
     const { db } = test.current;
@@ -68,12 +77,20 @@ describe("createUser", () => {
     const { db } = test.current;
     const before = await db.user.count();
     const auditsBefore = await db.auditEvent.count();
-    await expectAppError(createUser(db, null, { ...valid, email: "x@y.mx", password: "elevenchars" }), "BAD_REQUEST", /at least 12 characters/);
+    await expectAppError(
+      createUser(db, null, { ...valid, email: "x@y.mx", password: "elevenchars" }),
+      "BAD_REQUEST",
+      /at least 12 characters/,
+    );
     await expectAppError(createUser(db, null, { ...valid, email: "x@y.mx", password: "123456QWERTY" }), "BAD_REQUEST", /most common/);
     await expectAppError(createUser(db, null, { ...valid, email: "not-an-email" }), "BAD_REQUEST", /valid email/);
     await expectAppError(createUser(db, null, { ...valid, email: "ag@y.mx", role: "STATE_AG" }), "BAD_REQUEST", /needs a state/);
     await expectAppError(createUser(db, null, { ...valid, email: "ag@y.mx", stateCode: "16" }), "BAD_REQUEST", /Only STATE_AG/);
-    await expectAppError(createUser(db, null, { ...valid, email: "ag@y.mx", role: "STATE_AG", stateCode: "99" }), "BAD_REQUEST", /Unknown state code 99/);
+    await expectAppError(
+      createUser(db, null, { ...valid, email: "ag@y.mx", role: "STATE_AG", stateCode: "99" }),
+      "BAD_REQUEST",
+      /Unknown state code 99/,
+    );
     await expectAppError(createUser(db, null, { ...valid, email: "NUEVA.analista@example.mx" }), "CONFLICT", /already exists/);
     await expectAppError(
       createUser(db, { userId: 1, role: "IA_SUPERVISOR", stateCode: null }, { ...valid, email: "z@y.mx" }),
@@ -86,13 +103,17 @@ describe("createUser", () => {
 
   it("accepts exactly 12 characters and a state for STATE_AG", async () => {
     const { db } = test.current;
-    const created = await createUser(db, { userId: 1, role: "ADMIN", stateCode: null, sessionId: "s" }, {
-      ...valid,
-      email: "fiscal.oaxaca@example.mx",
-      role: "STATE_AG",
-      stateCode: "20",
-      password: "abcdefghijk!",
-    });
+    const created = await createUser(
+      db,
+      { userId: 1, role: "ADMIN", stateCode: null, sessionId: "s" },
+      {
+        ...valid,
+        email: "fiscal.oaxaca@example.mx",
+        role: "STATE_AG",
+        stateCode: "20",
+        password: "abcdefghijk!",
+      },
+    );
     expect(created.stateCode).toBe("20");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "user.create", targetId: String(created.id) } });
     expect(audit.actorId).toBe(1);

@@ -48,7 +48,13 @@ export async function officer(db: Db, departmentId: number, options: { hiredOn?:
   });
 }
 
-export async function vetting(db: Db, officerId: string, evaluatedOn: string, result: "APPROVED" | "NOT_APPROVED" | "PENDING", validUntil: string) {
+export async function vetting(
+  db: Db,
+  officerId: string,
+  evaluatedOn: string,
+  result: "APPROVED" | "NOT_APPROVED" | "PENDING",
+  validUntil: string,
+) {
   return db.vettingEvaluation.create({ data: { officerId, evaluatedOn: day(evaluatedOn), result, validUntil: day(validUntil) } });
 }
 
@@ -97,7 +103,13 @@ export async function evaluationRun(
 export async function subscribe(
   db: Db,
   userId: number,
-  subs: { trigger: string; frequency: "IMMEDIATE" | "DAILY" | "WEEKLY"; stateCodes?: string[]; departmentIds?: number[]; deliveryHour?: number }[],
+  subs: {
+    trigger: string;
+    frequency: "IMMEDIATE" | "DAILY" | "WEEKLY";
+    stateCodes?: string[];
+    departmentIds?: number[];
+    deliveryHour?: number;
+  }[],
 ) {
   await db.alertSubscription.deleteMany({ where: { userId } });
   await db.alertSubscription.createMany({

@@ -40,21 +40,42 @@ export async function seedCrossStateDataset(db: Db): Promise<CrossStateDataset> 
     missing: { id: 987_654, code: "S99D9" },
   };
   const run = await db.evaluationRun.create({
-    data: { ruleSetVersionId: await ruleSetVersionId(db), asOf: new Date("2026-06-30T00:00:00Z"), status: "SUCCEEDED", trigger: "CLI", finishedAt: new Date() },
+    data: {
+      ruleSetVersionId: await ruleSetVersionId(db),
+      asOf: new Date("2026-06-30T00:00:00Z"),
+      status: "SUCCEEDED",
+      trigger: "CLI",
+      finishedAt: new Date(),
+    },
   });
   for (const state of DATASET_STATES) {
     const ag = await db.user.create({
-      data: { email: `ag${state}@scope.test`, name: `Fiscal S${state}U1`, passwordHash: "x", totpSecret: "x", role: "STATE_AG", stateCode: state },
+      data: {
+        email: `ag${state}@scope.test`,
+        name: `Fiscal S${state}U1`,
+        passwordHash: "x",
+        totpSecret: "x",
+        role: "STATE_AG",
+        stateCode: state,
+      },
     });
     data.stateAgs.push({ userId: ag.id, role: "STATE_AG", stateCode: state, sessionId: null });
     for (const n of [1, 2]) {
       const code = `S${state}D${n}`;
-      const department = await db.department.create({ data: { code, name: `Policía ${code}`, kind: "STATE", stateCode: state, authorizedStrength: 100 } });
+      const department = await db.department.create({
+        data: { code, name: `Policía ${code}`, kind: "STATE", stateCode: state, authorizedStrength: 100 },
+      });
       data.departments.push({ id: department.id, code, stateCode: state });
       for (const o of [1, 2]) {
         const officerId = `S${state}O${n}${o}`;
         await db.officer.create({
-          data: { id: officerId, departmentId: department.id, givenName: `Elemento ${officerId}`, familyName: officerId, hiredOn: new Date("2020-01-15T00:00:00Z") },
+          data: {
+            id: officerId,
+            departmentId: department.id,
+            givenName: `Elemento ${officerId}`,
+            familyName: officerId,
+            hiredOn: new Date("2020-01-15T00:00:00Z"),
+          },
         });
         data.officerIds.push(officerId);
       }
@@ -76,7 +97,14 @@ export async function seedCrossStateDataset(db: Db): Promise<CrossStateDataset> 
         data: { runId: run.id, departmentId: department.id, level: "REVIEW", insufficientData: false, rules: [] },
       });
       const recommendation = await db.recommendation.create({
-        data: { departmentId: department.id, evaluationRunId: run.id, evaluationResultId: result.id, level: "REVIEW", previousLevel: "NONE", justification: `Motivo S${state}M${n}` },
+        data: {
+          departmentId: department.id,
+          evaluationRunId: run.id,
+          evaluationResultId: result.id,
+          level: "REVIEW",
+          previousLevel: "NONE",
+          justification: `Motivo S${state}M${n}`,
+        },
       });
       data.recommendationIds.push(recommendation.id);
       const review = await db.review.create({

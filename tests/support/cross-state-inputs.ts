@@ -17,7 +17,9 @@ const idFrom = (ids: number[], d: CrossStateDataset) => fc.constantFrom(...ids, 
 const optionalState = () => fc.record({ stateCode: opt(anyState()) }, { requiredKeys: [] });
 
 export const CROSS_STATE_INPUTS: Record<string, ScopeEntry> = {
-  "audit.list": { inputs: () => fc.record({ stateCode: opt(anyState()), page: fc.constant(1), pageSize: fc.constant(50) }, { requiredKeys: [] }) },
+  "audit.list": {
+    inputs: () => fc.record({ stateCode: opt(anyState()), page: fc.constant(1), pageSize: fc.constant(50) }, { requiredKeys: [] }),
+  },
   "audit.export": { inputs: () => optionalState() },
   "dashboard.overview": { inputs: optionalState },
   "dashboard.trends": { inputs: optionalState },
@@ -33,11 +35,19 @@ export const CROSS_STATE_INPUTS: Record<string, ScopeEntry> = {
   "officers.get": { inputs: (d) => fc.record({ id: fc.constantFrom(...d.officerIds, d.missing.code) }) },
   "complaints.get": { inputs: (d) => fc.record({ ref: fc.constantFrom(...d.complaintRefs, d.missing.code) }) },
   "recommendations.list": {
-    inputs: (d) => fc.record({ stateCode: opt(anyState()), departmentCode: opt(departmentCode(d)), status: opt(fc.constant("OPEN" as const)), ...page }, { requiredKeys: [] }),
+    inputs: (d) =>
+      fc.record(
+        { stateCode: opt(anyState()), departmentCode: opt(departmentCode(d)), status: opt(fc.constant("OPEN" as const)), ...page },
+        { requiredKeys: [] },
+      ),
   },
   "recommendations.get": { inputs: (d) => fc.record({ id: idFrom(d.recommendationIds, d) }) },
   "reviews.list": {
-    inputs: (d) => fc.record({ stateCode: opt(anyState()), departmentCode: opt(departmentCode(d)), mine: opt(fc.boolean()), ...page }, { requiredKeys: [] }),
+    inputs: (d) =>
+      fc.record(
+        { stateCode: opt(anyState()), departmentCode: opt(departmentCode(d)), mine: opt(fc.boolean()), ...page },
+        { requiredKeys: [] },
+      ),
   },
   "reviews.get": { inputs: (d) => fc.record({ id: idFrom(d.reviewIds, d) }) },
   "receivership.list": {
@@ -70,7 +80,9 @@ export const CROSS_STATE_INPUTS: Record<string, ScopeEntry> = {
   "session.me": { inputs: () => fc.constant(undefined) },
   "users.list": { inputs: () => fc.constant(undefined) },
   "alerts.settings": { inputs: () => fc.constant(undefined) },
-  "alerts.departmentOptions": { inputs: (d) => fc.record({ search: fc.constantFrom(...d.departments.map((x) => x.code), "Policía", "S") }) },
+  "alerts.departmentOptions": {
+    inputs: (d) => fc.record({ search: fc.constantFrom(...d.departments.map((x) => x.code), "Policía", "S") }),
+  },
   "imports.list": { exempt: "import batches are national: only nationwide IA roles hold data.import (state AGs are refused)" },
   "imports.get": { exempt: "import batches are national: only nationwide IA roles hold data.import (state AGs are refused)" },
   "outbox.summary": { inputs: () => fc.constant(undefined) },

@@ -23,7 +23,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // axe must run a script inside every frame; in a sandboxed one (the /dev/mail email preview) it
   // cannot, and analyze() then never returns. The frame's title is checked by the test instead.
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).exclude("iframe[sandbox]").analyze();
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 5)
+        .join(" | ")}`,
+  );
 }
 
 export function useAppAndBrowser(options: AppServerOptions = {}): AppAndBrowser {

@@ -8,7 +8,12 @@ export function healthyDepartment(code: string, count: number, prefix: string, D
   return {
     departments: [{ code, kind: "MUNICIPAL" }],
     officers,
-    vetting: officers.map((o) => ({ officer: o.id, evaluatedOn: addDays(D, -100), result: "APPROVED" as const, validUntil: addDays(D, 900) })),
+    vetting: officers.map((o) => ({
+      officer: o.id,
+      evaluatedOn: addDays(D, -100),
+      result: "APPROVED" as const,
+      validUntil: addDays(D, 900),
+    })),
     training: officers.map((o) => ({ officer: o.id, course: "FORMACION_INICIAL", completedOn: addDays(D, -10), hours: "40" })),
   };
 }
@@ -29,7 +34,10 @@ export { dataset };
 
 /** The published federal-baseline definition, to edit in tests. */
 export async function publishedDefinition(db: Db): Promise<{ id: number; definition: RuleSetDefinition }> {
-  const v = await db.ruleSetVersion.findFirstOrThrow({ where: { ruleSetId: "federal-baseline", status: "PUBLISHED" }, orderBy: { version: "desc" } });
+  const v = await db.ruleSetVersion.findFirstOrThrow({
+    where: { ruleSetId: "federal-baseline", status: "PUBLISHED" },
+    orderBy: { version: "desc" },
+  });
   return { id: v.id, definition: structuredClone(v.definition) as RuleSetDefinition };
 }
 

@@ -60,7 +60,12 @@ export async function loadDataset(db: Db, data: Dataset) {
     })),
   });
   await db.vettingEvaluation.createMany({
-    data: data.vetting.map((v) => ({ officerId: v.officer, evaluatedOn: dbDate(v.evaluatedOn), result: v.result, validUntil: dbDate(v.validUntil) })),
+    data: data.vetting.map((v) => ({
+      officerId: v.officer,
+      evaluatedOn: dbDate(v.evaluatedOn),
+      result: v.result,
+      validUntil: dbDate(v.validUntil),
+    })),
   });
   await db.trainingRecord.createMany({
     data: data.training.map((t) => ({ officerId: t.officer, courseCode: t.course, completedOn: dbDate(t.completedOn), hours: t.hours })),

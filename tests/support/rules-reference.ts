@@ -97,7 +97,8 @@ export function referenceEvaluate(data: Dataset, D: string): ReferenceDepartment
 
     // human-rights-recommendations
     const H = complaintsOf(dept.code).filter(
-      (c) => (c.source === "CNDH" || c.source === "STATE_COMMISSION") && c.status !== "WITHDRAWN" && inWindow(c.receivedOn, addDays(D, -365), D),
+      (c) =>
+        (c.source === "CNDH" || c.source === "STATE_COMMISSION") && c.status !== "WITHDRAWN" && inWindow(c.receivedOn, addDays(D, -365), D),
     ).length;
     rules.push({ id: "human-rights-recommendations", level: H >= 2 ? "REVIEW" : "NONE", value: H });
 

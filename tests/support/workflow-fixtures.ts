@@ -13,7 +13,12 @@ const next = () => `${process.pid}${++serial}`;
 export type TestUser = WorkflowScope & { sessionId: string };
 
 /** A user with a session re-authenticated just now (receivership approvals need it). */
-export async function createUser(db: Db, role: Role, stateCode: string | null = null, options: { reauthAt?: Date | null } = {}): Promise<TestUser> {
+export async function createUser(
+  db: Db,
+  role: Role,
+  stateCode: string | null = null,
+  options: { reauthAt?: Date | null } = {},
+): Promise<TestUser> {
   const n = next();
   const user = await db.user.create({
     data: { email: `u${n}@vigila.test`, name: `${role} ${n}`, passwordHash: "x", totpSecret: "x", role, stateCode },
@@ -36,13 +41,22 @@ export type RuleFigure = { id: string; level?: Level; value: number | null };
 
 async function publishedVersionId(db: Db, status: "PUBLISHED" | "DRAFT" = "PUBLISHED") {
   if (status === "PUBLISHED") {
-    const v = await db.ruleSetVersion.findFirstOrThrow({ where: { ruleSetId: "federal-baseline", status: "PUBLISHED" }, orderBy: { version: "desc" } });
+    const v = await db.ruleSetVersion.findFirstOrThrow({
+      where: { ruleSetId: "federal-baseline", status: "PUBLISHED" },
+      orderBy: { version: "desc" },
+    });
     return v.id;
   }
   const base = await db.ruleSetVersion.findFirstOrThrow({ where: { ruleSetId: "federal-baseline", status: "PUBLISHED" } });
   const top = await db.ruleSetVersion.aggregate({ where: { ruleSetId: "federal-baseline" }, _max: { version: true } });
   const draft = await db.ruleSetVersion.create({
-    data: { ruleSetId: "federal-baseline", version: (top._max.version ?? 1) + 1, status: "DRAFT", definition: base.definition ?? {}, basedOnId: base.id },
+    data: {
+      ruleSetId: "federal-baseline",
+      version: (top._max.version ?? 1) + 1,
+      status: "DRAFT",
+      definition: base.definition ?? {},
+      basedOnId: base.id,
+    },
   });
   return draft.id;
 }

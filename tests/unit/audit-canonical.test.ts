@@ -23,6 +23,9 @@ describe("canonicalJsonAround", () => {
   });
 
   it("replaces a member of the same name and ignores undefined members", () => {
-    expect(canonicalJsonAround({ occurredAt: "x", z: undefined, y: null }, "occurredAt")).toEqual({ before: '{"occurredAt":', after: ',"y":null}' });
+    expect(canonicalJsonAround({ occurredAt: "x", z: undefined, y: null }, "occurredAt")).toEqual({
+      before: '{"occurredAt":',
+      after: ',"y":null}',
+    });
   });
 });

@@ -48,7 +48,17 @@ describe("auditDayRange (Mexico City calendar days → UTC bounds)", () => {
 
 describe("audit view in the URL", () => {
   it("reads every filter and the page, and writes the same query back", () => {
-    const params = { actor: "ana@", action: "auth.", type: "Complaint", target: "42", state: "16", outcome: "DENIED", from: "2026-01-01", to: "2026-01-31", page: "3" };
+    const params = {
+      actor: "ana@",
+      action: "auth.",
+      type: "Complaint",
+      target: "42",
+      state: "16",
+      outcome: "DENIED",
+      from: "2026-01-01",
+      to: "2026-01-31",
+      page: "3",
+    };
     const { input, invalid } = parseAuditView(params);
     expect(invalid).toEqual([]);
     expect(input).toEqual({

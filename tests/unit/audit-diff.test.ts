@@ -16,7 +16,14 @@ const complaint = {
 
 describe("diffForAudit", () => {
   it("records only the fields that changed, in their stored JSON form", () => {
-    const after = { ...complaint, status: "SUSTAINED", resolvedOn: new Date("2026-07-15T00:00:00Z"), hours: new Prisma.Decimal("13.25"), version: 4, updatedAt: new Date() };
+    const after = {
+      ...complaint,
+      status: "SUSTAINED",
+      resolvedOn: new Date("2026-07-15T00:00:00Z"),
+      hours: new Prisma.Decimal("13.25"),
+      version: 4,
+      updatedAt: new Date(),
+    };
     expect(diffForAudit(complaint, after)).toEqual({
       resolvedOn: { before: null, after: "2026-07-15T00:00:00.000Z" },
       status: { before: "RECEIVED", after: "SUSTAINED" },
@@ -27,7 +34,9 @@ describe("diffForAudit", () => {
   it("masks personal data: the change is visible, the values are not", () => {
     const after = { ...complaint, summary: "Texto corregido con otro nombre" };
     expect(diffForAudit(complaint, after, { mask: ["summary"] })).toEqual({ summary: { before: MASKED, after: MASKED } });
-    expect(diffForAudit({ summary: null }, { summary: "Nuevo" }, { mask: ["summary"] })).toEqual({ summary: { before: null, after: MASKED } });
+    expect(diffForAudit({ summary: null }, { summary: "Nuevo" }, { mask: ["summary"] })).toEqual({
+      summary: { before: null, after: MASKED },
+    });
     expect(JSON.stringify(diffForAudit(complaint, after, { mask: ["summary"] }))).not.toContain("María");
   });
 
@@ -50,10 +59,14 @@ describe("diffForAudit", () => {
     const before = { on: new Date("2026-01-01T00:00:00Z"), tags: { b: 1, a: [1, 2] } };
     const after = { on: new Date(Date.parse("2026-01-01T00:00:00Z")), tags: { a: [1, 2], b: 1 } };
     expect(diffForAudit(before, after)).toEqual({});
-    expect(diffForAudit(before, { ...after, tags: { a: [2, 1], b: 1 } })).toEqual({ tags: { before: { a: [1, 2], b: 1 }, after: { a: [2, 1], b: 1 } } });
+    expect(diffForAudit(before, { ...after, tags: { a: [2, 1], b: 1 } })).toEqual({
+      tags: { before: { a: [1, 2], b: 1 }, after: { a: [2, 1], b: 1 } },
+    });
   });
 
   it("lets the caller choose the ignored bookkeeping fields", () => {
-    expect(diffForAudit({ version: 1, name: "a" }, { version: 2, name: "a" }, { ignore: [] })).toEqual({ version: { before: 1, after: 2 } });
+    expect(diffForAudit({ version: 1, name: "a" }, { version: 2, name: "a" }, { ignore: [] })).toEqual({
+      version: { before: 1, after: 2 },
+    });
   });
 });

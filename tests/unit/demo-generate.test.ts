@@ -27,9 +27,24 @@ function asDataset(rows: DemoRows): Dataset {
   const s = (x: unknown) => x as string;
   return {
     departments: rows.departments.map((d) => ({ code: d.code, kind: d.kind, stateCode: d.stateCode })),
-    officers: o.id.map((id, i) => ({ id: s(id), department: s(o.departmentCode[i]), hiredOn: s(o.hiredOn[i]), separatedOn: o.separatedOn[i] as string | null })),
-    vetting: v.officerId.map((id, i) => ({ officer: s(id), evaluatedOn: s(v.evaluatedOn[i]), result: v.result[i] as never, validUntil: s(v.validUntil[i]) })),
-    training: t.officerId.map((id, i) => ({ officer: s(id), course: s(t.courseCode[i]), completedOn: s(t.completedOn[i]), hours: s(t.hours[i]) })),
+    officers: o.id.map((id, i) => ({
+      id: s(id),
+      department: s(o.departmentCode[i]),
+      hiredOn: s(o.hiredOn[i]),
+      separatedOn: o.separatedOn[i] as string | null,
+    })),
+    vetting: v.officerId.map((id, i) => ({
+      officer: s(id),
+      evaluatedOn: s(v.evaluatedOn[i]),
+      result: v.result[i] as never,
+      validUntil: s(v.validUntil[i]),
+    })),
+    training: t.officerId.map((id, i) => ({
+      officer: s(id),
+      course: s(t.courseCode[i]),
+      completedOn: s(t.completedOn[i]),
+      hours: s(t.hours[i]),
+    })),
     complaints: c.ref.map((ref, i) => ({
       ref: s(ref),
       department: s(c.departmentCode[i]),
@@ -82,8 +97,12 @@ describe("demo data generator", () => {
   it("dates nothing after the reference date and keeps every record consistent", () => {
     const { officers, training, vetting, complaints } = small.rows;
     const allDates = [
-      ...officers.columns.hiredOn, ...officers.columns.separatedOn, ...training.columns.completedOn,
-      ...vetting.columns.evaluatedOn, ...complaints.columns.receivedOn, ...complaints.columns.resolvedOn,
+      ...officers.columns.hiredOn,
+      ...officers.columns.separatedOn,
+      ...training.columns.completedOn,
+      ...vetting.columns.evaluatedOn,
+      ...complaints.columns.receivedOn,
+      ...complaints.columns.resolvedOn,
     ].filter((x): x is string => x !== null);
     expect(allDates.every((x) => x <= DEMO_REFERENCE_DATE)).toBe(true);
     complaints.columns.ref.forEach((_, i) => {
@@ -118,15 +137,27 @@ describe("demo data generator", () => {
         expect(result!.rules.find((r) => r.id === scenario.rule)?.level, `${scenario.code} ${scenario.rule}`).toBe(scenario.level);
         levels.add(`${scenario.rule}:${scenario.level}`);
       } else {
-        expect(result!.rules.every((r) => r.level === "NONE"), `${scenario.code} fires nothing`).toBe(true);
+        expect(
+          result!.rules.every((r) => r.level === "NONE"),
+          `${scenario.code} fires nothing`,
+        ).toBe(true);
       }
     }
     // Every level of every rule of federal-baseline v1 is demonstrated.
     expect([...levels].sort()).toEqual([
-      "complaint-rate:WATCH", "corruption-not-reduced:RECEIVERSHIP", "corruption-not-reduced:REVIEW",
-      "failed-vetting-on-duty:RECEIVERSHIP", "failed-vetting-on-duty:REVIEW", "human-rights-recommendations:REVIEW",
-      "serious-abuse:RECEIVERSHIP", "serious-abuse:REVIEW", "training-compliance:REVIEW", "training-compliance:WATCH",
-      "vetting-coverage:RECEIVERSHIP", "vetting-coverage:REVIEW", "vetting-coverage:WATCH",
+      "complaint-rate:WATCH",
+      "corruption-not-reduced:RECEIVERSHIP",
+      "corruption-not-reduced:REVIEW",
+      "failed-vetting-on-duty:RECEIVERSHIP",
+      "failed-vetting-on-duty:REVIEW",
+      "human-rights-recommendations:REVIEW",
+      "serious-abuse:RECEIVERSHIP",
+      "serious-abuse:REVIEW",
+      "training-compliance:REVIEW",
+      "training-compliance:WATCH",
+      "vetting-coverage:RECEIVERSHIP",
+      "vetting-coverage:REVIEW",
+      "vetting-coverage:WATCH",
     ]);
   }, 60_000);
 });

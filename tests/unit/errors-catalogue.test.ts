@@ -10,7 +10,8 @@ import { ERROR_TERMS_ES } from "~/server/errors-terms";
 function literalText(node: ts.Node | undefined): string | null {
   if (!node) return null;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((span) => `«${span.expression.getText()}»${span.literal.text}`).join("");
+  if (ts.isTemplateExpression(node))
+    return node.head.text + node.templateSpans.map((span) => `«${span.expression.getText()}»${span.literal.text}`).join("");
   return null;
 }
 
@@ -29,7 +30,8 @@ function scan(file: string): Found[] {
     if (ts.isNewExpression(node) && node.expression.getText() === "AppError") add(node, "message", literalText(node.arguments?.[1]));
     if (ts.isNewExpression(node) && node.expression.getText() === "TRPCError") {
       const options = node.arguments?.[0];
-      const message = options && ts.isObjectLiteralExpression(options) ? options.properties.find((p) => p.name?.getText() === "message") : undefined;
+      const message =
+        options && ts.isObjectLiteralExpression(options) ? options.properties.find((p) => p.name?.getText() === "message") : undefined;
       if (message && ts.isPropertyAssignment(message)) add(node, "message", literalText(message.initializer));
     }
     if (ts.isCallExpression(node)) {
@@ -86,15 +88,23 @@ describe("error message catalogue", () => {
     expect(spanishErrorMessage("Only a proposed receivership can be approved; this one is IMPOSED")).toBe(
       "Solo se puede aprobar una intervención propuesta; esta está en estado Vigente",
     );
-    expect(localiseErrorMessage("You have already approved this receivership; a different person must give the second approval", "es")).toEqual({
+    expect(
+      localiseErrorMessage("You have already approved this receivership; a different person must give the second approval", "es"),
+    ).toEqual({
       message: "Usted ya aprobó esta intervención; otra persona debe dar la segunda aprobación",
       translated: true,
     });
   });
 
   it("translates status codes and roles inside messages, also inside a translated reason", () => {
-    expect(spanishErrorMessage("Import batch 5 cannot be confirmed: its status is VALIDATING")).toBe("El lote de importación 5 no puede confirmarse: está en estado «Validando»");
-    expect(spanishErrorMessage("Import batch 7 cannot be undone: only a completed import can be undone, and this one is UNDONE. Nothing was changed.")).toBe(
+    expect(spanishErrorMessage("Import batch 5 cannot be confirmed: its status is VALIDATING")).toBe(
+      "El lote de importación 5 no puede confirmarse: está en estado «Validando»",
+    );
+    expect(
+      spanishErrorMessage(
+        "Import batch 7 cannot be undone: only a completed import can be undone, and this one is UNDONE. Nothing was changed.",
+      ),
+    ).toBe(
       "El lote de importación 7 no puede deshacerse: solo se puede deshacer una importación completada, y esta está en estado «Deshecho». No se cambió nada.",
     );
     expect(spanishErrorMessage("Only STATE_AG users have a state; AUDITOR is nationwide")).toBe(
@@ -104,6 +114,9 @@ describe("error message catalogue", () => {
 
   it("leaves English as it is and reports unknown messages as untranslated", () => {
     expect(localiseErrorMessage("Department not found", "en")).toEqual({ message: "Department not found", translated: true });
-    expect(localiseErrorMessage("connection terminated unexpectedly", "es")).toEqual({ message: "connection terminated unexpectedly", translated: false });
+    expect(localiseErrorMessage("connection terminated unexpectedly", "es")).toEqual({
+      message: "connection terminated unexpectedly",
+      translated: false,
+    });
   });
 });

@@ -36,7 +36,9 @@ function generated(rows: number, padding = "") {
 
 describe("CSV reading", () => {
   it("maps columns in any order, fills absent optional columns, numbers lines from the header", async () => {
-    const { records, errors, stats } = await read("hours,completed_on,officer_id,course_code\n8,2024-01-01,OF1,X\r\n9.5,2024-01-02,OF2,Y\n");
+    const { records, errors, stats } = await read(
+      "hours,completed_on,officer_id,course_code\n8,2024-01-01,OF1,X\r\n9.5,2024-01-02,OF2,Y\n",
+    );
     expect(errors).toEqual([]);
     expect(records).toEqual([
       { line: 2, cells: ["OF1", "X", "2024-01-01", "8"] },

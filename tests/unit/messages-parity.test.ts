@@ -8,7 +8,9 @@ const load = (locale: string): Messages => JSON.parse(readFileSync(path.resolve(
 
 /** Every leaf key as a dotted path, e.g. "dossier.why.title". */
 function leafKeys(messages: Messages, prefix = ""): string[] {
-  return Object.entries(messages).flatMap(([key, value]) => (typeof value === "string" ? [`${prefix}${key}`] : leafKeys(value, `${prefix}${key}.`)));
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : leafKeys(value, `${prefix}${key}.`),
+  );
 }
 
 /** ICU argument names used by a message, e.g. {count} and {date} in "vence el {date}". */
@@ -17,7 +19,9 @@ function argumentsOf(message: string): string[] {
 }
 
 function leaves(messages: Messages, prefix = ""): [string, string][] {
-  return Object.entries(messages).flatMap(([key, value]) => (typeof value === "string" ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value, `${prefix}${key}.`)));
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === "string" ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
+  );
 }
 
 describe("translations", () => {
@@ -27,8 +31,14 @@ describe("translations", () => {
   it("es.json and en.json have exactly the same keys", () => {
     const esKeys = leafKeys(es).sort();
     const enKeys = leafKeys(en).sort();
-    expect(esKeys.filter((k) => !enKeys.includes(k)), "keys missing from en.json").toEqual([]);
-    expect(enKeys.filter((k) => !esKeys.includes(k)), "keys missing from es.json").toEqual([]);
+    expect(
+      esKeys.filter((k) => !enKeys.includes(k)),
+      "keys missing from en.json",
+    ).toEqual([]);
+    expect(
+      enKeys.filter((k) => !esKeys.includes(k)),
+      "keys missing from es.json",
+    ).toEqual([]);
     expect(esKeys.length).toBeGreaterThan(100);
   });
 

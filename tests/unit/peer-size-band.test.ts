@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SIZE_BANDS, sizeBand, sizeBandRange } from "~/server/evaluations/peer-percentile";
 
-const inRange = (n: number, { min, max }: { min: number | null; max: number | null }) => (min === null || n >= min) && (max === null || n < max);
+const inRange = (n: number, { min, max }: { min: number | null; max: number | null }) =>
+  (min === null || n >= min) && (max === null || n < max);
 
 describe("sizeBandRange", () => {
   // The explanation reads only the peers inside this range, then filters them with sizeBand: the two must agree.

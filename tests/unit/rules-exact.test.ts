@@ -31,12 +31,36 @@ describe("conditions", () => {
     [{ figure: "V", op: "<", than: 75 }, false],
     [{ figure: "V", op: "<=", than: 75 }, true],
     [{ figure: "V", op: "=", than: 75 }, true],
-    [{ all: [{ figure: "F", op: ">=", than: 3 }, { figure: "share", op: ">=", than: 5 }] }, true],
-    [{ all: [{ figure: "F", op: ">=", than: 3 }, { figure: "share", op: ">", than: 5 }] }, false],
+    [
+      {
+        all: [
+          { figure: "F", op: ">=", than: 3 },
+          { figure: "share", op: ">=", than: 5 },
+        ],
+      },
+      true,
+    ],
+    [
+      {
+        all: [
+          { figure: "F", op: ">=", than: 3 },
+          { figure: "share", op: ">", than: 5 },
+        ],
+      },
+      false,
+    ],
     [{ figure: "C", op: ">", than: { figure: "M", times: 2 } }, false],
     [{ figure: "C", op: ">=", than: { figure: "M", times: 2 } }, true],
     [{ figure: "C", op: ">", than: { figure: "M", times: 1.99 } }, true],
-    [{ any: [{ figure: "X", op: "<", than: 1 }, { figure: "N", op: "=", than: 0 }] }, true],
+    [
+      {
+        any: [
+          { figure: "X", op: "<", than: 1 },
+          { figure: "N", op: "=", than: 0 },
+        ],
+      },
+      true,
+    ],
     [{ figure: "X", op: "<", than: 100 }, false],
     [{ figure: "C", op: ">", than: { figure: "X" } }, false],
   ];
@@ -45,12 +69,27 @@ describe("conditions", () => {
   });
 
   it("describes thresholds the way the specification writes them", () => {
-    expect(describeCondition({ all: [{ figure: "Q", op: ">=", than: 3 }, { figure: "C", op: ">", than: { figure: "M", times: 2 } }] })).toBe(
-      "Q ≥ 3 and C > 2 × M",
-    );
-    expect(describeCondition({ any: [{ figure: "V", op: "<", than: 50 }, { all: [{ figure: "F", op: ">=", than: 1 }, { figure: "K0", op: ">=", than: { figure: "K1" } }] }] })).toBe(
-      "V < 50 or (F ≥ 1 and K0 ≥ K1)",
-    );
+    expect(
+      describeCondition({
+        all: [
+          { figure: "Q", op: ">=", than: 3 },
+          { figure: "C", op: ">", than: { figure: "M", times: 2 } },
+        ],
+      }),
+    ).toBe("Q ≥ 3 and C > 2 × M");
+    expect(
+      describeCondition({
+        any: [
+          { figure: "V", op: "<", than: 50 },
+          {
+            all: [
+              { figure: "F", op: ">=", than: 1 },
+              { figure: "K0", op: ">=", than: { figure: "K1" } },
+            ],
+          },
+        ],
+      }),
+    ).toBe("V < 50 or (F ≥ 1 and K0 ≥ K1)");
   });
 });
 

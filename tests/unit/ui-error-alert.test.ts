@@ -19,11 +19,17 @@ const ALLOWED = new Set(["src/app/error.tsx", "src/components/ui/error-alert.tsx
 
 describe("the UI shows failed requests only through ErrorAlert", () => {
   it("no page or component prints an error's message itself", () => {
-    const files = [...uiFiles(path.resolve("src/app")), ...uiFiles(path.resolve("src/components"))].map((f) => path.relative(process.cwd(), f));
+    const files = [...uiFiles(path.resolve("src/app")), ...uiFiles(path.resolve("src/components"))].map((f) =>
+      path.relative(process.cwd(), f),
+    );
     expect(files.length).toBeGreaterThan(50);
     const offenders = files
       .filter((f) => !ALLOWED.has(f))
-      .flatMap((f) => readFileSync(f, "utf8").split("\n").flatMap((line, i) => (AD_HOC.test(line) && !LOCALISED.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])));
+      .flatMap((f) =>
+        readFileSync(f, "utf8")
+          .split("\n")
+          .flatMap((line, i) => (AD_HOC.test(line) && !LOCALISED.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -109,8 +109,7 @@ export function compareWithEngine(engine: DepartmentEvaluation[], floor: FloorRo
       problems.push(`${e.code}: missing from the floor`);
       continue;
     }
-    const median =
-      f.q1 !== null ? divide(add(rational(100 * f.q1, f.n1!), rational(100 * f.q2!, f.n2!)), rational(2)) : null;
+    const median = f.q1 !== null ? divide(add(rational(100 * f.q1, f.n1!), rational(100 * f.q2!, f.n2!)), rational(2)) : null;
     const expected: Record<string, Record<string, Rational | null>> = {
       "vetting-coverage": { V: pct(f.approved, f.n), approved: rational(f.approved), N: rational(f.n) },
       "failed-vetting-on-duty": { F: rational(f.failed), share: pct(f.failed, f.n) },
@@ -123,7 +122,9 @@ export function compareWithEngine(engine: DepartmentEvaluation[], floor: FloorRo
     for (const rule of e.rules) {
       for (const [figure, value] of Object.entries(expected[rule.id] ?? {})) {
         if (!same(rule.figures[figure], value)) {
-          problems.push(`${e.code} ${rule.id}.${figure}: engine ${JSON.stringify(rule.figures[figure] ?? null, (_k, v) => (typeof v === "bigint" ? String(v) : v))}, floor ${value ? `${value.num}/${value.den}` : "null"}`);
+          problems.push(
+            `${e.code} ${rule.id}.${figure}: engine ${JSON.stringify(rule.figures[figure] ?? null, (_k, v) => (typeof v === "bigint" ? String(v) : v))}, floor ${value ? `${value.num}/${value.den}` : "null"}`,
+          );
         }
       }
     }

@@ -31,7 +31,16 @@ export const NATIONAL: BenchParameters = {
   generator: 2,
 };
 
-const COURSES = ["FORMACION_INICIAL", "PROXIMIDAD", "DERECHOS_HUMANOS", "USO_FUERZA", "PRIMER_RESPONDIENTE", "CADENA_CUSTODIA", "TIRO", "MANDO"];
+const COURSES = [
+  "FORMACION_INICIAL",
+  "PROXIMIDAD",
+  "DERECHOS_HUMANOS",
+  "USO_FUERZA",
+  "PRIMER_RESPONDIENTE",
+  "CADENA_CUSTODIA",
+  "TIRO",
+  "MANDO",
+];
 
 /** u(x, salt) ∈ [0, 1): a deterministic pseudo-random number for row x. */
 const u = (x: string, salt: number) => `((hashint8extended((${x})::bigint, ${salt}) & 2147483647)::float8 / 2147483648.0)`;
@@ -89,7 +98,9 @@ function statements(p: BenchParameters): { label: string; sql: string }[] {
       label: `${officers * p.trainingPerOfficer} training records`,
       sql: `insert into "TrainingRecord" ("officerId", "courseCode", "completedOn", hours)
             select 'BENCH' || lpad(i::text, 9, '0'),
-                   case when j > 0 then (array[${COURSES.slice(1, -1).map((c) => `'${c}'`).join(",")}])[1 + (j - 1) % ${COURSES.length - 2}]
+                   case when j > 0 then (array[${COURSES.slice(1, -1)
+                     .map((c) => `'${c}'`)
+                     .join(",")}])[1 + (j - 1) % ${COURSES.length - 2}]
                         when ${u("i", 31)} < 0.92 then 'FORMACION_INICIAL' else 'MANDO' end,
                    case when j = 0 then o."hiredOn" - 1 - ${pick("i", 35, 60)}
                         else '${p.asOf}'::date - (j - 1) * 180 - ${pick("i * 64 + j", 33, 180)} end,

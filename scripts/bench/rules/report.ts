@@ -28,16 +28,37 @@ export function verdicts(m: Measurements): Verdict[] {
     { name: "(a) ÷ (b) engine over floor", measured: `${(full / floor).toFixed(2)} ×`, target: "≤ 3 ×", met: full <= 3 * floor },
     ...m.oneDepartment.map((one) => {
       const ms = median(one.ms);
-      return { name: `(c) one department after one new complaint: ${one.department}`, measured: `${ms.toFixed(0)} ms`, target: "≤ 100 ms", met: ms <= 100 };
+      return {
+        name: `(c) one department after one new complaint: ${one.department}`,
+        measured: `${ms.toFixed(0)} ms`,
+        target: "≤ 100 ms",
+        met: ms <= 100,
+      };
     }),
-    { name: "(d) peak memory (RSS) of the evaluating process", measured: `${m.maxRssMb.toFixed(0)} MB`, target: "≤ 500 MB", met: m.maxRssMb <= 500 },
-    { name: "engine = hand-written statement (figures and levels)", measured: `${m.mismatches.length} mismatches`, target: "0", met: m.mismatches.length === 0 },
+    {
+      name: "(d) peak memory (RSS) of the evaluating process",
+      measured: `${m.maxRssMb.toFixed(0)} MB`,
+      target: "≤ 500 MB",
+      met: m.maxRssMb <= 500,
+    },
+    {
+      name: "engine = hand-written statement (figures and levels)",
+      measured: `${m.mismatches.length} mismatches`,
+      target: "0",
+      met: m.mismatches.length === 0,
+    },
   ];
 }
 
 const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(", ");
 
-export function section(p: BenchParameters, m: Measurements, machine: Machine, measuredOn: string, generatedSeconds: number | null): string {
+export function section(
+  p: BenchParameters,
+  m: Measurements,
+  machine: Machine,
+  measuredOn: string,
+  generatedSeconds: number | null,
+): string {
   const rows = verdicts(m).map((v) => `| ${v.name} | ${v.measured} | ${v.target} | ${v.met ? "met" : "**missed**"} |`);
   return `${START}
 ## Rules engine at national scale (\`npm run bench -- rules\`)
@@ -64,7 +85,9 @@ ${((p.activeOfficers + p.separatedOfficers) * p.trainingPerOfficer).toLocaleStri
 ${((p.activeOfficers + p.separatedOfficers) * p.vettingPerOfficer).toLocaleString("en")} vetting evaluations,
 ${p.complaints.toLocaleString("en")} complaints over 10 years. Evaluation date ${p.asOf}, rule set federal-baseline v1.
 ${generatedSeconds === null ? "Data reused from an earlier run with the same parameters." : `Generated in ${generatedSeconds.toFixed(0)} s.`}
-Levels found: ${Object.entries(m.levels).map(([level, n]) => `${level} ${n}`).join(", ")}.
+Levels found: ${Object.entries(m.levels)
+    .map(([level, n]) => `${level} ${n}`)
+    .join(", ")}.
 
 Medians of ${m.fullMs.length} runs (after one warm-up run):
 
@@ -74,7 +97,14 @@ ${rows.join("\n")}
 
 Raw timings (ms): (a) ${list(m.fullMs)} · (b) floor, one hand-written SQL statement: ${list(m.floorMs)} ·
 ${m.oneDepartment.map((one) => `(c) ${one.department}: ${list(one.ms)}`).join(" · ")}.
-${m.mismatches.length ? `\nMismatches (first 20):\n\n${m.mismatches.slice(0, 20).map((x) => `- ${x}`).join("\n")}\n` : ""}${END}`;
+${
+  m.mismatches.length
+    ? `\nMismatches (first 20):\n\n${m.mismatches
+        .slice(0, 20)
+        .map((x) => `- ${x}`)
+        .join("\n")}\n`
+    : ""
+}${END}`;
 }
 
 export async function writeSection(file: string, text: string): Promise<void> {

@@ -15,7 +15,13 @@ export function AuditFilters({ input, states }: Props) {
   const exportQuery = auditViewQuery(filters);
   const t = useTranslations("audit");
   return (
-    <form method="get" action="/audit" role="search" aria-label={t("filtersLabel")} className="grid grid-cols-2 gap-3 rounded-lg border border-slate-300 bg-white p-4 lg:grid-cols-4">
+    <form
+      method="get"
+      action="/audit"
+      role="search"
+      aria-label={t("filtersLabel")}
+      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-300 bg-white p-4 lg:grid-cols-4"
+    >
       {TEXT_FIELDS.map((field) => (
         <div key={field} className="flex flex-col gap-1">
           <Label htmlFor={`audit-${field}`}>{t(`fields.${field}`)}</Label>
@@ -31,7 +37,9 @@ export function AuditFilters({ input, states }: Props) {
               {s.name}
             </option>
           ))}
-          {input.stateCode && !states.some((s) => s.code === input.stateCode) ? <option value={input.stateCode}>{input.stateCode}</option> : null}
+          {input.stateCode && !states.some((s) => s.code === input.stateCode) ? (
+            <option value={input.stateCode}>{input.stateCode}</option>
+          ) : null}
         </Select>
       </div>
       <div className="flex flex-col gap-1">

@@ -10,7 +10,15 @@ type Props = { input: ListAuditInput; result: { total: number; page: number; pag
 
 const COLUMNS = ["occurredAt", "actor", "action", "target", "state", "outcome", "origin", "details"] as const;
 /** To the second, in the zone the filters' days are read in: events a second apart must read apart. */
-const WHEN = { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: AUDIT_CALENDAR_TIME_ZONE } as const;
+const WHEN = {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZone: AUDIT_CALENDAR_TIME_ZONE,
+} as const;
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 function Details({ row }: { row: AuditEventView }) {

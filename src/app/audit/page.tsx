@@ -23,7 +23,8 @@ type Translate = Awaited<ReturnType<typeof getTranslations<"audit">>>;
 function problem(err: unknown, locale: AppLocale, t: Translate): string {
   if (err instanceof TRPCError && err.code === "FORBIDDEN") return t("forbidden");
   if (err instanceof TRPCError && err.code === "UNAUTHORIZED") return t("unauthorized");
-  if (err instanceof TRPCError && err.code === "BAD_REQUEST") return t("failed", { message: localiseErrorMessage(err.message, locale).message });
+  if (err instanceof TRPCError && err.code === "BAD_REQUEST")
+    return t("failed", { message: localiseErrorMessage(err.message, locale).message });
   throw err;
 }
 
@@ -36,13 +37,18 @@ export default async function AuditPage({ searchParams }: Props) {
   const queryClient = getQueryClient();
   const t = await getTranslations("audit");
   const [states, results] = await Promise.all([
-    queryClient.fetchQuery(trpc.departments.filterOptions.queryOptions()).then((o) => o.states, () => []),
-    invalid.length > 0
-      ? <Alert tone="error">{t("invalid", { fields: invalid.map((f) => t(`fields.${f}`)).join(", ") })}</Alert>
-      : queryClient.fetchQuery(trpc.audit.list.queryOptions(input)).then(
-          (result) => <AuditTable input={input} result={result} />,
-          async (err: unknown) => <Alert tone="error">{problem(err, await resolveLocale(), t)}</Alert>,
-        ),
+    queryClient.fetchQuery(trpc.departments.filterOptions.queryOptions()).then(
+      (o) => o.states,
+      () => [],
+    ),
+    invalid.length > 0 ? (
+      <Alert tone="error">{t("invalid", { fields: invalid.map((f) => t(`fields.${f}`)).join(", ") })}</Alert>
+    ) : (
+      queryClient.fetchQuery(trpc.audit.list.queryOptions(input)).then(
+        (result) => <AuditTable input={input} result={result} />,
+        async (err: unknown) => <Alert tone="error">{problem(err, await resolveLocale(), t)}</Alert>,
+      )
+    ),
   ]);
   return (
     <>

@@ -25,13 +25,17 @@ export function HistoryTable({ selected, onSelect }: { selected: number | null; 
   const data = history.data;
   return (
     <section aria-labelledby="history" className="flex flex-col gap-2">
-      <h2 id="history" className="text-lg font-semibold">{t("history")}</h2>
+      <h2 id="history" className="text-lg font-semibold">
+        {t("history")}
+      </h2>
       {data && data.rows.length === 0 && <p className="text-sm">{t("noHistory")}</p>}
       {data && data.rows.length > 0 && (
         <Table>
           <TableHeader>
             <TableRow>
-              {COLUMNS.map((c) => <TableHead key={c}>{t(`columns.${c}`)}</TableHead>)}
+              {COLUMNS.map((c) => (
+                <TableHead key={c}>{t(`columns.${c}`)}</TableHead>
+              ))}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -41,10 +45,26 @@ export function HistoryTable({ selected, onSelect }: { selected: number | null; 
                 <TableCell>{format.dateTime(r.startedAt, "instant")}</TableCell>
                 <TableCell>{r.createdBy ?? "CLI"}</TableCell>
                 <TableCell>{t(`kinds.${r.kind}`)}</TableCell>
-                <TableCell><span>{r.fileName}</span><br /><code className="text-xs" title={r.fileSha256}>{r.fileSha256.slice(0, 12)}…</code></TableCell>
-                <TableCell>{`${r.created} / ${r.updated} / ${r.unchanged}`}{r.errorCount > 0 ? ` · ${r.errorCount} ✗` : ""}</TableCell>
-                <TableCell>{t(`statuses.${r.status}`)}{r.undoneBy ? ` (${r.undoneBy})` : ""}</TableCell>
-                <TableCell><Button variant="link" size="sm" onClick={() => onSelect(r.id)}>{t("open")}</Button></TableCell>
+                <TableCell>
+                  <span>{r.fileName}</span>
+                  <br />
+                  <code className="text-xs" title={r.fileSha256}>
+                    {r.fileSha256.slice(0, 12)}…
+                  </code>
+                </TableCell>
+                <TableCell>
+                  {`${r.created} / ${r.updated} / ${r.unchanged}`}
+                  {r.errorCount > 0 ? ` · ${r.errorCount} ✗` : ""}
+                </TableCell>
+                <TableCell>
+                  {t(`statuses.${r.status}`)}
+                  {r.undoneBy ? ` (${r.undoneBy})` : ""}
+                </TableCell>
+                <TableCell>
+                  <Button variant="link" size="sm" onClick={() => onSelect(r.id)}>
+                    {t("open")}
+                  </Button>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -52,8 +72,12 @@ export function HistoryTable({ selected, onSelect }: { selected: number | null; 
       )}
       {data && data.total > PAGE_SIZE && (
         <div className="flex gap-2">
-          <Button variant="outline" size="sm" disabled={page === 1} onClick={() => setPage(page - 1)}>{pagination("previous")}</Button>
-          <Button variant="outline" size="sm" disabled={page * PAGE_SIZE >= data.total} onClick={() => setPage(page + 1)}>{pagination("next")}</Button>
+          <Button variant="outline" size="sm" disabled={page === 1} onClick={() => setPage(page - 1)}>
+            {pagination("previous")}
+          </Button>
+          <Button variant="outline" size="sm" disabled={page * PAGE_SIZE >= data.total} onClick={() => setPage(page + 1)}>
+            {pagination("next")}
+          </Button>
         </div>
       )}
     </section>

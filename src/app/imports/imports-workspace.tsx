@@ -33,7 +33,9 @@ export function ImportsWorkspace({ canImport, canUndo }: { canImport: boolean; c
       {selected && <BatchPanel key={selected} id={selected} canUndo={canUndo} onSelect={select} />}
       <HistoryTable selected={selected} onSelect={select} />
       <section aria-labelledby="exports" className="flex flex-col gap-2">
-        <h2 id="exports" className="text-lg font-semibold">{t("exportTitle")}</h2>
+        <h2 id="exports" className="text-lg font-semibold">
+          {t("exportTitle")}
+        </h2>
         <ul className="flex flex-wrap gap-4 text-sm">
           {IMPORT_KINDS.map((kind) => (
             <li key={kind}>

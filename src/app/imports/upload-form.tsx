@@ -28,7 +28,11 @@ export function UploadForm({ onUploaded }: { onUploaded: (batchId: number) => vo
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/imports/upload?kind=${kind}&name=${encodeURIComponent(file.name)}`);
     xhr.upload.onprogress = (e) =>
-      setUpload((u) => ({ first: u?.first ?? { at: Date.now(), done: e.loaded }, latest: { at: Date.now(), done: e.loaded }, total: e.total || file.size }));
+      setUpload((u) => ({
+        first: u?.first ?? { at: Date.now(), done: e.loaded },
+        latest: { at: Date.now(), done: e.loaded },
+        total: e.total || file.size,
+      }));
     xhr.onload = () => {
       setUpload(null);
       if (xhr.status === 201) onUploaded((JSON.parse(xhr.responseText) as { batchId: number }).batchId);
@@ -45,7 +49,11 @@ export function UploadForm({ onUploaded }: { onUploaded: (batchId: number) => vo
     <form onSubmit={send} className="flex flex-wrap items-end gap-4 rounded-md border border-slate-300 p-4">
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("kind")}
-        <select className="h-9 rounded-md border border-slate-400 px-2" value={kind} onChange={(e) => setKind(e.target.value as ImportKind)}>
+        <select
+          className="h-9 rounded-md border border-slate-400 px-2"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ImportKind)}
+        >
           {IMPORT_KINDS.map((k) => (
             <option key={k} value={k}>{`${t(`kinds.${k}`)} (${k}.csv)`}</option>
           ))}
@@ -53,15 +61,34 @@ export function UploadForm({ onUploaded }: { onUploaded: (batchId: number) => vo
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("file")}
-        <input ref={fileInput} type="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+        <input
+          ref={fileInput}
+          type="file"
+          required
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        />
       </label>
-      <Button type="submit" disabled={upload !== null}>{t("upload")}</Button>
+      <Button type="submit" disabled={upload !== null}>
+        {t("upload")}
+      </Button>
       {upload && (
         <div className="w-full">
-          <ProgressLine label={t("phaseUpload")} done={upload.latest.done} total={upload.total} text={t("bytes", { done: mb(upload.latest.done), total: mb(upload.total) })} first={upload.first} latest={upload.latest} unit="B" />
+          <ProgressLine
+            label={t("phaseUpload")}
+            done={upload.latest.done}
+            total={upload.total}
+            text={t("bytes", { done: mb(upload.latest.done), total: mb(upload.total) })}
+            first={upload.first}
+            latest={upload.latest}
+            unit="B"
+          />
         </div>
       )}
-      {problem && <p role="alert" className="w-full text-sm text-red-800">{problem}</p>}
+      {problem && (
+        <p role="alert" className="w-full text-sm text-red-800">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

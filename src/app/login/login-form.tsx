@@ -7,7 +7,8 @@ import { Button } from "~/components/ui/button";
 import { Input, Label } from "~/components/ui/input";
 
 // One message for every failure: it must not tell an unknown email from a wrong password.
-const GENERIC_ERROR = "No fue posible iniciar sesión: revise el correo, la contraseña y el código. · Sign-in failed: check your email, password and code.";
+const GENERIC_ERROR =
+  "No fue posible iniciar sesión: revise el correo, la contraseña y el código. · Sign-in failed: check your email, password and code.";
 const ACK_REQUIRED = "Para continuar, acepte el aviso de uso del sistema. · To continue, accept the system use notice.";
 
 export function LoginForm({ next, failed }: { next: string; failed: boolean }) {

@@ -17,7 +17,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-bold text-slate-900">
-        Iniciar sesión <span lang="en" className="text-lg font-normal text-slate-700">· Sign in</span>
+        Iniciar sesión{" "}
+        <span lang="en" className="text-lg font-normal text-slate-700">
+          · Sign in
+        </span>
       </h1>
       <SystemUseNotice />
       <LoginForm next={next} failed={typeof params.error === "string"} />

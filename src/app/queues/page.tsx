@@ -46,7 +46,10 @@ export default async function QueuesPage({ searchParams }: Props) {
               <Link
                 href={`/queues?tab=${key}`}
                 aria-current={key === tab ? "page" : undefined}
-                className={cn("inline-block rounded-t-md px-4 py-2 text-sm font-medium", key === tab ? "border border-b-0 border-slate-300 bg-white text-slate-900" : "text-link underline")}
+                className={cn(
+                  "inline-block rounded-t-md px-4 py-2 text-sm font-medium",
+                  key === tab ? "border border-b-0 border-slate-300 bg-white text-slate-900" : "text-link underline",
+                )}
               >
                 {t(`tabs.${key}`)}
               </Link>

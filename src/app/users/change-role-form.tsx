@@ -40,7 +40,11 @@ export function ChangeRoleForm({ user, states, onDone }: { user: Target; states:
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label={t("label", { email: user.email })} className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-3 sm:grid-cols-2">
+    <form
+      onSubmit={onSubmit}
+      aria-label={t("label", { email: user.email })}
+      className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-3 sm:grid-cols-2"
+    >
       <ErrorAlert error={error} className="sm:col-span-2" />
       <RoleStateFields
         idPrefix={prefix}
@@ -59,7 +63,15 @@ export function ChangeRoleForm({ user, states, onDone }: { user: Target; states:
       </div>
       <div className="space-y-1">
         <Label htmlFor={`${prefix}-totp`}>{t("totp")}</Label>
-        <Input id={`${prefix}-totp`} name="totp" inputMode="numeric" pattern="[0-9]{6}" maxLength={6} required autoComplete="one-time-code" />
+        <Input
+          id={`${prefix}-totp`}
+          name="totp"
+          inputMode="numeric"
+          pattern="[0-9]{6}"
+          maxLength={6}
+          required
+          autoComplete="one-time-code"
+        />
       </div>
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" disabled={reauth.isPending || setUserRole.isPending}>

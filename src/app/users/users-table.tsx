@@ -53,7 +53,13 @@ export function UsersTable({ states, currentUserId }: { states: StateOption[]; c
                   <TableCell>{roles(user.role)}</TableCell>
                   <TableCell>{user.stateCode ? stateName.get(user.stateCode) : t("national")}</TableCell>
                   <TableCell>
-                    {user.disabled ? <Badge>{t("status.disabled")}</Badge> : user.lockedAt ? <Badge tone="critical">{t("status.locked")}</Badge> : t("status.active")}
+                    {user.disabled ? (
+                      <Badge>{t("status.disabled")}</Badge>
+                    ) : user.lockedAt ? (
+                      <Badge tone="critical">{t("status.locked")}</Badge>
+                    ) : (
+                      t("status.active")
+                    )}
                   </TableCell>
                   <TableCell>{user.lastSignInAt ? format.dateTime(user.lastSignInAt, "instant") : t("never")}</TableCell>
                   <TableCell className="space-x-1 whitespace-nowrap">
@@ -64,10 +70,19 @@ export function UsersTable({ states, currentUserId }: { states: StateOption[]; c
                     ) : null}
                     {self ? null : (
                       <>
-                        <Button size="sm" variant="outline" onClick={() => setDisabled.mutate({ id: user.id, version: user.version, disabled: !user.disabled })}>
+                        <Button
+                          size="sm"
+                          variant="outline"
+                          onClick={() => setDisabled.mutate({ id: user.id, version: user.version, disabled: !user.disabled })}
+                        >
                           {user.disabled ? t("enable") : t("disable")}
                         </Button>
-                        <Button size="sm" variant="outline" aria-expanded={editing === user.id} onClick={() => setEditing(editing === user.id ? null : user.id)}>
+                        <Button
+                          size="sm"
+                          variant="outline"
+                          aria-expanded={editing === user.id}
+                          onClick={() => setEditing(editing === user.id ? null : user.id)}
+                        >
                           {t("changeRole")}
                         </Button>
                       </>

@@ -13,13 +13,16 @@ function parseAnchor(value: string | undefined): ChainAnchor | undefined {
 function parsePageSize(value: string | undefined): number {
   if (value === undefined) return 1000;
   const size = Number(value);
-  if (!Number.isInteger(size) || size < 1 || size > 100_000) throw new UsageError(`--page-size must be a whole number from 1 to 100000, got '${value}'`);
+  if (!Number.isInteger(size) || size < 1 || size > 100_000)
+    throw new UsageError(`--page-size must be a whole number from 1 to 100000, got '${value}'`);
   return size;
 }
 
 export function describeReport(report: ChainReport): string {
   if (report.intact) {
-    const head = report.head ? ` Head: event ${report.head.id} ${report.head.hash} (keep it to pass as --anchor ${report.head.id}:${report.head.hash}).` : "";
+    const head = report.head
+      ? ` Head: event ${report.head.id} ${report.head.hash} (keep it to pass as --anchor ${report.head.id}:${report.head.hash}).`
+      : "";
     return `Audit chain intact: ${report.count} events checked.${head}\n`;
   }
   if ("anchor" in report) {

@@ -6,7 +6,8 @@ import { type Command, EXIT, UsageError, stringOption } from "../command";
 
 export const workerCommand: Command = {
   name: "worker",
-  summary: "Run background jobs: alerts every minute, the daily evaluation at 02:00 (Mexico City), the email sender, abandoned imports marked failed",
+  summary:
+    "Run background jobs: alerts every minute, the daily evaluation at 02:00 (Mexico City), the email sender, abandoned imports marked failed",
   usage: "vigila worker [--sender-only] [--import-sweep-seconds N]",
   options: { "sender-only": { type: "boolean" }, "import-sweep-seconds": { type: "string" } },
   run: async ({ values }) => {

@@ -16,7 +16,12 @@ export function ComplaintView({ complaint }: { complaint: ComplaintDetail }) {
   const format = useFormatter();
   const day = (ymd: string) => format.dateTime(calendarDay(ymd), "day");
   const details: [string, React.ReactNode][] = [
-    [t("department"), <Link key="d" className="text-link underline" href={`/departments/${encodeURIComponent(complaint.department.code)}`}>{complaint.department.name}</Link>],
+    [
+      t("department"),
+      <Link key="d" className="text-link underline" href={`/departments/${encodeURIComponent(complaint.department.code)}`}>
+        {complaint.department.name}
+      </Link>,
+    ],
     [t("received"), day(complaint.receivedOn)],
     [t("resolved"), complaint.resolvedOn ? day(complaint.resolvedOn) : t("notResolved")],
     [t("source"), tEnums(`source.${complaint.source}`)],
@@ -49,11 +54,15 @@ export function ComplaintView({ complaint }: { complaint: ComplaintDetail }) {
         </Section>
       ) : null}
       <Section id="complaint-officers" title={t("officers.title")}>
-        {complaint.officers.length === 0 ? <p className="text-sm">{t("officers.empty")}</p> : (
+        {complaint.officers.length === 0 ? (
+          <p className="text-sm">{t("officers.empty")}</p>
+        ) : (
           <ul className="flex flex-col gap-1 text-sm" data-testid="complaint-officers">
             {complaint.officers.map((o) => (
               <li key={o.id}>
-                <Link className="text-link underline" href={`/officers/${encodeURIComponent(o.id)}`}>{o.familyName}, {o.givenName}</Link>{" "}
+                <Link className="text-link underline" href={`/officers/${encodeURIComponent(o.id)}`}>
+                  {o.familyName}, {o.givenName}
+                </Link>{" "}
                 <span className="font-mono text-slate-700">({o.id})</span>
               </li>
             ))}
@@ -61,7 +70,9 @@ export function ComplaintView({ complaint }: { complaint: ComplaintDetail }) {
         )}
       </Section>
       <Section id="sources" title={t("sources.title")}>
-        {complaint.sourceLinks.length === 0 ? <p className="text-sm">{t("sources.empty")}</p> : (
+        {complaint.sourceLinks.length === 0 ? (
+          <p className="text-sm">{t("sources.empty")}</p>
+        ) : (
           <ul className="flex flex-col gap-1 text-sm" data-testid="complaint-sources">
             {complaint.sourceLinks.map((s) => (
               <li key={s.id}>

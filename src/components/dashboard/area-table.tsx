@@ -6,7 +6,17 @@ import { INDICATORS } from "./indicators";
 import { useIndicatorFormat } from "./use-indicator-format";
 
 /** The map's table alternative (states) or a state's departments, with every indicator as text. */
-export function AreaTable({ areas, hrefFor, caption, testId }: { areas: (AreaIndicators & { code: string })[]; hrefFor: (code: string) => string; caption: string; testId: string }) {
+export function AreaTable({
+  areas,
+  hrefFor,
+  caption,
+  testId,
+}: {
+  areas: (AreaIndicators & { code: string })[];
+  hrefFor: (code: string) => string;
+  caption: string;
+  testId: string;
+}) {
   const t = useTranslations("dashboard");
   const format = useFormatter();
   const formatValue = useIndicatorFormat();
@@ -16,8 +26,12 @@ export function AreaTable({ areas, hrefFor, caption, testId }: { areas: (AreaInd
       <TableHeader>
         <TableRow>
           <TableHead scope="col">{t("columns.name")}</TableHead>
-          <TableHead scope="col" className="text-right">{t("columns.departments")}</TableHead>
-          <TableHead scope="col" className="text-right">{t("columns.officers")}</TableHead>
+          <TableHead scope="col" className="text-right">
+            {t("columns.departments")}
+          </TableHead>
+          <TableHead scope="col" className="text-right">
+            {t("columns.officers")}
+          </TableHead>
           {INDICATORS.map((i) => (
             <TableHead key={i.key} scope="col" className="text-right">
               {t(`indicators.${i.key}`)}

@@ -56,7 +56,11 @@ export function OverviewDashboard({ stateCode, indicator, map }: Props) {
         {map ? (
           <Card>
             <CardTitle className="sr-only">{t("map.title")}</CardTitle>
-            {data ? <StateMap shapes={map.shapes} areas={data.areas} indicator={indicator} width={map.width} height={map.height} /> : <Skeleton className="aspect-[800/540] w-full" />}
+            {data ? (
+              <StateMap shapes={map.shapes} areas={data.areas} indicator={indicator} width={map.width} height={map.height} />
+            ) : (
+              <Skeleton className="aspect-[800/540] w-full" />
+            )}
           </Card>
         ) : null}
         {data ? (

@@ -25,14 +25,24 @@ export function StateMap({ shapes, areas, indicator, width, height }: Props) {
   const activeShape = active ? shapes.find((s) => s.code === active) : undefined;
   return (
     <figure className="relative m-0" data-testid="state-map">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="group" aria-label={t("map.label", { indicator: t(`indicators.${indicator}`) })}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full"
+        role="group"
+        aria-label={t("map.label", { indicator: t(`indicators.${indicator}`) })}
+      >
         {shapes.map((shape) => {
           const area = byCode.get(shape.code);
           const cls = area ? classOf(indicator, area[indicator], values) : null;
           const fill = cls === null ? NO_DATA_FILL : SCALE[cls];
           const path = <path d={shape.d} fill={fill} stroke="#334155" strokeWidth={active === shape.code ? 2.5 : 0.6} />;
           // States outside the caller's scope are drawn for orientation only: not links, no values.
-          if (!area) return <g key={shape.code} aria-hidden="true">{path}</g>;
+          if (!area)
+            return (
+              <g key={shape.code} aria-hidden="true">
+                {path}
+              </g>
+            );
           return (
             <a
               key={shape.code}
@@ -59,7 +69,11 @@ export function StateMap({ shapes, areas, indicator, width, height }: Props) {
           role="tooltip"
           data-testid="map-tooltip"
           className="pointer-events-none absolute z-10 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm shadow-md"
-          style={{ left: `${(100 * activeShape.centroid[0]) / width}%`, top: `${(100 * activeShape.centroid[1]) / height}%`, transform: "translate(-50%, calc(-100% - 8px))" }}
+          style={{
+            left: `${(100 * activeShape.centroid[0]) / width}%`,
+            top: `${(100 * activeShape.centroid[1]) / height}%`,
+            transform: "translate(-50%, calc(-100% - 8px))",
+          }}
         >
           <p className="font-semibold">{activeArea.name}</p>
           <p>

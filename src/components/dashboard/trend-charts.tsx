@@ -27,7 +27,8 @@ export function TrendCharts({ points }: { points: TrendPoint[] }) {
   const tIndicators = useTranslations("dashboard.indicators");
   const format = useFormatter();
   const month = (ymd: string) => format.dateTime(new Date(`${ymd}T00:00:00Z`), "month");
-  const value = (percent: boolean, v: number | null) => (v === null ? "—" : percent ? format.number(v / 100, "percent") : format.number(v, "decimal"));
+  const value = (percent: boolean, v: number | null) =>
+    v === null ? "—" : percent ? format.number(v / 100, "percent") : format.number(v, "decimal");
   return (
     <div className="grid grid-cols-1 gap-3 lg:grid-cols-2" data-testid="trend-charts">
       {SERIES.map((series) => {
@@ -36,13 +37,27 @@ export function TrendCharts({ points }: { points: TrendPoint[] }) {
           <Card key={series.key}>
             <CardTitle>{title}</CardTitle>
             <div className="h-48 w-full" aria-hidden="true">
-                <LineChart responsive accessibilityLayer={false} data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} className="h-full w-full">
-                  <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-                  <XAxis dataKey="asOf" tickFormatter={month} tick={{ fontSize: 11, fill: "#334155" }} minTickGap={24} />
-                  <YAxis tick={{ fontSize: 11, fill: "#334155" }} width={44} domain={series.percent ? [0, 100] : [0, "auto"]} />
-                  <Tooltip labelFormatter={(label) => month(String(label))} formatter={(v) => value(series.percent, v as number | null)} />
-                  <Line type="monotone" dataKey={series.key} stroke="#0b5d43" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
-                </LineChart>
+              <LineChart
+                responsive
+                accessibilityLayer={false}
+                data={points}
+                margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+                className="h-full w-full"
+              >
+                <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+                <XAxis dataKey="asOf" tickFormatter={month} tick={{ fontSize: 11, fill: "#334155" }} minTickGap={24} />
+                <YAxis tick={{ fontSize: 11, fill: "#334155" }} width={44} domain={series.percent ? [0, 100] : [0, "auto"]} />
+                <Tooltip labelFormatter={(label) => month(String(label))} formatter={(v) => value(series.percent, v as number | null)} />
+                <Line
+                  type="monotone"
+                  dataKey={series.key}
+                  stroke="#0b5d43"
+                  strokeWidth={2}
+                  dot={false}
+                  isAnimationActive={false}
+                  connectNulls
+                />
+              </LineChart>
             </div>
             <table className="sr-only">
               <caption>{t("tableCaption", { title })}</caption>

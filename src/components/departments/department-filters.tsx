@@ -24,7 +24,12 @@ export function DepartmentFilters({ view }: { view: ListDepartmentsInput }) {
   // Keep a filter from the URL selectable even before (or without) the options arriving.
   if (view.rule && !ruleIds.includes(view.rule)) ruleIds.push(view.rule);
   return (
-    <Form action="/departments" className="no-print grid grid-cols-2 gap-3 rounded-lg border border-slate-300 bg-white p-4 lg:grid-cols-4 xl:grid-cols-7" role="search" aria-label={t("label")}>
+    <Form
+      action="/departments"
+      className="no-print grid grid-cols-2 gap-3 rounded-lg border border-slate-300 bg-white p-4 lg:grid-cols-4 xl:grid-cols-7"
+      role="search"
+      aria-label={t("label")}
+    >
       <div className="col-span-2 flex flex-col gap-1">
         <Label htmlFor="filter-q">{t("search")}</Label>
         <Input id="filter-q" name="q" type="search" defaultValue={view.search ?? ""} placeholder={t("searchPlaceholder")} />
@@ -38,7 +43,9 @@ export function DepartmentFilters({ view }: { view: ListDepartmentsInput }) {
               {s.name}
             </option>
           ))}
-          {view.stateCode && !states.some((s) => s.code === view.stateCode) ? <option value={view.stateCode}>{view.stateCode}</option> : null}
+          {view.stateCode && !states.some((s) => s.code === view.stateCode) ? (
+            <option value={view.stateCode}>{view.stateCode}</option>
+          ) : null}
         </Select>
       </div>
       <div className="flex flex-col gap-1">

@@ -24,7 +24,10 @@ function SortHeader({ view, sort, children }: { view: ListDepartmentsInput; sort
   const next = active && view.direction === "asc" ? "desc" : "asc";
   const Icon = !active ? ArrowUpDown : view.direction === "asc" ? ArrowUp : ArrowDown;
   return (
-    <Link href={`/departments?${departmentViewQuery({ ...view, sort, direction: next, page: 1 })}`} className="inline-flex items-center gap-1 text-slate-900 hover:underline">
+    <Link
+      href={`/departments?${departmentViewQuery({ ...view, sort, direction: next, page: 1 })}`}
+      className="inline-flex items-center gap-1 text-slate-900 hover:underline"
+    >
       {children}
       <Icon aria-hidden="true" className="size-3.5" />
     </Link>
@@ -41,7 +44,16 @@ export function DepartmentsTable({ view }: { view: ListDepartmentsInput }) {
 
   const columns = useMemo<(ColumnDef<DepartmentRow> & { sort?: SortKey })[]>(
     () => [
-      { id: "code", sort: "code", header: t("columns.code"), cell: ({ row }) => <Link className="font-mono text-link underline" href={`/departments/${row.original.code}`}>{row.original.code}</Link> },
+      {
+        id: "code",
+        sort: "code",
+        header: t("columns.code"),
+        cell: ({ row }) => (
+          <Link className="font-mono text-link underline" href={`/departments/${row.original.code}`}>
+            {row.original.code}
+          </Link>
+        ),
+      },
       { id: "name", sort: "name", header: t("columns.name"), cell: ({ row }) => row.original.name },
       { id: "kind", header: t("columns.kind"), cell: ({ row }) => tKinds(row.original.kind) },
       { id: "state", sort: "state", header: t("columns.state"), cell: ({ row }) => row.original.stateName },
@@ -49,7 +61,12 @@ export function DepartmentsTable({ view }: { view: ListDepartmentsInput }) {
       {
         id: "rules",
         header: t("columns.rulesFired"),
-        cell: ({ row }) => (row.original.rulesFired.length ? row.original.rulesFired.map((id) => ruleName(id)).join(", ") : <span className="text-slate-700">—</span>),
+        cell: ({ row }) =>
+          row.original.rulesFired.length ? (
+            row.original.rulesFired.map((id) => ruleName(id)).join(", ")
+          ) : (
+            <span className="text-slate-700">—</span>
+          ),
       },
       {
         id: "status",
@@ -61,11 +78,22 @@ export function DepartmentsTable({ view }: { view: ListDepartmentsInput }) {
           </div>
         ),
       },
-      { id: "officers", sort: "officers", header: t("columns.officers"), cell: ({ row }) => format.number(row.original.officersOnRoll, "integer") },
+      {
+        id: "officers",
+        sort: "officers",
+        header: t("columns.officers"),
+        cell: ({ row }) => format.number(row.original.officersOnRoll, "integer"),
+      },
     ],
     [t, tKinds, format, ruleName],
   );
-  const table = useReactTable({ data: data?.rows ?? [], columns, getCoreRowModel: getCoreRowModel(), manualPagination: true, manualSorting: true });
+  const table = useReactTable({
+    data: data?.rows ?? [],
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+  });
 
   if (error) return <ErrorAlert error={error} wrap={(message) => t("loadError", { message })} />;
   const total = data?.total ?? 0;
@@ -93,8 +121,18 @@ export function DepartmentsTable({ view }: { view: ListDepartmentsInput }) {
                 const sort = (header.column.columnDef as { sort?: SortKey }).sort;
                 const active = sort !== undefined && view.sort === sort;
                 return (
-                  <TableHead key={header.id} scope="col" aria-sort={active ? (view.direction === "asc" ? "ascending" : "descending") : undefined}>
-                    {sort ? <SortHeader view={view} sort={sort}>{flexRender(header.column.columnDef.header, header.getContext())}</SortHeader> : flexRender(header.column.columnDef.header, header.getContext())}
+                  <TableHead
+                    key={header.id}
+                    scope="col"
+                    aria-sort={active ? (view.direction === "asc" ? "ascending" : "descending") : undefined}
+                  >
+                    {sort ? (
+                      <SortHeader view={view} sort={sort}>
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                      </SortHeader>
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
                   </TableHead>
                 );
               })}

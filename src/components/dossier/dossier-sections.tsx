@@ -49,12 +49,32 @@ export function OfficersSection({ officers }: { officers: Dossier["officers"] })
       rows={officers}
       rowKey={(o) => o.id}
       columns={[
-        { header: t("id"), cellClassName: "font-mono", cell: (o) => <Link className="text-link underline" href={`/officers/${encodeURIComponent(o.id)}`}>{o.id}</Link> },
-        { header: t("name"), cell: (o) => <>{o.familyName}, {o.givenName}</> },
+        {
+          header: t("id"),
+          cellClassName: "font-mono",
+          cell: (o) => (
+            <Link className="text-link underline" href={`/officers/${encodeURIComponent(o.id)}`}>
+              {o.id}
+            </Link>
+          ),
+        },
+        {
+          header: t("name"),
+          cell: (o) => (
+            <>
+              {o.familyName}, {o.givenName}
+            </>
+          ),
+        },
         { header: t("vetting"), cell: (o) => (o.vettingResult ? tVetting(o.vettingResult) : t("noVetting")) },
         { header: t("validUntil"), cell: (o) => (o.vettingValidUntil ? format.dateTime(day(o.vettingValidUntil), "day") : "—") },
         { header: t("current"), cell: (o) => <YesNo value={o.vettingCurrent} /> },
-        { header: t("hours"), headClassName: "text-right", cellClassName: "text-right tabular-nums", cell: (o) => format.number(Number(o.trainingHours12m), "decimal") },
+        {
+          header: t("hours"),
+          headClassName: "text-right",
+          cellClassName: "text-right tabular-nums",
+          cell: (o) => format.number(Number(o.trainingHours12m), "decimal"),
+        },
         { header: t("compliant"), cell: (o) => <YesNo value={o.trainingCompliant} /> },
       ]}
     />
@@ -94,7 +114,9 @@ export function CasesSection({ dossier }: { dossier: Dossier }) {
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
         <Card>
           <CardTitle>{t("recommendations")}</CardTitle>
-          {dossier.recommendations.length === 0 ? <p className="text-sm">{t("none")}</p> : (
+          {dossier.recommendations.length === 0 ? (
+            <p className="text-sm">{t("none")}</p>
+          ) : (
             <ul className="mt-2 flex flex-col gap-2 text-sm">
               {dossier.recommendations.map((r) => (
                 <li key={r.id} className="flex flex-wrap items-center gap-2">
@@ -109,11 +131,14 @@ export function CasesSection({ dossier }: { dossier: Dossier }) {
         </Card>
         <Card>
           <CardTitle>{t("reviews")}</CardTitle>
-          {dossier.reviews.length === 0 ? <p className="text-sm">{t("none")}</p> : (
+          {dossier.reviews.length === 0 ? (
+            <p className="text-sm">{t("none")}</p>
+          ) : (
             <ul className="mt-2 flex flex-col gap-2 text-sm">
               {dossier.reviews.map((r) => (
                 <li key={r.id}>
-                  <Badge tone={r.status === "OPEN" ? "info" : "neutral"}>{tEnums(`reviewStatus.${r.status}`)}</Badge> {r.scope} · {t("owner", { name: r.owner.name })}
+                  <Badge tone={r.status === "OPEN" ? "info" : "neutral"}>{tEnums(`reviewStatus.${r.status}`)}</Badge> {r.scope} ·{" "}
+                  {t("owner", { name: r.owner.name })}
                   {r.dueOn ? <> · {t("due", { date: format.dateTime(r.dueOn, "day") })}</> : null}
                 </li>
               ))}
@@ -122,20 +147,30 @@ export function CasesSection({ dossier }: { dossier: Dossier }) {
         </Card>
         <Card>
           <CardTitle>{t("receivership")}</CardTitle>
-          {dossier.receiverships.length === 0 ? <p className="text-sm">{t("none")}</p> : dossier.receiverships.map((c) => (
-            <div key={c.id} className="mt-2 text-sm">
-              <Badge tone={c.status === "IMPOSED" ? "critical" : "neutral"}>{tEnums(`receivershipStatus.${c.status}`)}</Badge> {c.receivingAuthority}
-              <p className="mt-1 font-medium">{t("exitCriteria")}</p>
-              <ul className="flex flex-col gap-1">
-                {c.exitCriteria.map((e) => (
-                  <li key={e.id}>
-                    {e.met ? <CircleCheck aria-hidden="true" className="inline size-4 text-emerald-800" /> : <CircleX aria-hidden="true" className="inline size-4 text-red-800" />}{" "}
-                    {ruleName(e.ruleId)} {e.comparator === "GTE" ? "≥" : "≤"} {format.number(e.threshold, "decimal")}: {e.currentValue === null ? "—" : format.number(e.currentValue, "decimal")} ({e.met ? t("met") : t("notMet")})
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
+          {dossier.receiverships.length === 0 ? (
+            <p className="text-sm">{t("none")}</p>
+          ) : (
+            dossier.receiverships.map((c) => (
+              <div key={c.id} className="mt-2 text-sm">
+                <Badge tone={c.status === "IMPOSED" ? "critical" : "neutral"}>{tEnums(`receivershipStatus.${c.status}`)}</Badge>{" "}
+                {c.receivingAuthority}
+                <p className="mt-1 font-medium">{t("exitCriteria")}</p>
+                <ul className="flex flex-col gap-1">
+                  {c.exitCriteria.map((e) => (
+                    <li key={e.id}>
+                      {e.met ? (
+                        <CircleCheck aria-hidden="true" className="inline size-4 text-emerald-800" />
+                      ) : (
+                        <CircleX aria-hidden="true" className="inline size-4 text-red-800" />
+                      )}{" "}
+                      {ruleName(e.ruleId)} {e.comparator === "GTE" ? "≥" : "≤"} {format.number(e.threshold, "decimal")}:{" "}
+                      {e.currentValue === null ? "—" : format.number(e.currentValue, "decimal")} ({e.met ? t("met") : t("notMet")})
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))
+          )}
         </Card>
       </div>
     </Section>

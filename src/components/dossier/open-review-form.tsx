@@ -30,13 +30,30 @@ export function OpenReviewForm({ departmentCode }: { departmentCode: string }) {
         }}
       >
         <Label htmlFor="review-scope">{t("scope")}</Label>
-        <textarea id="review-scope" name="scope" required rows={3} aria-describedby="review-scope-hint" className="rounded-md border border-slate-400 p-2 text-sm" />
-        <p id="review-scope-hint" className="text-xs text-slate-700">{t("scopeHint")}</p>
+        <textarea
+          id="review-scope"
+          name="scope"
+          required
+          rows={3}
+          aria-describedby="review-scope-hint"
+          className="rounded-md border border-slate-400 p-2 text-sm"
+        />
+        <p id="review-scope-hint" className="text-xs text-slate-700">
+          {t("scopeHint")}
+        </p>
         <Label htmlFor="review-due">{t("dueOn")}</Label>
         <Input id="review-due" name="dueOn" type="date" className="w-48" />
         <ErrorAlert error={open.error} />
-        {open.isSuccess ? <p role="status" className="text-sm text-emerald-800">{t("opened")}</p> : null}
-        <div><Button type="submit" disabled={open.isPending || open.isSuccess}>{t("submit")}</Button></div>
+        {open.isSuccess ? (
+          <p role="status" className="text-sm text-emerald-800">
+            {t("opened")}
+          </p>
+        ) : null}
+        <div>
+          <Button type="submit" disabled={open.isPending || open.isSuccess}>
+            {t("submit")}
+          </Button>
+        </div>
       </form>
     </details>
   );

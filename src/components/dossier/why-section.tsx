@@ -9,7 +9,12 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~
 import type { DepartmentExplanation, RuleExplanation } from "~/server/evaluations/explain-department";
 import type { SizeBand } from "~/server/evaluations/peer-percentile";
 
-const BAND_KEYS: Record<SizeBand, "small" | "medium" | "large" | "xlarge"> = { "<50": "small", "50-199": "medium", "200-999": "large", ">=1000": "xlarge" };
+const BAND_KEYS: Record<SizeBand, "small" | "medium" | "large" | "xlarge"> = {
+  "<50": "small",
+  "50-199": "medium",
+  "200-999": "large",
+  ">=1000": "xlarge",
+};
 // Enough to read on the page; the full list is in the explanation API and the printable dossier's source data.
 const RECORDS_SHOWN = 50;
 
@@ -21,7 +26,8 @@ function useCondition() {
 
 function RuleRecords({ rule }: { rule: RuleExplanation }) {
   const t = useTranslations("dossier.why");
-  if (!rule.records || rule.records.length === 0) return <span className="text-xs text-slate-700">{rule.level === "NONE" ? t("noRecords") : "—"}</span>;
+  if (!rule.records || rule.records.length === 0)
+    return <span className="text-xs text-slate-700">{rule.level === "NONE" ? t("noRecords") : "—"}</span>;
   const bucket = (name: string) => (t.has(`buckets.${name}` as never) ? t(`buckets.${name}` as never) : name);
   const shown = rule.records.slice(0, RECORDS_SHOWN);
   return (
@@ -30,14 +36,24 @@ function RuleRecords({ rule }: { rule: RuleExplanation }) {
       <ul className="mt-1 flex max-h-64 flex-col gap-0.5 overflow-y-auto text-xs print:max-h-none">
         {shown.map((r, i) => (
           <li key={`${r.officerId ?? ""}-${r.complaintRef ?? ""}-${r.vettingId ?? ""}-${i}`}>
-            {r.officerId ? <Link className="font-mono text-link underline" href={`/officers/${encodeURIComponent(r.officerId)}`}>{t("officerRecord", { id: r.officerId })}</Link> : null}
-            {r.complaintRef ? <Link className="font-mono text-link underline" href={`/complaints/${encodeURIComponent(r.complaintRef)}`}>{t("complaintRecord", { ref: r.complaintRef })}</Link> : null}
+            {r.officerId ? (
+              <Link className="font-mono text-link underline" href={`/officers/${encodeURIComponent(r.officerId)}`}>
+                {t("officerRecord", { id: r.officerId })}
+              </Link>
+            ) : null}
+            {r.complaintRef ? (
+              <Link className="font-mono text-link underline" href={`/complaints/${encodeURIComponent(r.complaintRef)}`}>
+                {t("complaintRecord", { ref: r.complaintRef })}
+              </Link>
+            ) : null}
             {" · "}
             {bucket(r.bucket)}
           </li>
         ))}
       </ul>
-      {rule.records.length > RECORDS_SHOWN ? <p className="text-xs">{t("recordsMore", { count: rule.records.length - RECORDS_SHOWN })}</p> : null}
+      {rule.records.length > RECORDS_SHOWN ? (
+        <p className="text-xs">{t("recordsMore", { count: rule.records.length - RECORDS_SHOWN })}</p>
+      ) : null}
     </details>
   );
 }
@@ -71,12 +87,21 @@ export function WhySection({ explanation }: { explanation: DepartmentExplanation
   const ruleName = useRuleName();
   const condition = useCondition();
   const tLevels = useTranslations("levels");
-  if (!explanation) return <Section id="why" title={t("title")}><p>{t("none")}</p></Section>;
+  if (!explanation)
+    return (
+      <Section id="why" title={t("title")}>
+        <p>{t("none")}</p>
+      </Section>
+    );
   const value = (v: number | null) => (v === null ? "—" : format.number(v, "decimal"));
   return (
     <Section id="why" title={t("title")}>
       <p className="text-sm text-slate-800">
-        {t("source", { date: format.dateTime(calendarDay(explanation.asOf), "day"), ruleSet: explanation.ruleSet.id, version: explanation.ruleSet.version })}
+        {t("source", {
+          date: format.dateTime(calendarDay(explanation.asOf), "day"),
+          ruleSet: explanation.ruleSet.id,
+          version: explanation.ruleSet.version,
+        })}
       </p>
       {explanation.insufficientData ? <p className="text-sm font-medium text-amber-900">{t("insufficient")}</p> : null}
       {explanation.warnings.length > 0 ? (
@@ -84,7 +109,13 @@ export function WhySection({ explanation }: { explanation: DepartmentExplanation
           <p className="font-medium">{t("warnings")}</p>
           <ul className="list-disc pl-5">
             {explanation.warnings.map((w) => (
-              <li key={w.code}>{t(`warningCodes.${w.code}`, { count: "count" in w ? w.count : 0, active: "active" in w ? w.active : 0, authorized: "authorized" in w ? w.authorized : 0 })}</li>
+              <li key={w.code}>
+                {t(`warningCodes.${w.code}`, {
+                  count: "count" in w ? w.count : 0,
+                  active: "active" in w ? w.active : 0,
+                  authorized: "authorized" in w ? w.authorized : 0,
+                })}
+              </li>
             ))}
           </ul>
         </Alert>
@@ -94,7 +125,9 @@ export function WhySection({ explanation }: { explanation: DepartmentExplanation
           <TableRow>
             <TableHead scope="col">{t("rule")}</TableHead>
             <TableHead scope="col">{t("level")}</TableHead>
-            <TableHead scope="col" className="text-right">{t("value")}</TableHead>
+            <TableHead scope="col" className="text-right">
+              {t("value")}
+            </TableHead>
             <TableHead scope="col">{t("threshold")}</TableHead>
             <TableHead scope="col">{t("percentile")}</TableHead>
             <TableHead scope="col">{t("recordsColumn")}</TableHead>
@@ -109,11 +142,17 @@ export function WhySection({ explanation }: { explanation: DepartmentExplanation
                   {t("thresholds")}: {rule.thresholds.map((th) => `${condition(th.condition)} → ${tLevels(th.level)}`).join("; ")}
                 </p>
               </TableHead>
-              <TableCell><LevelBadge level={rule.level} /></TableCell>
+              <TableCell>
+                <LevelBadge level={rule.level} />
+              </TableCell>
               <TableCell className="text-right tabular-nums">{value(rule.value)}</TableCell>
               <TableCell className="text-sm">{rule.threshold === null ? t("notFired") : condition(rule.threshold)}</TableCell>
-              <TableCell><Percentile rule={rule} kind={explanation.department.kind} /></TableCell>
-              <TableCell><RuleRecords rule={rule} /></TableCell>
+              <TableCell>
+                <Percentile rule={rule} kind={explanation.department.kind} />
+              </TableCell>
+              <TableCell>
+                <RuleRecords rule={rule} />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

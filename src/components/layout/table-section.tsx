@@ -15,7 +15,15 @@ export type TableColumn<Row> = {
  * A titled section holding one table of records. With `empty`, an empty list shows that message
  * instead of a header-only table; without it the table always renders (e.g. a department's roster).
  */
-export function TableSection<Row>({ id, title, testId, rows, rowKey, columns, empty }: {
+export function TableSection<Row>({
+  id,
+  title,
+  testId,
+  rows,
+  rowKey,
+  columns,
+  empty,
+}: {
   id: string;
   title: React.ReactNode;
   testId: string;
@@ -26,12 +34,16 @@ export function TableSection<Row>({ id, title, testId, rows, rowKey, columns, em
 }) {
   return (
     <Section id={id} title={title}>
-      {empty !== undefined && rows.length === 0 ? empty : (
+      {empty !== undefined && rows.length === 0 ? (
+        empty
+      ) : (
         <Table data-testid={testId}>
           <TableHeader>
             <TableRow>
               {columns.map((column, i) => (
-                <TableHead key={i} scope="col" className={column.headClassName}>{column.header}</TableHead>
+                <TableHead key={i} scope="col" className={column.headClassName}>
+                  {column.header}
+                </TableHead>
               ))}
             </TableRow>
           </TableHeader>
@@ -39,7 +51,9 @@ export function TableSection<Row>({ id, title, testId, rows, rowKey, columns, em
             {rows.map((row) => (
               <TableRow key={rowKey(row)}>
                 {columns.map((column, i) => (
-                  <TableCell key={i} className={column.cellClassName}>{column.cell(row)}</TableCell>
+                  <TableCell key={i} className={column.cellClassName}>
+                    {column.cell(row)}
+                  </TableCell>
                 ))}
               </TableRow>
             ))}
@@ -52,5 +66,9 @@ export function TableSection<Row>({ id, title, testId, rows, rowKey, columns, em
 
 /** A complaint's reference, linking to its page; shared by the department dossier and the officer profile. */
 export function ComplaintRefLink({ complaintRef }: { complaintRef: string }) {
-  return <Link className="text-link underline" href={`/complaints/${encodeURIComponent(complaintRef)}`}>{complaintRef}</Link>;
+  return (
+    <Link className="text-link underline" href={`/complaints/${encodeURIComponent(complaintRef)}`}>
+      {complaintRef}
+    </Link>
+  );
 }

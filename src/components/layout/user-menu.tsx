@@ -25,7 +25,9 @@ export async function UserMenu({ user }: { user: CurrentUser }) {
         </p>
         <ul className="mt-3 flex flex-col gap-2 border-t border-slate-200 pt-2">
           <li>
-            <Link className="text-link underline" href="/settings/alerts">{t("alerts")}</Link>
+            <Link className="text-link underline" href="/settings/alerts">
+              {t("alerts")}
+            </Link>
           </li>
           <li>
             <SignOutButton className="px-0 text-link underline" label={t("signOut")} />

@@ -25,7 +25,8 @@ export function StandingCards({ profile }: { profile: OfficerProfile }) {
     if (officer.vettingCurrent) return { tone: "success", text: t("vettingCurrent", { date: day(officer.vettingValidUntil!) }) } as const;
     if (officer.vettingExpired) return { tone: "warning", text: t("vettingExpired", { date: day(officer.vettingValidUntil!) }) } as const;
     if (officer.failedOnDuty) return { tone: "critical", text: t("failedOnDuty", { date: day(officer.vettingEvaluatedOn) }) } as const;
-    if (officer.vettingResult === "NOT_APPROVED") return { tone: "danger", text: t("vettingNotApproved", { date: day(officer.vettingEvaluatedOn) }) } as const;
+    if (officer.vettingResult === "NOT_APPROVED")
+      return { tone: "danger", text: t("vettingNotApproved", { date: day(officer.vettingEvaluatedOn) }) } as const;
     return { tone: "info", text: t("vettingPending", { date: day(officer.vettingEvaluatedOn) }) } as const;
   })();
   return (
@@ -39,7 +40,9 @@ export function StandingCards({ profile }: { profile: OfficerProfile }) {
         <Card>
           <CardTitle>{t("vetting")}</CardTitle>
           <p className="mt-2">
-            <Badge tone={vetting.tone} data-vetting={officer.vettingCurrent ? "current" : "not-current"}>{vetting.text}</Badge>
+            <Badge tone={vetting.tone} data-vetting={officer.vettingCurrent ? "current" : "not-current"}>
+              {vetting.text}
+            </Badge>
           </p>
         </Card>
         <Card>
@@ -73,7 +76,14 @@ export function AssignmentsSection({ assignments }: { assignments: OfficerProfil
       columns={[
         {
           header: t("department"),
-          cell: (a) => (a.department ? <Link className="text-link underline" href={`/departments/${encodeURIComponent(a.department.code)}`}>{a.department.name}</Link> : <span className="italic">{t("outOfScope")}</span>),
+          cell: (a) =>
+            a.department ? (
+              <Link className="text-link underline" href={`/departments/${encodeURIComponent(a.department.code)}`}>
+                {a.department.name}
+              </Link>
+            ) : (
+              <span className="italic">{t("outOfScope")}</span>
+            ),
         },
         { header: t("from"), cell: (a) => format.dateTime(a.recordedAt, "day") },
         { header: t("until"), cell: (a) => (a.endedAt ? format.dateTime(a.endedAt, "day") : t("current")) },
@@ -118,7 +128,12 @@ export function TrainingSection({ records }: { records: OfficerProfile["training
       columns={[
         { header: t("course"), cell: (r) => (locale.startsWith("en") ? r.courseName.en : r.courseName.es) },
         { header: t("completedOn"), cell: (r) => format.dateTime(calendarDay(r.completedOn), "day") },
-        { header: t("hours"), headClassName: "text-right", cellClassName: "text-right tabular-nums", cell: (r) => format.number(Number(r.hours), "decimal") },
+        {
+          header: t("hours"),
+          headClassName: "text-right",
+          cellClassName: "text-right tabular-nums",
+          cell: (r) => format.number(Number(r.hours), "decimal"),
+        },
       ]}
     />
   );

@@ -28,7 +28,11 @@ export function ReauthForm({ idPrefix, onConfirmed }: { idPrefix: string; onConf
       <Label htmlFor={`${idPrefix}-totp`}>{t("code")}</Label>
       <Input id={`${idPrefix}-totp`} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required />
       <ErrorAlert error={reauth.error} />
-      <div><Button type="submit" disabled={reauth.isPending}>{t("confirm")}</Button></div>
+      <div>
+        <Button type="submit" disabled={reauth.isPending}>
+          {t("confirm")}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -22,7 +22,9 @@ function ApproveButton({ id, version, onDone }: { id: number; version: number; o
   const run = () => approve.mutate({ id, version });
   return (
     <div className="mt-2">
-      <Button size="sm" onClick={run} disabled={approve.isPending}>{t("approve")}</Button>
+      <Button size="sm" onClick={run} disabled={approve.isPending}>
+        {t("approve")}
+      </Button>
       {needsReauth(approve.error) ? <ReauthForm idPrefix={`approve-${id}`} onConfirmed={run} /> : <ErrorAlert error={approve.error} />}
     </div>
   );
@@ -44,18 +46,32 @@ export function ReceivershipBoard({ canApprove }: { canApprove: boolean }) {
       {COLUMNS.map((status) => {
         const cases = list.data.rows.filter((c) => c.status === status);
         return (
-          <section key={status} aria-labelledby={`col-${status}`} className="flex flex-col gap-2 rounded-lg bg-slate-100 p-2" data-column={status}>
-            <h3 id={`col-${status}`} className="font-semibold">{tStatus(status)} ({cases.length})</h3>
+          <section
+            key={status}
+            aria-labelledby={`col-${status}`}
+            className="flex flex-col gap-2 rounded-lg bg-slate-100 p-2"
+            data-column={status}
+          >
+            <h3 id={`col-${status}`} className="font-semibold">
+              {tStatus(status)} ({cases.length})
+            </h3>
             {cases.length === 0 ? <p className="text-sm">{t("empty")}</p> : null}
             {cases.map((c) => (
               <Card key={c.id} data-case={c.id}>
                 <CardTitle className="text-sm">
-                  <Link className="text-link underline" href={`/departments/${encodeURIComponent(c.department.code)}`}>{c.department.name}</Link>
+                  <Link className="text-link underline" href={`/departments/${encodeURIComponent(c.department.code)}`}>
+                    {c.department.name}
+                  </Link>
                 </CardTitle>
                 <p className="text-xs">{c.receivingAuthority}</p>
                 {c.startDate ? <p className="text-xs">{t("since", { date: format.dateTime(calendarDay(c.startDate), "day") })}</p> : null}
                 <p className="mt-1 text-xs">{t("criteria", { met: c.criteriaMet, total: c.criteriaTotal })}</p>
-                <progress className="h-2 w-full" max={Math.max(c.criteriaTotal, 1)} value={c.criteriaMet} aria-label={t("criteria", { met: c.criteriaMet, total: c.criteriaTotal })} />
+                <progress
+                  className="h-2 w-full"
+                  max={Math.max(c.criteriaTotal, 1)}
+                  value={c.criteriaMet}
+                  aria-label={t("criteria", { met: c.criteriaMet, total: c.criteriaTotal })}
+                />
                 <p className="text-xs">
                   {t("milestones", { open: c.milestonesOpen })}
                   {c.nextMilestoneDue ? ` · ${t("nextDue", { date: format.dateTime(calendarDay(c.nextMilestoneDue), "day") })}` : ""}

@@ -33,8 +33,16 @@ function DecideForm({ row, onDone }: { row: Row; onDone: () => void }) {
         const data = new FormData(event.currentTarget);
         const text = (name: string) => String(data.get(name) ?? "");
         const receivership = row.level === "RECEIVERSHIP" ? { receivingAuthority: text("authority"), terms: text("terms") } : undefined;
-        if (outcome === "ACCEPT") decide.mutate({ id: row.id, version: row.version, outcome, note: text("note") || undefined, receivership });
-        else decide.mutate({ id: row.id, version: row.version, outcome, reason: data.get("reason") as (typeof REASONS)[number], justification: String(data.get("justification") ?? "") });
+        if (outcome === "ACCEPT")
+          decide.mutate({ id: row.id, version: row.version, outcome, note: text("note") || undefined, receivership });
+        else
+          decide.mutate({
+            id: row.id,
+            version: row.version,
+            outcome,
+            reason: data.get("reason") as (typeof REASONS)[number],
+            justification: String(data.get("justification") ?? ""),
+          });
       }}
     >
       <fieldset className="flex gap-4">
@@ -50,10 +58,21 @@ function DecideForm({ row, onDone }: { row: Row; onDone: () => void }) {
         <>
           <Label htmlFor={id("reason")}>{t("reason")}</Label>
           <Select id={id("reason")} name="reason" required defaultValue="FALSE_POSITIVE">
-            {REASONS.map((r) => <option key={r} value={r}>{tReasons(r)}</option>)}
+            {REASONS.map((r) => (
+              <option key={r} value={r}>
+                {tReasons(r)}
+              </option>
+            ))}
           </Select>
           <Label htmlFor={id("justification")}>{t("justification")}</Label>
-          <textarea id={id("justification")} name="justification" required minLength={30} rows={3} className="rounded-md border border-slate-400 p-2 text-sm" />
+          <textarea
+            id={id("justification")}
+            name="justification"
+            required
+            minLength={30}
+            rows={3}
+            className="rounded-md border border-slate-400 p-2 text-sm"
+          />
           <p className="text-xs text-slate-700">{t("justificationHint")}</p>
         </>
       ) : (
@@ -73,7 +92,9 @@ function DecideForm({ row, onDone }: { row: Row; onDone: () => void }) {
       )}
       <ErrorAlert error={decide.error} />
       <div>
-        <Button type="submit" disabled={decide.isPending}>{t("submit")}</Button>
+        <Button type="submit" disabled={decide.isPending}>
+          {t("submit")}
+        </Button>
       </div>
     </form>
   );
@@ -96,11 +117,19 @@ export function RecommendationQueue({ canDecide }: { canDecide: boolean }) {
         <li key={row.id} data-recommendation={row.id} data-department={row.department.code}>
           <Card>
             <div className="flex flex-wrap items-center gap-2">
-              <Link className="font-semibold text-link underline" href={`/departments/${encodeURIComponent(row.department.code)}`}>{row.department.name}</Link>
+              <Link className="font-semibold text-link underline" href={`/departments/${encodeURIComponent(row.department.code)}`}>
+                {row.department.name}
+              </Link>
               <span className="font-mono text-xs">{row.department.code}</span>
               <LevelBadge level={row.previousLevel} /> → <LevelBadge level={row.level} />
             </div>
-            <p className="text-sm text-slate-800">{t("evaluated", { date: format.dateTime(calendarDay(row.asOf), "day"), ruleSet: row.ruleSet.ruleSetId, version: row.ruleSet.version })}</p>
+            <p className="text-sm text-slate-800">
+              {t("evaluated", {
+                date: format.dateTime(calendarDay(row.asOf), "day"),
+                ruleSet: row.ruleSet.ruleSetId,
+                version: row.ruleSet.version,
+              })}
+            </p>
             {canDecide ? <DecideForm row={row} onDone={refresh} /> : null}
           </Card>
         </li>

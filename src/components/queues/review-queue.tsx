@@ -34,7 +34,12 @@ function ReviewWork({ id, onDone }: { id: number; onDone: () => void }) {
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          update.mutate({ id, version: r.version, findings: String(data.get("findings")), departmentResponse: String(data.get("response")) });
+          update.mutate({
+            id,
+            version: r.version,
+            findings: String(data.get("findings")),
+            departmentResponse: String(data.get("response")),
+          });
         }}
       >
         <Label htmlFor={field("findings")}>{t("findings")}</Label>
@@ -42,8 +47,16 @@ function ReviewWork({ id, onDone }: { id: number; onDone: () => void }) {
         <Label htmlFor={field("response")}>{t("response")}</Label>
         <textarea id={field("response")} name="response" rows={3} defaultValue={r.departmentResponse} className={area} />
         <ErrorAlert error={update.error} />
-        {update.isSuccess ? <p role="status" className="text-sm text-emerald-800">{t("saved")}</p> : null}
-        <div><Button type="submit" variant="outline" disabled={update.isPending}>{t("save")}</Button></div>
+        {update.isSuccess ? (
+          <p role="status" className="text-sm text-emerald-800">
+            {t("saved")}
+          </p>
+        ) : null}
+        <div>
+          <Button type="submit" variant="outline" disabled={update.isPending}>
+            {t("save")}
+          </Button>
+        </div>
       </form>
       <form
         className="flex flex-col gap-2"
@@ -51,17 +64,30 @@ function ReviewWork({ id, onDone }: { id: number; onDone: () => void }) {
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          close.mutate({ id, version: r.version, decision: data.get("decision") as (typeof DECISIONS)[number], decisionNotes: String(data.get("notes")) });
+          close.mutate({
+            id,
+            version: r.version,
+            decision: data.get("decision") as (typeof DECISIONS)[number],
+            decisionNotes: String(data.get("notes")),
+          });
         }}
       >
         <Label htmlFor={field("decision")}>{t("decision")}</Label>
         <Select id={field("decision")} name="decision" defaultValue="CORRECTIVE_PLAN">
-          {DECISIONS.map((d) => <option key={d} value={d}>{tDecisions(d)}</option>)}
+          {DECISIONS.map((d) => (
+            <option key={d} value={d}>
+              {tDecisions(d)}
+            </option>
+          ))}
         </Select>
         <Label htmlFor={field("notes")}>{t("notes")}</Label>
         <textarea id={field("notes")} name="notes" rows={3} required className={area} />
         <ErrorAlert error={close.error} />
-        <div><Button type="submit" disabled={close.isPending}>{t("close")}</Button></div>
+        <div>
+          <Button type="submit" disabled={close.isPending}>
+            {t("close")}
+          </Button>
+        </div>
       </form>
     </div>
   );
@@ -77,14 +103,20 @@ export function ReviewQueue() {
   if (list.error) return <ErrorAlert error={list.error} />;
   if (!list.data) return <Skeleton className="h-64 w-full" />;
   if (list.data.rows.length === 0) return <p>{t("empty")}</p>;
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.reviews.list.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.reviews.get.queryKey() })]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.reviews.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.reviews.get.queryKey() }),
+    ]);
   return (
     <ul className="flex flex-col gap-3" data-testid="review-queue">
       {list.data.rows.map((row) => (
         <li key={row.id} data-review={row.id} data-department={row.department.code}>
           <Card>
             <div className="flex flex-wrap items-center gap-2">
-              <Link className="font-semibold text-link underline" href={`/departments/${encodeURIComponent(row.department.code)}`}>{row.department.name}</Link>
+              <Link className="font-semibold text-link underline" href={`/departments/${encodeURIComponent(row.department.code)}`}>
+                {row.department.name}
+              </Link>
               <span className="text-sm">{row.dueOn ? t("due", { date: format.dateTime(calendarDay(row.dueOn), "day") }) : t("noDue")}</span>
             </div>
             <p className="text-sm">{row.scope}</p>

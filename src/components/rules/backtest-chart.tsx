@@ -33,7 +33,17 @@ export function BacktestChart({ title, points, maxY }: { title: string; points: 
             <Tooltip labelFormatter={(label) => month(String(label))} />
             <Legend />
             {SERIES.map((s) => (
-              <Line key={s.level} type="monotone" dataKey={s.level} name={tLevels(s.level)} stroke={s.stroke} strokeDasharray={s.dash} strokeWidth={2} dot={false} isAnimationActive={false} />
+              <Line
+                key={s.level}
+                type="monotone"
+                dataKey={s.level}
+                name={tLevels(s.level)}
+                stroke={s.stroke}
+                strokeDasharray={s.dash}
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         </ResponsiveContainer>
@@ -44,7 +54,9 @@ export function BacktestChart({ title, points, maxY }: { title: string; points: 
           <tr>
             <th scope="col">{t("month")}</th>
             {SERIES.map((s) => (
-              <th key={s.level} scope="col">{tLevels(s.level)}</th>
+              <th key={s.level} scope="col">
+                {tLevels(s.level)}
+              </th>
             ))}
           </tr>
         </thead>

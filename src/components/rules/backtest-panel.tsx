@@ -42,13 +42,23 @@ export function BacktestPanel({ versionId }: { versionId: number }) {
   const maxY = backtest ? Math.max(highest(backtest.points), highest(backtest.baselinePoints ?? [])) : 1;
 
   return (
-    <Section id="backtest" title={t("title")} actions={<Button onClick={() => start.mutate({ versionId })} disabled={start.isPending}>{t("start")}</Button>}>
+    <Section
+      id="backtest"
+      title={t("title")}
+      actions={
+        <Button onClick={() => start.mutate({ versionId })} disabled={start.isPending}>
+          {t("start")}
+        </Button>
+      }
+    >
       <p className="text-sm text-slate-700">{t("description")}</p>
       <ErrorAlert error={start.error} />
       {backtest ? (
         <div className="flex flex-col gap-3" data-testid="backtest" data-status={backtest.status}>
           <div className="flex flex-wrap items-center gap-3">
-            <label htmlFor="backtest-progress" className="text-sm font-medium">{t("progress")}</label>
+            <label htmlFor="backtest-progress" className="text-sm font-medium">
+              {t("progress")}
+            </label>
             <progress id="backtest-progress" className="h-3 w-64" max={backtest.totalSteps} value={backtest.completedSteps} />
             <span className="text-sm">
               {t(`status.${backtest.status}`)} · {t("steps", { done: backtest.completedSteps, total: backtest.totalSteps })}
@@ -73,7 +83,9 @@ export function BacktestPanel({ versionId }: { versionId: number }) {
                 <span>
                   #{b.id} · {format.dateTime(b.createdAt, "instant")} · {t(`status.${b.status}`)}
                 </span>
-                <Button variant="link" size="sm" aria-pressed={b.id === shownId} onClick={() => setChosen(b.id)}>{t("show")}</Button>
+                <Button variant="link" size="sm" aria-pressed={b.id === shownId} onClick={() => setChosen(b.id)}>
+                  {t("show")}
+                </Button>
               </li>
             ))}
           </ul>

@@ -15,13 +15,21 @@ const SYMBOLS: Record<string, string> = { "<": "<", "<=": "≤", ">": ">", ">=":
 function asComparisons(when: Json): Comparison[] | null {
   const isComparison = (c: Json): c is Comparison => c !== null && typeof c === "object" && !Array.isArray(c) && "figure" in c;
   if (isComparison(when)) return [when];
-  if (when && typeof when === "object" && !Array.isArray(when) && Array.isArray(when.all) && when.all.every(isComparison)) return when.all as Comparison[];
+  if (when && typeof when === "object" && !Array.isArray(when) && Array.isArray(when.all) && when.all.every(isComparison))
+    return when.all as Comparison[];
   return null;
 }
 
 const fromComparisons = (list: Comparison[]): Json => (list.length === 1 ? list[0]! : { all: list });
 
-type Props = { when: Json; path: Path; figures: readonly string[]; comparators: readonly string[]; readOnly: boolean; onChange: (next: Json) => void };
+type Props = {
+  when: Json;
+  path: Path;
+  figures: readonly string[];
+  comparators: readonly string[];
+  readOnly: boolean;
+  onChange: (next: Json) => void;
+};
 
 /**
  * A level's condition. The usual shapes (one comparison, or several that must all hold) get a row per
@@ -41,14 +49,22 @@ function ComparisonRows({ comparisons, path, figures, comparators, readOnly, onC
       {comparisons.length > 1 ? <p className="text-xs text-slate-700">{t("all")}</p> : null}
       {comparisons.map((c, index) => {
         const id = fieldId([...path, index]);
-        const other = typeof c.than === "object" && c.than !== null && !Array.isArray(c.than) ? (c.than as { figure?: Json; times?: Json }) : null;
+        const other =
+          typeof c.than === "object" && c.than !== null && !Array.isArray(c.than) ? (c.than as { figure?: Json; times?: Json }) : null;
         return (
           <div key={index} className="flex flex-wrap items-end gap-2" data-testid="comparison">
             <div className="flex flex-col gap-1">
               <Label htmlFor={`${id}-figure`}>{t("figure")}</Label>
-              <Select id={`${id}-figure`} value={c.figure} disabled={readOnly} onChange={(e) => update(index, { ...c, figure: e.target.value })}>
+              <Select
+                id={`${id}-figure`}
+                value={c.figure}
+                disabled={readOnly}
+                onChange={(e) => update(index, { ...c, figure: e.target.value })}
+              >
                 {figures.map((f) => (
-                  <option key={f} value={f}>{f}</option>
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
                 ))}
               </Select>
             </div>
@@ -56,7 +72,9 @@ function ComparisonRows({ comparisons, path, figures, comparators, readOnly, onC
               <Label htmlFor={`${id}-op`}>{t("op")}</Label>
               <Select id={`${id}-op`} value={c.op} disabled={readOnly} onChange={(e) => update(index, { ...c, op: e.target.value })}>
                 {comparators.map((op) => (
-                  <option key={op} value={op}>{SYMBOLS[op] ?? op}</option>
+                  <option key={op} value={op}>
+                    {SYMBOLS[op] ?? op}
+                  </option>
                 ))}
               </Select>
             </div>
@@ -70,7 +88,9 @@ function ComparisonRows({ comparisons, path, figures, comparators, readOnly, onC
               >
                 <option value="__constant">{t("constant")}</option>
                 {figures.map((f) => (
-                  <option key={f} value={f}>{f}</option>
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
                 ))}
               </Select>
             </div>
@@ -102,7 +122,13 @@ function ComparisonRows({ comparisons, path, figures, comparators, readOnly, onC
               </div>
             )}
             {readOnly || comparisons.length === 1 ? null : (
-              <Button type="button" variant="ghost" size="icon" aria-label={t("remove")} onClick={() => onChange(fromComparisons(comparisons.filter((_, i) => i !== index)))}>
+              <Button
+                type="button"
+                variant="ghost"
+                size="icon"
+                aria-label={t("remove")}
+                onClick={() => onChange(fromComparisons(comparisons.filter((_, i) => i !== index)))}
+              >
                 <Minus />
               </Button>
             )}
@@ -110,7 +136,13 @@ function ComparisonRows({ comparisons, path, figures, comparators, readOnly, onC
         );
       })}
       {readOnly ? null : (
-        <Button type="button" variant="outline" size="sm" className="self-start" onClick={() => onChange(fromComparisons([...comparisons, { figure: figures[0] ?? "", op: ">=", than: 0 }]))}>
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          className="self-start"
+          onClick={() => onChange(fromComparisons([...comparisons, { figure: figures[0] ?? "", op: ">=", than: 0 }]))}
+        >
           <Plus />
           {t("add")}
         </Button>

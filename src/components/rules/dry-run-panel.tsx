@@ -22,7 +22,11 @@ export function DryRunPanel({ versionId, today }: { versionId: number; today: st
   const trpc = useTRPC();
   const [asOf, setAsOf] = useState(today);
   const [requested, setRequested] = useState<string | null>(null);
-  const query = useQuery({ ...trpc.rules.dryRun.queryOptions({ versionId, asOf: requested ?? today }), enabled: requested !== null, staleTime: 0 });
+  const query = useQuery({
+    ...trpc.rules.dryRun.queryOptions({ versionId, asOf: requested ?? today }),
+    enabled: requested !== null,
+    staleTime: 0,
+  });
   const result = query.data;
 
   return (
@@ -40,7 +44,9 @@ export function DryRunPanel({ versionId, today }: { versionId: number; today: st
           <Label htmlFor="dry-run-date">{t("asOf")}</Label>
           <Input id="dry-run-date" type="date" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />
         </div>
-        <Button type="submit" disabled={query.isFetching}>{t("run")}</Button>
+        <Button type="submit" disabled={query.isFetching}>
+          {t("run")}
+        </Button>
       </form>
       <ErrorAlert error={query.error} />
       {query.isFetching ? <Skeleton className="h-32 w-full" /> : null}
@@ -58,7 +64,9 @@ export function DryRunPanel({ versionId, today }: { versionId: number; today: st
             <TableBody>
               {LEVELS.map((level) => (
                 <TableRow key={level} data-count-level={level}>
-                  <TableHead scope="row"><LevelBadge level={level} /></TableHead>
+                  <TableHead scope="row">
+                    <LevelBadge level={level} />
+                  </TableHead>
                   <TableCell>{result.counts.current[level]}</TableCell>
                   <TableCell>{result.counts.candidate[level]}</TableCell>
                 </TableRow>
@@ -81,15 +89,25 @@ export function DryRunPanel({ versionId, today }: { versionId: number; today: st
                 {result.changes.map((change) => (
                   <TableRow key={change.code} data-change={change.code}>
                     <TableCell>
-                      <Link className="text-link underline" href={`/departments/${encodeURIComponent(change.code)}`}>{change.name}</Link>
+                      <Link className="text-link underline" href={`/departments/${encodeURIComponent(change.code)}`}>
+                        {change.name}
+                      </Link>
                       <span className="block font-mono text-xs text-slate-700">{change.code}</span>
                     </TableCell>
                     <TableCell>{change.stateCode}</TableCell>
-                    <TableCell><LevelBadge level={change.current} /></TableCell>
-                    <TableCell><LevelBadge level={change.candidate} /></TableCell>
+                    <TableCell>
+                      <LevelBadge level={change.current} />
+                    </TableCell>
+                    <TableCell>
+                      <LevelBadge level={change.candidate} />
+                    </TableCell>
                     <TableCell>
                       <span className="inline-flex items-center gap-1">
-                        {change.direction === "up" ? <ArrowUp aria-hidden="true" className="size-4" /> : <ArrowDown aria-hidden="true" className="size-4" />}
+                        {change.direction === "up" ? (
+                          <ArrowUp aria-hidden="true" className="size-4" />
+                        ) : (
+                          <ArrowDown aria-hidden="true" className="size-4" />
+                        )}
                         {t(change.direction)}
                       </span>
                     </TableCell>

@@ -17,10 +17,22 @@ export type ParamSchema = {
   maximum?: number;
 };
 
-type Props = { schema: ParamSchema; definition: Json; path: Path; errors: FieldErrors | null; readOnly: boolean; onChange: (path: Path, next: Json | undefined) => void };
+type Props = {
+  schema: ParamSchema;
+  definition: Json;
+  path: Path;
+  errors: FieldErrors | null;
+  readOnly: boolean;
+  onChange: (path: Path, next: Json | undefined) => void;
+};
 
 /** Where the labels of a choice's allowed values are (the complaint filters' enums). */
-const ENUM_LABELS: Record<string, string> = { categories: "category", sources: "source", statuses: "complaintStatus", excludeStatuses: "complaintStatus" };
+const ENUM_LABELS: Record<string, string> = {
+  categories: "category",
+  sources: "source",
+  statuses: "complaintStatus",
+  excludeStatuses: "complaintStatus",
+};
 
 /** A parameter's label; one a future metric adds before it is translated reads as its name, split into words. */
 function useParamLabel() {
@@ -99,7 +111,13 @@ function ParamField({ name, schema, required, ...props }: Props & { name: string
   if (schema.type === "boolean") {
     return (
       <div className="flex items-center gap-2 self-end">
-        <input id={id} type="checkbox" checked={value === true} disabled={readOnly} onChange={(e) => onChange(path, e.target.checked ? true : required ? false : undefined)} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === true}
+          disabled={readOnly}
+          onChange={(e) => onChange(path, e.target.checked ? true : required ? false : undefined)}
+        />
         <Label htmlFor={id}>{words(name)}</Label>
         <FieldProblems id={`${id}-problems`} problems={problems} />
       </div>

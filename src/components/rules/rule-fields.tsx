@@ -17,7 +17,14 @@ export type Catalogue = {
   metrics: Record<string, { title: string; figures: readonly string[]; params: unknown }>;
 };
 
-type Props = { definition: Json; index: number; catalogue: Catalogue; errors: FieldErrors | null; readOnly: boolean; onChange: (path: Path, next: Json | undefined) => void };
+type Props = {
+  definition: Json;
+  index: number;
+  catalogue: Catalogue;
+  errors: FieldErrors | null;
+  readOnly: boolean;
+  onChange: (path: Path, next: Json | undefined) => void;
+};
 
 type Level = { level: string; when: Json };
 
@@ -36,7 +43,9 @@ export function RuleFields({ definition, index, catalogue, errors, readOnly, onC
   return (
     <Card aria-labelledby={headingId} data-rule={rule.id} className="flex flex-col gap-4">
       <div>
-        <h3 id={headingId} className="text-base font-semibold">{ruleName(rule.id, rule.title)}</h3>
+        <h3 id={headingId} className="text-base font-semibold">
+          {ruleName(rule.id, rule.title)}
+        </h3>
         <p className="text-xs text-slate-700">
           {rule.id} · {t("metric")}: {tMetrics.has(rule.metric as never) ? tMetrics(rule.metric as never) : (metric?.title ?? rule.metric)}
         </p>
@@ -49,7 +58,14 @@ export function RuleFields({ definition, index, catalogue, errors, readOnly, onC
       {metric && Object.keys((metric.params as ParamSchema).properties ?? {}).length > 0 ? (
         <fieldset className="flex flex-col gap-2">
           <legend className="text-sm font-semibold">{t("params")}</legend>
-          <ParamFields schema={metric.params as ParamSchema} definition={definition} path={[...path, "params"]} errors={errors} readOnly={readOnly} onChange={onChange} />
+          <ParamFields
+            schema={metric.params as ParamSchema}
+            definition={definition}
+            path={[...path, "params"]}
+            errors={errors}
+            readOnly={readOnly}
+            onChange={onChange}
+          />
         </fieldset>
       ) : null}
       <fieldset className="flex flex-col gap-3">
@@ -58,13 +74,24 @@ export function RuleFields({ definition, index, catalogue, errors, readOnly, onC
           const levelPath = [...path, "levels", levelIndex];
           const id = fieldId(levelPath);
           return (
-            <div key={`${entry.level}-${levelIndex}`} className="flex flex-col gap-2 rounded-md border border-slate-300 p-3" data-level-entry={entry.level}>
+            <div
+              key={`${entry.level}-${levelIndex}`}
+              className="flex flex-col gap-2 rounded-md border border-slate-300 p-3"
+              data-level-entry={entry.level}
+            >
               <div className="flex flex-wrap items-end gap-2">
                 <div className="flex flex-col gap-1">
                   <Label htmlFor={`${id}-level`}>{t("level")}</Label>
-                  <Select id={`${id}-level`} value={entry.level} disabled={readOnly} onChange={(e) => onChange([...levelPath, "level"], e.target.value)}>
+                  <Select
+                    id={`${id}-level`}
+                    value={entry.level}
+                    disabled={readOnly}
+                    onChange={(e) => onChange([...levelPath, "level"], e.target.value)}
+                  >
                     {catalogue.levels.map((l) => (
-                      <option key={l} value={l}>{tLevels(l as never)}</option>
+                      <option key={l} value={l}>
+                        {tLevels(l as never)}
+                      </option>
                     ))}
                   </Select>
                 </div>
@@ -93,14 +120,22 @@ export function RuleFields({ definition, index, catalogue, errors, readOnly, onC
             variant="outline"
             size="sm"
             className="self-start"
-            onClick={() => onChange([...path, "levels", rule.levels.length], { level: unused[0]!, when: { figure: metric?.figures[0] ?? "", op: ">=", than: 0 } })}
+            onClick={() =>
+              onChange([...path, "levels", rule.levels.length], {
+                level: unused[0]!,
+                when: { figure: metric?.figures[0] ?? "", op: ">=", than: 0 },
+              })
+            }
           >
             <Plus />
             {t("addLevel")}
           </Button>
         )}
       </fieldset>
-      <FieldProblems id={`${fieldId(path)}-problems`} problems={errorsAt(errors, [...path, "id"]).concat(errorsAt(errors, [...path, "metric"]))} />
+      <FieldProblems
+        id={`${fieldId(path)}-problems`}
+        problems={errorsAt(errors, [...path, "id"]).concat(errorsAt(errors, [...path, "metric"]))}
+      />
     </Card>
   );
 }

@@ -29,17 +29,23 @@ export function RuleSetList() {
             <TableHeader>
               <TableRow>
                 <TableHead scope="col">{t("version", { version: "" }).trim()}</TableHead>
-                <TableHead scope="col">{t("status.PUBLISHED")} / {t("status.DRAFT")}</TableHead>
+                <TableHead scope="col">
+                  {t("status.PUBLISHED")} / {t("status.DRAFT")}
+                </TableHead>
                 <TableHead scope="col">{t("createdAt")}</TableHead>
                 <TableHead scope="col">{t("notes")}</TableHead>
-                <TableHead scope="col"><span className="sr-only">{t("open")}</span></TableHead>
+                <TableHead scope="col">
+                  <span className="sr-only">{t("open")}</span>
+                </TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
               {set.versions.map((v) => (
                 <TableRow key={v.id} data-version={v.version}>
                   <TableCell>
-                    <Link className="text-link underline" href={`/rules/${v.id}`}>{t("version", { version: v.version })}</Link>
+                    <Link className="text-link underline" href={`/rules/${v.id}`}>
+                      {t("version", { version: v.version })}
+                    </Link>
                   </TableCell>
                   <TableCell className="space-x-1">
                     <Badge tone={v.status === "DRAFT" ? "warning" : "neutral"}>{t(`status.${v.status}`)}</Badge>
@@ -49,7 +55,12 @@ export function RuleSetList() {
                   <TableCell className="max-w-md truncate">{v.notes}</TableCell>
                   <TableCell>
                     {v.status === "PUBLISHED" ? (
-                      <Button size="sm" variant="outline" disabled={createDraft.isPending} onClick={() => createDraft.mutate({ fromVersionId: v.id })}>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        disabled={createDraft.isPending}
+                        onClick={() => createDraft.mutate({ fromVersionId: v.id })}
+                      >
                         {t("createDraft")}
                       </Button>
                     ) : null}

@@ -51,7 +51,11 @@ export function VersionEditor({ versionId, today }: { versionId: number; today: 
         <Badge tone={readOnly ? "neutral" : "warning"}>{t(`status.${version.status}`)}</Badge>
         {isCurrent ? <Badge tone="success">{t("current")}</Badge> : null}
         {version.basedOn ? <span className="text-sm text-slate-700">{t("basedOn", { version: version.basedOn.version })}</span> : null}
-        {version.publishedAt ? <span className="text-sm text-slate-700">{t("publishedAt")}: {format.dateTime(version.publishedAt, "instant")}</span> : null}
+        {version.publishedAt ? (
+          <span className="text-sm text-slate-700">
+            {t("publishedAt")}: {format.dateTime(version.publishedAt, "instant")}
+          </span>
+        ) : null}
       </div>
       <ErrorAlert error={failure} wrap={fieldErrors ? (message) => `${t("invalid")} ${message}` : undefined} />
       {saved && !save.isPending ? <Alert>{t("saved")}</Alert> : null}
@@ -83,11 +87,21 @@ export function VersionEditor({ versionId, today }: { versionId: number; today: 
           />
         </div>
         {rules.map((_, index) => (
-          <RuleFields key={index} definition={definition} index={index} catalogue={version.catalogue} errors={fieldErrors} readOnly={readOnly} onChange={change} />
+          <RuleFields
+            key={index}
+            definition={definition}
+            index={index}
+            catalogue={version.catalogue}
+            errors={fieldErrors}
+            readOnly={readOnly}
+            onChange={change}
+          />
         ))}
         {readOnly ? null : (
           <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-300 bg-white py-3">
-            <Button type="submit" disabled={save.isPending}>{t("save")}</Button>
+            <Button type="submit" disabled={save.isPending}>
+              {t("save")}
+            </Button>
             <Button
               type="button"
               variant="outline"

@@ -2,12 +2,7 @@ import { AlertTriangle, Info } from "lucide-react";
 import type * as React from "react";
 import { cn } from "./cn";
 
-export function Alert({
-  className,
-  tone = "info",
-  children,
-  ...props
-}: React.ComponentProps<"div"> & { tone?: "info" | "error" }) {
+export function Alert({ className, tone = "info", children, ...props }: React.ComponentProps<"div"> & { tone?: "info" | "error" }) {
   const Icon = tone === "error" ? AlertTriangle : Info;
   return (
     <div

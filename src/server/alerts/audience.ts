@@ -75,6 +75,13 @@ export const RECIPIENT_SELECT = {
   timeZone: true,
 } as const;
 
-export function toRecipient(user: { id: number; email: string; role: Role; stateCode: string | null; locale: string; timeZone: string }): Recipient {
+export function toRecipient(user: {
+  id: number;
+  email: string;
+  role: Role;
+  stateCode: string | null;
+  locale: string;
+  timeZone: string;
+}): Recipient {
   return { userId: user.id, email: user.email, role: user.role, stateCode: user.stateCode, locale: user.locale, timeZone: user.timeZone };
 }

@@ -81,7 +81,11 @@ export async function composeAlertEmail(db: DbOrTx, input: ComposeInput): Promis
         : group.events.flatMap((e) => e.payload.items.map((item) => describeItem(item, labels.get(item.departmentId), locale)));
     itemCount += lines.length;
     const hidden = lines.length - MAX_LINES_PER_SECTION;
-    return { title: TRIGGER_TITLES[locale][group.trigger], lines: lines.slice(0, MAX_LINES_PER_SECTION), more: hidden > 0 ? t.more(hidden) : null };
+    return {
+      title: TRIGGER_TITLES[locale][group.trigger],
+      lines: lines.slice(0, MAX_LINES_PER_SECTION),
+      more: hidden > 0 ? t.more(hidden) : null,
+    };
   });
   const triggers = ordered.map((g) => g.trigger);
   const heading = input.digest ? t.digestHeading(input.digest === "DAILY") : (sections[0]?.title ?? "");

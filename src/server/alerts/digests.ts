@@ -15,7 +15,10 @@ type DigestSubscription = { id: number; trigger: AlertTrigger; stateCodes: strin
 
 function recipientTimeZone(recipient: Recipient): string {
   if (isValidTimeZone(recipient.timeZone)) return recipient.timeZone;
-  log.warn("User has an unknown time zone; using the federal one for their digests", { userId: recipient.userId, timeZone: recipient.timeZone });
+  log.warn("User has an unknown time zone; using the federal one for their digests", {
+    userId: recipient.userId,
+    timeZone: recipient.timeZone,
+  });
   return FEDERAL_TIME_ZONE;
 }
 
@@ -44,7 +47,12 @@ type Candidate = AlertEventRow & { snapshot: string };
  * history (a restored dump); such rows, and a previous snapshot newer than the present, fall back
  * to the window alone.
  */
-function candidateEvents(tx: Tx, digest: { userId: number; frequency: DigestFrequency; triggers: string[] }, window: { start: Date; end: Date }, previousSnapshot: string | null) {
+function candidateEvents(
+  tx: Tx,
+  digest: { userId: number; frequency: DigestFrequency; triggers: string[] },
+  window: { start: Date; end: Date },
+  previousSnapshot: string | null,
+) {
   return tx.$queryRaw<Candidate[]>`
     with snap as (select pg_current_snapshot() as now, ${previousSnapshot}::text::pg_snapshot as prev)
     select snap.now::text as "snapshot", e.* from snap left join lateral (
@@ -70,7 +78,15 @@ const DIGEST_LOCK_CLASS = 7_411_008;
  * the events it includes (DigestEvent, unique per user, frequency and event) and the email. A second
  * worker building the same digest waits for the first, then finds the row and writes nothing.
  */
-async function buildDigest(db: Db, recipient: Recipient, frequency: DigestFrequency, subs: DigestSubscription[], period: DigestPeriod, windowEnd: Date, now: Date) {
+async function buildDigest(
+  db: Db,
+  recipient: Recipient,
+  frequency: DigestFrequency,
+  subs: DigestSubscription[],
+  period: DigestPeriod,
+  windowEnd: Date,
+  now: Date,
+) {
   const userId = recipient.userId;
   return db.$transaction(
     async (tx) => {
@@ -83,14 +99,33 @@ async function buildDigest(db: Db, recipient: Recipient, frequency: DigestFreque
         select: { windowEnd: true, snapshot: true },
       });
       const windowStart = previous?.windowEnd ?? period.start;
-      const rows = await candidateEvents(tx, { userId, frequency, triggers: subs.map((s) => s.trigger) }, { start: windowStart, end: windowEnd }, previous?.snapshot ?? null);
+      const rows = await candidateEvents(
+        tx,
+        { userId, frequency, triggers: subs.map((s) => s.trigger) },
+        { start: windowStart, end: windowEnd },
+        previous?.snapshot ?? null,
+      );
       const events = rows.filter((r) => r.id !== null);
       const groups = await digestGroups(new Audience(tx), recipient, subs, events);
       const email = groups.length
-        ? await composeAlertEmail(tx, { recipient, idempotencyKey: `digest:u${userId}:${frequency}:${period.key}`, digest: frequency, groups, now })
+        ? await composeAlertEmail(tx, {
+            recipient,
+            idempotencyKey: `digest:u${userId}:${frequency}:${period.key}`,
+            digest: frequency,
+            groups,
+            now,
+          })
         : null;
       const digest = await tx.alertDigest.create({
-        data: { userId, frequency, periodKey: period.key, windowStart, windowEnd, itemCount: email?.itemCount ?? 0, snapshot: rows[0]!.snapshot },
+        data: {
+          userId,
+          frequency,
+          periodKey: period.key,
+          windowStart,
+          windowEnd,
+          itemCount: email?.itemCount ?? 0,
+          snapshot: rows[0]!.snapshot,
+        },
         select: { id: true },
       });
       const included = groups.flatMap((g) => g.events.map((e) => ({ digestId: digest.id, eventId: e.id, userId, frequency })));

@@ -39,7 +39,11 @@ export function isValidTimeZone(timeZone: string): boolean {
 type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
 function wallClock(instant: Date, timeZone: string): WallClock {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -79,8 +83,9 @@ function offsetAt(instant: number, timeZone: string): number {
 export function zonedInstant(day: string, hour: number, timeZone: string): Date {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, hour);
-  const candidates = [offsetAt(wall - 86_400_000, timeZone), offsetAt(wall + 86_400_000, timeZone), offsetAt(wall, timeZone)]
-    .map((offset) => wall - offset);
+  const candidates = [offsetAt(wall - 86_400_000, timeZone), offsetAt(wall + 86_400_000, timeZone), offsetAt(wall, timeZone)].map(
+    (offset) => wall - offset,
+  );
   const exact = candidates.filter((t) => {
     const w = wallClock(new Date(t), timeZone);
     return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) === wall;

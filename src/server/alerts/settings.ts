@@ -43,7 +43,14 @@ export async function getAlertSettings(db: Db, scope: Scope): Promise<AlertSetti
   const rows = triggersForRole(scope.role).map((trigger): AlertSettingRow => {
     const row = stored.find((s) => s.trigger === trigger);
     return row
-      ? { trigger, enabled: row.enabled, frequency: row.frequency, stateCodes: row.stateCodes, departmentIds: row.departmentIds, version: row.version }
+      ? {
+          trigger,
+          enabled: row.enabled,
+          frequency: row.frequency,
+          stateCodes: row.stateCodes,
+          departmentIds: row.departmentIds,
+          version: row.version,
+        }
       : { trigger, enabled: false, frequency: "DAILY", stateCodes: [], departmentIds: [], version: null };
   });
   const hours = stored.filter((s) => s.enabled && s.frequency !== "IMMEDIATE").map((s) => s.deliveryHour);
@@ -74,7 +81,8 @@ async function validate(db: Db, scope: Scope, input: AlertSettingsUpdate) {
   const state = visibleStateCode(scope);
   const states = [...new Set(input.rows.flatMap((r) => r.stateCodes))];
   const outside = state ? states.filter((s) => s !== state) : [];
-  if (outside.length) throw new AppError("BAD_REQUEST", `You may only choose your own state (${state}); not allowed: ${outside.join(", ")}`);
+  if (outside.length)
+    throw new AppError("BAD_REQUEST", `You may only choose your own state (${state}); not allowed: ${outside.join(", ")}`);
   const known = await db.state.count({ where: { code: { in: states } } });
   if (known !== states.length) throw new AppError("BAD_REQUEST", `Unknown state code among: ${states.join(", ")}`);
   const ids = [...new Set(input.rows.flatMap((r) => r.departmentIds))];
@@ -108,7 +116,13 @@ export async function updateAlertSettings(db: Db, scope: Scope, input: AlertSett
         });
         if (updated.count === 0) throw staleVersion(`Alert ${row.trigger}`);
       }
-      const was = before && { enabled: before.enabled, frequency: before.frequency, stateCodes: before.stateCodes, departmentIds: before.departmentIds, deliveryHour: before.deliveryHour };
+      const was = before && {
+        enabled: before.enabled,
+        frequency: before.frequency,
+        stateCodes: before.stateCodes,
+        departmentIds: before.departmentIds,
+        deliveryHour: before.deliveryHour,
+      };
       if (JSON.stringify(was) !== JSON.stringify(data)) changes[row.trigger] = { before: was ?? null, after: data };
     }
     await recordAudit(tx, {

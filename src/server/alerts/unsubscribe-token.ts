@@ -39,8 +39,12 @@ export function verifyUnsubscribeToken(token: string, now: Date): UnsubscribeCla
     throw invalid("it cannot be read");
   }
   const triggers = Array.isArray(claim.t) ? claim.t : [];
-  if (!Number.isInteger(claim.u) || typeof claim.e !== "number" || triggers.length === 0 ||
-      !triggers.every((t) => (ALERT_TRIGGERS as readonly unknown[]).includes(t))) {
+  if (
+    !Number.isInteger(claim.u) ||
+    typeof claim.e !== "number" ||
+    triggers.length === 0 ||
+    !triggers.every((t) => (ALERT_TRIGGERS as readonly unknown[]).includes(t))
+  ) {
     throw invalid("it cannot be read");
   }
   const expiresAt = new Date(claim.e * 1000);

@@ -7,7 +7,12 @@ import { verifyUnsubscribeToken } from "./unsubscribe-token";
  * One-click unsubscribe (RFC 8058): turns off the subscriptions the email was sent for. The signed
  * token is the authorisation; applying it twice changes nothing the second time.
  */
-export async function unsubscribeWithToken(db: Db, token: string, meta: { ip?: string | null; userAgent?: string | null } = {}, now = new Date()) {
+export async function unsubscribeWithToken(
+  db: Db,
+  token: string,
+  meta: { ip?: string | null; userAgent?: string | null } = {},
+  now = new Date(),
+) {
   const claim = verifyUnsubscribeToken(token, now);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: claim.userId }, select: { id: true, email: true, role: true, stateCode: true } });

@@ -40,26 +40,31 @@ const errorLocales = new WeakMap<TRPCError, AppLocale>();
 /** Each procedure declares the permission it needs in its meta (the authorization matrix reads it). */
 export type ProcedureMeta = { permission?: Permission };
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error, ctx }) {
-    // Services and the CLI speak English; only what reaches a person through the API is translated.
-    const locale = errorLocales.get(error) ?? ctx?.locale ?? DEFAULT_LOCALE;
-    const localised = error.cause instanceof ZodError ? localiseZodError(error.cause, locale) : localiseErrorMessage(error.message, locale);
-    return {
-      ...shape,
-      message: localised.message,
-      data: {
-        ...shape.data,
-        englishMessage: error.message,
-        translated: localised.translated,
-        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
-        // Per-field problems a service found (e.g. the rule editor's definition), keyed by field path.
-        fieldErrors: error.cause instanceof AppError ? ((error.cause.details?.fieldErrors as Record<string, string[]> | undefined) ?? null) : null,
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error, ctx }) {
+      // Services and the CLI speak English; only what reaches a person through the API is translated.
+      const locale = errorLocales.get(error) ?? ctx?.locale ?? DEFAULT_LOCALE;
+      const localised =
+        error.cause instanceof ZodError ? localiseZodError(error.cause, locale) : localiseErrorMessage(error.message, locale);
+      return {
+        ...shape,
+        message: localised.message,
+        data: {
+          ...shape.data,
+          englishMessage: error.message,
+          translated: localised.translated,
+          zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+          // Per-field problems a service found (e.g. the rule editor's definition), keyed by field path.
+          fieldErrors:
+            error.cause instanceof AppError ? ((error.cause.details?.fieldErrors as Record<string, string[]> | undefined) ?? null) : null,
+        },
+      };
+    },
+  });
 
 const APP_TO_TRPC = {
   NOT_FOUND: "NOT_FOUND",

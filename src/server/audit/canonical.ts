@@ -61,7 +61,9 @@ function canonicalMembers(value: Record<string, unknown>): { key: string; encode
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  return `{${canonicalMembers(value as Record<string, unknown>).map((m) => m.encoded).join(",")}}`;
+  return `{${canonicalMembers(value as Record<string, unknown>)
+    .map((m) => m.encoded)
+    .join(",")}}`;
 }
 
 /**
@@ -72,7 +74,13 @@ export function canonicalJson(value: unknown): string {
 export function canonicalJsonAround(value: Record<string, unknown>, key: string): { before: string; after: string } {
   const members = canonicalMembers({ ...value, [key]: null });
   const at = members.findIndex((m) => m.key === key);
-  const head = members.slice(0, at).map((m) => `${m.encoded},`).join("");
-  const tail = members.slice(at + 1).map((m) => `,${m.encoded}`).join("");
+  const head = members
+    .slice(0, at)
+    .map((m) => `${m.encoded},`)
+    .join("");
+  const tail = members
+    .slice(at + 1)
+    .map((m) => `,${m.encoded}`)
+    .join("");
   return { before: `{${head}${JSON.stringify(key)}:`, after: `${tail}}` };
 }

@@ -77,7 +77,12 @@ export function auditCsvCells(row: AuditEvent): string[] {
  * memory stays flat. The stream stops at the newest matching event at the time of the export, so
  * the file holds exactly the rows the audit record counts (events never change afterwards).
  */
-export async function exportAuditEvents(db: Db, scope: Scope, filters: AuditFilters, origin?: RequestOrigin): Promise<AsyncGenerator<string>> {
+export async function exportAuditEvents(
+  db: Db,
+  scope: Scope,
+  filters: AuditFilters,
+  origin?: RequestOrigin,
+): Promise<AsyncGenerator<string>> {
   const where = auditEventSqlFilter(scope, filters);
   const lastId = await db.$transaction(async (tx) => {
     const [matching] = await tx.$queryRaw<{ rows: number; lastId: bigint | null }[]>`

@@ -7,7 +7,10 @@ export const ZAuditFilters = z.strictObject({
   action: z.string().trim().min(1).max(80).optional(),
   targetType: z.string().trim().min(1).max(40).optional(),
   targetId: z.string().trim().min(1).max(80).optional(),
-  stateCode: z.string().regex(/^\d{2}$/, "a two-digit INEGI state code").optional(),
+  stateCode: z
+    .string()
+    .regex(/^\d{2}$/, "a two-digit INEGI state code")
+    .optional(),
   outcome: z.enum(["ALLOWED", "DENIED"]).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

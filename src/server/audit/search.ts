@@ -26,7 +26,8 @@ function filterConditions(filters: AuditFilters): AuditCondition[] {
   const { actor, action, targetType, targetId, stateCode, outcome } = filters;
   const occurredAt = auditDayRange(filters.from, filters.to);
   const conditions: (AuditCondition | false | undefined | "")[] = [
-    actor && (/^\d{1,9}$/.test(actor) ? { column: "actorId", equals: Number(actor) } : { column: "actorEmail", containsInsensitive: actor }),
+    actor &&
+      (/^\d{1,9}$/.test(actor) ? { column: "actorId", equals: Number(actor) } : { column: "actorEmail", containsInsensitive: actor }),
     action && { column: "action", startsWith: action },
     targetType && { column: "targetType", equals: targetType },
     targetId && { column: "targetId", equals: targetId },
@@ -47,12 +48,17 @@ const auditConditions = (scope: Scope, filters: AuditFilters) => [...scopeCondit
 
 function sqlCondition(c: AuditCondition): Prisma.Sql {
   if ("equals" in c) {
-    return c.column === "outcome" ? Prisma.sql`outcome = ${c.equals}::"AuditOutcome"` : Prisma.sql`${Prisma.raw(`"${c.column}"`)} = ${c.equals}`;
+    return c.column === "outcome"
+      ? Prisma.sql`outcome = ${c.equals}::"AuditOutcome"`
+      : Prisma.sql`${Prisma.raw(`"${c.column}"`)} = ${c.equals}`;
   }
   if ("containsInsensitive" in c) return Prisma.sql`"actorEmail" ilike ('%' || ${likeLiteral(c.containsInsensitive)} || '%')`;
   if ("startsWith" in c) return Prisma.sql`action like (${likeLiteral(c.startsWith)} || '%')`;
   const bounds = [c.gte && Prisma.sql`"occurredAt" >= ${c.gte}`, c.lt && Prisma.sql`"occurredAt" < ${c.lt}`];
-  return Prisma.join(bounds.filter((b): b is Prisma.Sql => Boolean(b)), " and ");
+  return Prisma.join(
+    bounds.filter((b): b is Prisma.Sql => Boolean(b)),
+    " and ",
+  );
 }
 
 /** The caller's scope and the filters as one SQL condition over `"AuditEvent"` (the list and the CSV export). */

@@ -46,7 +46,11 @@ export async function verifyAuditChain(db: DbOrTx, options: VerifyOptions = {}):
     });
     for (const row of page) {
       if (row.prevHash !== expectedPrev) {
-        return { intact: false, count, broken: { id: row.id, field: "prevHash", expected: expectedPrev, stored: row.prevHash, previousId } };
+        return {
+          intact: false,
+          count,
+          broken: { id: row.id, field: "prevHash", expected: expectedPrev, stored: row.prevHash, previousId },
+        };
       }
       const recomputed = auditHash(row.prevHash, chainedFieldsOf(row));
       if (recomputed !== row.hash) {

@@ -14,7 +14,11 @@ function header(headers: HeaderSource, name: string): string | null {
 
 export function clientIp(headers: HeaderSource): string | null {
   const forwarded = header(headers, "x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
   return last ?? header(headers, "x-real-ip")?.trim() ?? null;
 }
 

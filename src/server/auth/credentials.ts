@@ -74,7 +74,9 @@ export async function checkCredentials<T>(
 
   const malformed = credentials.password.length > MAX_FIELD_LENGTH || credentials.email.length > MAX_FIELD_LENGTH;
   const user = malformed ? null : await db.user.findUnique({ where: { email } });
-  const passwordOk = user ? await verifyPassword(user.passwordHash, credentials.password) : await verifyAgainstDummy(credentials.password.slice(0, MAX_FIELD_LENGTH));
+  const passwordOk = user
+    ? await verifyPassword(user.passwordHash, credentials.password)
+    : await verifyAgainstDummy(credentials.password.slice(0, MAX_FIELD_LENGTH));
   const step = user && passwordOk ? matchTotpStep(decryptTotpSecret(user.totpSecret), credentials.totp.trim(), now) : null;
 
   return db.$transaction(async (tx) => {
@@ -95,7 +97,14 @@ export async function checkCredentials<T>(
       const verified: VerifiedUser = { id: user.id, email, role: user.role, stateCode: user.stateCode, sessionVersion: row.sessionVersion };
       return { ok: true as const, value: await onSuccess(tx, verified, actor) };
     }
-    await recordAudit(tx, { actor, action, outcome: "DENIED", targetType: user ? "User" : undefined, targetId: user?.id, metadata: { reason: failure } });
+    await recordAudit(tx, {
+      actor,
+      action,
+      outcome: "DENIED",
+      targetType: user ? "User" : undefined,
+      targetId: user?.id,
+      metadata: { reason: failure },
+    });
     if (user && row && !row.lockedAt && !row.disabled) await lockIfTooManyFailures(tx, user.id, email, row, actor, now);
     return { ok: false as const };
   });

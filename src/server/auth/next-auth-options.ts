@@ -22,7 +22,10 @@ function field(body: Record<string, unknown> | undefined, name: string): string 
  */
 export function createAuthOptions({ db, config, now = () => new Date() }: AuthDeps): AuthOptions {
   const names = cookieNames(config.secureCookies);
-  const cookie = (name: string) => ({ name, options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: config.secureCookies } });
+  const cookie = (name: string) => ({
+    name,
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: config.secureCookies },
+  });
   return {
     secret: config.secret,
     useSecureCookies: config.secureCookies,

@@ -19,7 +19,10 @@ let commonPasswords: Set<string> | undefined;
 
 function loadCommonPasswords(): Set<string> {
   const file = path.resolve(process.cwd(), COMMON_PASSWORDS_FILE);
-  const words = readFileSync(file, "utf8").split("\n").map((w) => w.trim()).filter(Boolean);
+  const words = readFileSync(file, "utf8")
+    .split("\n")
+    .map((w) => w.trim())
+    .filter(Boolean);
   if (words.length < 10_000) throw new Error(`${file} should list 10,000 passwords; found ${words.length}`);
   return new Set(words);
 }

@@ -26,12 +26,27 @@ export async function reauthenticate(
   if (!sessionId) throw new AppError("UNAUTHORIZED", "Sign in first");
   const user = await db.user.findUnique({ where: { id: scope.userId }, select: { email: true } });
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in first");
-  const result = await checkCredentials(db, { email: user.email, ...input }, origin, now, "auth.reauthenticate", async (tx, verified, actor) => {
-    const updated = await tx.userSession.updateMany({ where: { id: sessionId, userId: verified.id, endedAt: null }, data: { reauthAt: now } });
-    if (updated.count === 0) return false;
-    await recordAudit(tx, { actor: { ...actor, sessionId }, action: "auth.reauthenticate", targetType: "UserSession", targetId: sessionId });
-    return true;
-  });
+  const result = await checkCredentials(
+    db,
+    { email: user.email, ...input },
+    origin,
+    now,
+    "auth.reauthenticate",
+    async (tx, verified, actor) => {
+      const updated = await tx.userSession.updateMany({
+        where: { id: sessionId, userId: verified.id, endedAt: null },
+        data: { reauthAt: now },
+      });
+      if (updated.count === 0) return false;
+      await recordAudit(tx, {
+        actor: { ...actor, sessionId },
+        action: "auth.reauthenticate",
+        targetType: "UserSession",
+        targetId: sessionId,
+      });
+      return true;
+    },
+  );
   if (!result.ok) throw new AppError("FORBIDDEN", "The password or the code is not correct");
   if (!result.value) throw new AppError("UNAUTHORIZED", "Your session has ended; sign in again");
   return { reauthAt: now };

@@ -62,7 +62,10 @@ export function safeNextPath(value: string | null | undefined): string {
 }
 
 const policyFor = (request: NextRequest, options: Pick<GuardOptions, "publicOrigin" | "dev">, nonce: string) =>
-  contentSecurityPolicy(nonce, { dev: options.dev, https: request.nextUrl.protocol === "https:" || (options.publicOrigin?.startsWith("https:") ?? false) });
+  contentSecurityPolicy(nonce, {
+    dev: options.dev,
+    https: request.nextUrl.protocol === "https:" || (options.publicOrigin?.startsWith("https:") ?? false),
+  });
 
 /**
  * tRPC's share of the proxy, done by its own route (src/app/api/trpc/[trpc]/route.ts), which the proxy

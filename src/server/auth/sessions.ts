@@ -27,7 +27,15 @@ export function newSessionId(): string {
 export async function createSession(tx: Tx, user: VerifiedUser, origin: RequestOrigin, now: Date): Promise<string> {
   const id = newSessionId();
   await tx.userSession.create({
-    data: { id, userId: user.id, sessionVersion: user.sessionVersion, createdAt: now, lastSeenAt: now, ip: origin.ip, userAgent: origin.userAgent },
+    data: {
+      id,
+      userId: user.id,
+      sessionVersion: user.sessionVersion,
+      createdAt: now,
+      lastSeenAt: now,
+      ip: origin.ip,
+      userAgent: origin.userAgent,
+    },
   });
   return id;
 }
@@ -44,12 +52,15 @@ type SessionRow = {
 /** The scope of a live session, or null (and the session is ended, once) when it is no longer valid. */
 export async function resolveSession(db: Db, sessionId: string, now: Date = new Date()): Promise<Scope | null> {
   // Every request starts here: one prepared statement (the ORM's include would be two round trips).
-  const [session] = await queryPrepared<SessionRow>(db, Prisma.sql`
+  const [session] = await queryPrepared<SessionRow>(
+    db,
+    Prisma.sql`
     select s."userId", s."sessionVersion", s."createdAt", s."lastSeenAt", s."endedAt",
            json_build_object('role', u.role, 'stateCode', u."stateCode", 'disabled', u.disabled, 'locked', u."lockedAt" is not null,
                              'sessionVersion', u."sessionVersion", 'email', u.email) as user
     from "UserSession" s join "User" u on u.id = s."userId"
-    where s.id = ${sessionId}`);
+    where s.id = ${sessionId}`,
+  );
   if (!session || session.endedAt) return null;
   const { user } = session;
   const reason: SessionEndReason | null =
@@ -92,7 +103,10 @@ export async function endSession(db: Db, sessionId: string, reason: SessionEndRe
 
 /** Ends the session a sign-out names (its id comes from the next-auth JWT). */
 export async function logout(db: Db, sessionId: string, now: Date = new Date()) {
-  const session = await db.userSession.findUnique({ where: { id: sessionId }, select: { userId: true, user: { select: { email: true, role: true } } } });
+  const session = await db.userSession.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, user: { select: { email: true, role: true } } },
+  });
   if (!session) return;
   await endSession(db, sessionId, "logout", { userId: session.userId, email: session.user.email, role: session.user.role }, now);
 }

@@ -8,9 +8,7 @@ import { findVisibleCase, findVisibleDepartment, findVisibleReview } from "../wo
 
 /** What a comment is about. Departments are named by code, reviews and receiverships by id. */
 export type CommentTarget =
-  | { type: "DEPARTMENT"; departmentCode: string }
-  | { type: "REVIEW"; id: number }
-  | { type: "RECEIVERSHIP"; id: number };
+  { type: "DEPARTMENT"; departmentCode: string } | { type: "REVIEW"; id: number } | { type: "RECEIVERSHIP"; id: number };
 
 export const COMMENT_TARGET_TYPES = ["DEPARTMENT", "REVIEW", "RECEIVERSHIP"] as const;
 export const MAX_COMMENT_LENGTH = 5000;

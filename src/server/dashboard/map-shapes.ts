@@ -7,7 +7,11 @@ export type StateShape = { code: string; d: string; centroid: [number, number] }
 export const MAP_WIDTH = 800;
 export const MAP_HEIGHT = 540;
 
-type Feature = { type: "Feature"; properties: { state_code: string; name: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } };
+type Feature = {
+  type: "Feature";
+  properties: { state_code: string; name: string };
+  geometry: { type: string; coordinates: number[][][] | number[][][][] };
+};
 
 /**
  * d3-geo reads polygons on the sphere, where a ring's winding says which side is inside; GeoJSON

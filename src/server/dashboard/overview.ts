@@ -41,7 +41,8 @@ function summarise(key: string, name: string, levels: LevelCounts, figures: Indi
 /** The state the caller asked for, if they may see it; otherwise the state does not exist for them. */
 async function visibleState(db: DbOrTx, scope: Scope, stateCode: string) {
   const only = visibleStateCode(scope);
-  const state = only && only !== stateCode ? null : await db.state.findUnique({ where: { code: stateCode }, select: { code: true, name: true } });
+  const state =
+    only && only !== stateCode ? null : await db.state.findUnique({ where: { code: stateCode }, select: { code: true, name: true } });
   if (!state) throw notFound(`State ${stateCode}`);
   return state;
 }
@@ -121,7 +122,12 @@ export async function dashboardOverview(db: DbOrTx, scope: Scope, input: { state
 }
 
 /** Monthly figures for the last 24 months (see `trendPoints`), for everything visible, a state or one department. */
-export async function dashboardTrends(db: DbOrTx, scope: Scope, input: { stateCode?: string; departmentId?: number }, asOf = dashboardToday()) {
+export async function dashboardTrends(
+  db: DbOrTx,
+  scope: Scope,
+  input: { stateCode?: string; departmentId?: number },
+  asOf = dashboardToday(),
+) {
   if (input.stateCode) await visibleState(db, scope, input.stateCode);
   const rows = await indicatorsAt(db, scope, trendPoints(asOf), "all", input);
   return trendSeries(asOf, rows);
@@ -132,7 +138,12 @@ export function trendSeries(asOf: string, rows: readonly IndicatorRow[]) {
   const byDate = new Map(rows.map((r) => [r.asOf, r]));
   return trendPoints(asOf).map((point) => {
     const row = byDate.get(point);
-    const counts = { officers: row?.officers ?? 0, approved: row?.approved ?? 0, trainingCompliant: row?.trainingCompliant ?? 0, countedComplaints12m: row?.countedComplaints12m ?? 0 };
+    const counts = {
+      officers: row?.officers ?? 0,
+      approved: row?.approved ?? 0,
+      trainingCompliant: row?.trainingCompliant ?? 0,
+      countedComplaints12m: row?.countedComplaints12m ?? 0,
+    };
     return {
       asOf: point,
       ...ratios(counts),

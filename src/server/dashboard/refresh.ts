@@ -21,7 +21,9 @@ export async function refreshDashboardFigures(db: Db, today: string = dashboardT
     }
     return outcome;
   } catch (err) {
-    log.warn("dashboard figures: background refresh failed; readers will refresh", { error: err instanceof Error ? err.message : String(err) });
+    log.warn("dashboard figures: background refresh failed; readers will refresh", {
+      error: err instanceof Error ? err.message : String(err),
+    });
     return null;
   }
 }

@@ -33,10 +33,11 @@ async function ensureVigilaDatabase(adminUrl: string) {
   await client.connect();
   try {
     const exists = await client.query("select 1 from pg_database where datname = 'vigila'");
-    if (exists.rowCount === 0) await client.query("create database vigila").catch((err: { code?: string }) => {
-      // Created concurrently by another process: 42P04, or 23505 when both inserted the catalog row at once.
-      if (err.code !== "42P04" && err.code !== "23505") throw err;
-    });
+    if (exists.rowCount === 0)
+      await client.query("create database vigila").catch((err: { code?: string }) => {
+        // Created concurrently by another process: 42P04, or 23505 when both inserted the catalog row at once.
+        if (err.code !== "42P04" && err.code !== "23505") throw err;
+      });
   } finally {
     await client.end();
   }

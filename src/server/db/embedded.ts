@@ -161,8 +161,20 @@ async function spawnPostmaster(pgDir: string, port: number) {
   // Detached with its output in a file: the server must outlive a process that is killed.
   const child = spawn(
     postgres,
-    ["-D", pgDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-      "-c", "max_connections=300", "-c", "fsync=on"],
+    [
+      "-D",
+      pgDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=300",
+      "-c",
+      "fsync=on",
+    ],
     { ...ids, detached: true, stdio: ["ignore", logFile.fd, logFile.fd], env: { ...process.env, LC_MESSAGES: "C" } },
   );
   child.unref();
@@ -181,7 +193,12 @@ async function waitForRunning(pgDir: string, creds: Credentials, deadline: numbe
   throw new Error(`Embedded PostgreSQL in ${pgDir} did not become ready; see ${path.join(pgDir, "..", "postgres.log")}`);
 }
 
-async function startPostmaster(root: string, pgDir: string, creds: Credentials, deadline: number): Promise<{ running: PidFile; ours: boolean }> {
+async function startPostmaster(
+  root: string,
+  pgDir: string,
+  creds: Credentials,
+  deadline: number,
+): Promise<{ running: PidFile; ours: boolean }> {
   let lastError = "";
   while (Date.now() < deadline) {
     // Vigila starts only under the folder lock; a postmaster appearing anyway was started by hand: use it.
@@ -197,7 +214,8 @@ async function startPostmaster(root: string, pgDir: string, creds: Credentials, 
     child.once("exit", () => (exited = true));
     while (!exited && Date.now() < deadline) {
       const pidFile = await readPidFile(pgDir);
-      if (pidFile && pidFile.pid === child.pid && pidFile.status === "ready" && (await answers(creds, pidFile.port))) return { running: pidFile, ours: true };
+      if (pidFile && pidFile.pid === child.pid && pidFile.status === "ready" && (await answers(creds, pidFile.port)))
+        return { running: pidFile, ours: true };
       await sleep(100);
     }
     // Exited early: a port taken meanwhile, or shared memory of a killed server not yet released.
@@ -213,7 +231,12 @@ export async function ensureEmbeddedServer(dataDir: string): Promise<EmbeddedSer
   const pgDir = path.join(root, "pg");
   const deadline = Date.now() + READY_TIMEOUT_MS;
   const server = (creds: Credentials, running: PidFile, ownedByUs: boolean) => ({
-    port: running.port, pid: running.pid, ownedByUs, pgDir, creds, url: (db: string) => urlFor(creds, running.port, db),
+    port: running.port,
+    pid: running.pid,
+    ownedByUs,
+    pgDir,
+    creds,
+    url: (db: string) => urlFor(creds, running.port, db),
   });
 
   const creds = await readCredentials(root);

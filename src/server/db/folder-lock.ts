@@ -37,7 +37,9 @@ async function isStale(lockPath: string) {
   if (text === null) return false; // released meanwhile: just retry
   const holder = Number(text);
   if (text.trim() === "") {
-    const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs).catch(() => 0);
+    const age = await stat(lockPath)
+      .then((s) => Date.now() - s.mtimeMs)
+      .catch(() => 0);
     return age > EMPTY_LOCK_GRACE_MS;
   }
   return !Number.isInteger(holder) || !processIsAlive(holder);

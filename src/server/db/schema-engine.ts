@@ -3,14 +3,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import {
-  type SqlMigrationAwareDriverAdapterFactory,
-  bindMigrationAwareSqlAdapterFactory,
-} from "@prisma/driver-adapter-utils";
-import type {
-  MigrationList,
-  SchemaEngine,
-} from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { type SqlMigrationAwareDriverAdapterFactory, bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 /**
  * Prisma's schema engine compiled to WebAssembly. The native engine cannot be downloaded on
@@ -68,11 +62,7 @@ export async function withSchemaEngine<T>(
   };
   const factory = bindMigrationAwareSqlAdapterFactory(tracking);
   const logs: string[] = [];
-  const engine = await Engine.new(
-    { datamodels: [[SCHEMA_PATH, schemaText]] },
-    (line: string) => logs.push(line),
-    factory,
-  );
+  const engine = await Engine.new({ datamodels: [[SCHEMA_PATH, schemaText]] }, (line: string) => logs.push(line), factory);
   try {
     return await fn(engine);
   } finally {

@@ -18,21 +18,50 @@ export type ComplaintContext = OfficerContext & { nextComplaintSerial: () => num
 export type ComplaintProfile = { perOfficerYear: number; yearlyTrend: number; severity: "low" | "mid" | "high" };
 
 const SOURCE_WEIGHTS: Record<ComplaintSource, number> = {
-  CITIZEN: 64, INTERNAL: 15, MEDIA: 6, OTHER: 6, STATE_COMMISSION: 6, CNDH: 3,
+  CITIZEN: 64,
+  INTERNAL: 15,
+  MEDIA: 6,
+  OTHER: 6,
+  STATE_COMMISSION: 6,
+  CNDH: 3,
 };
 
 const CATEGORY_WEIGHTS: Record<ComplaintProfile["severity"], Record<ComplaintCategory, number>> = {
   low: {
-    EXCESSIVE_FORCE: 26, ARBITRARY_DETENTION: 24, OTHER: 22, EXTORTION: 10, CORRUPTION: 10, COLLUSION: 2,
-    TORTURE: 2.5, SEXUAL_ABUSE: 1.5, FORCED_DISAPPEARANCE: 1, EXTRAJUDICIAL_KILLING: 1,
+    EXCESSIVE_FORCE: 26,
+    ARBITRARY_DETENTION: 24,
+    OTHER: 22,
+    EXTORTION: 10,
+    CORRUPTION: 10,
+    COLLUSION: 2,
+    TORTURE: 2.5,
+    SEXUAL_ABUSE: 1.5,
+    FORCED_DISAPPEARANCE: 1,
+    EXTRAJUDICIAL_KILLING: 1,
   },
   mid: {
-    EXCESSIVE_FORCE: 24, ARBITRARY_DETENTION: 22, OTHER: 16, EXTORTION: 13, CORRUPTION: 12, COLLUSION: 4,
-    TORTURE: 4, SEXUAL_ABUSE: 2, FORCED_DISAPPEARANCE: 1.5, EXTRAJUDICIAL_KILLING: 1.5,
+    EXCESSIVE_FORCE: 24,
+    ARBITRARY_DETENTION: 22,
+    OTHER: 16,
+    EXTORTION: 13,
+    CORRUPTION: 12,
+    COLLUSION: 4,
+    TORTURE: 4,
+    SEXUAL_ABUSE: 2,
+    FORCED_DISAPPEARANCE: 1.5,
+    EXTRAJUDICIAL_KILLING: 1.5,
   },
   high: {
-    EXCESSIVE_FORCE: 20, ARBITRARY_DETENTION: 18, OTHER: 10, EXTORTION: 15, CORRUPTION: 13, COLLUSION: 9,
-    TORTURE: 6, SEXUAL_ABUSE: 3, FORCED_DISAPPEARANCE: 3, EXTRAJUDICIAL_KILLING: 3,
+    EXCESSIVE_FORCE: 20,
+    ARBITRARY_DETENTION: 18,
+    OTHER: 10,
+    EXTORTION: 15,
+    CORRUPTION: 13,
+    COLLUSION: 9,
+    TORTURE: 6,
+    SEXUAL_ABUSE: 3,
+    FORCED_DISAPPEARANCE: 3,
+    EXTRAJUDICIAL_KILLING: 3,
   },
 };
 
@@ -63,7 +92,12 @@ function outcome(rng: Rng, receivedOn: number, referenceDay: number): Pick<Compl
   const age = referenceDay - receivedOn;
   if (age < 45) return { status: rng.chance(0.05) ? "WITHDRAWN" : rng.chance(0.5) ? "RECEIVED" : "INVESTIGATING", resolvedOn: null };
   const status = rng.weighted<ComplaintStatus>({
-    SUSTAINED: 16, NOT_SUSTAINED: 34, UNFOUNDED: 22, WITHDRAWN: 9, INVESTIGATING: age < 365 ? 30 : 6, RECEIVED: 0,
+    SUSTAINED: 16,
+    NOT_SUSTAINED: 34,
+    UNFOUNDED: 22,
+    WITHDRAWN: 9,
+    INVESTIGATING: age < 365 ? 30 : 6,
+    RECEIVED: 0,
   });
   if (status === "INVESTIGATING" || status === "WITHDRAWN") return { status, resolvedOn: null };
   return { status, resolvedOn: receivedOn + rng.int(30, Math.min(age, 540)) };

@@ -14,7 +14,11 @@ const HISTORY_YEARS = 10;
 export type GeneratedDemo = { rows: DemoRows; referenceDate: string; scenarios: (Scenario & { code: string })[] };
 
 /** Builds the whole demo data set in memory; the same inputs always give the same rows. */
-export function generateDemoData(states: readonly StateRef[], municipalities: readonly MunicipalityRef[], size: DemoSize = "full"): GeneratedDemo {
+export function generateDemoData(
+  states: readonly StateRef[],
+  municipalities: readonly MunicipalityRef[],
+  size: DemoSize = "full",
+): GeneratedDemo {
   const referenceDay = toDay(DEMO_REFERENCE_DATE);
   const rows = createDemoRows();
   let officerSerial = 0;

@@ -36,13 +36,25 @@ const COMPLIANT_BLOCKS: readonly (readonly [string, string][])[] = [
   [["PRIMER_RESPONDIENTE", "40.00"]],
   [["DERECHOS_HUMANOS", "42.50"]],
   [["USO_DE_LA_FUERZA", "45.00"]],
-  [["ACTUALIZACION", "30.00"], ["DERECHOS_HUMANOS", "12.50"]],
-  [["USO_DE_LA_FUERZA", "20.00"], ["PRIMER_RESPONDIENTE", "24.00"]],
-  [["CADENA_DE_CUSTODIA", "16.50"], ["DERECHOS_HUMANOS", "25.00"]],
+  [
+    ["ACTUALIZACION", "30.00"],
+    ["DERECHOS_HUMANOS", "12.50"],
+  ],
+  [
+    ["USO_DE_LA_FUERZA", "20.00"],
+    ["PRIMER_RESPONDIENTE", "24.00"],
+  ],
+  [
+    ["CADENA_DE_CUSTODIA", "16.50"],
+    ["DERECHOS_HUMANOS", "25.00"],
+  ],
 ];
 const SHORT_BLOCKS: readonly (readonly [string, string][])[] = [
   [["DERECHOS_HUMANOS", "20.00"]],
-  [["USO_DE_LA_FUERZA", "12.50"], ["CADENA_DE_CUSTODIA", "16.00"]],
+  [
+    ["USO_DE_LA_FUERZA", "12.50"],
+    ["CADENA_DE_CUSTODIA", "16.00"],
+  ],
 ];
 const INITIAL_TRAINING_HOURS = ["486.00", "648.00", "972.00"] as const;
 

@@ -33,9 +33,7 @@ export function createDemoRows() {
     officers: new Columns(["id", "departmentCode", "givenName", "familyName", "rank", "hiredOn", "separatedOn"] as const),
     training: new Columns(["officerId", "courseCode", "completedOn", "hours"] as const),
     vetting: new Columns(["officerId", "evaluatedOn", "result", "validUntil"] as const),
-    complaints: new Columns(
-      ["ref", "departmentCode", "receivedOn", "source", "category", "status", "resolvedOn", "summary"] as const,
-    ),
+    complaints: new Columns(["ref", "departmentCode", "receivedOn", "source", "category", "status", "resolvedOn", "summary"] as const),
     complaintOfficers: new Columns(["ref", "officerId"] as const),
   };
 }

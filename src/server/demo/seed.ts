@@ -27,7 +27,10 @@ export async function seedDemoData(db: Db, options: { size?: DemoSize } = {}): P
   if ((await db.department.count()) > 0) return existingData(db);
   const [states, municipalities] = await Promise.all([
     db.state.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true, population2020: true } }),
-    db.municipality.findMany({ orderBy: [{ stateCode: "asc" }, { code: "asc" }], select: { stateCode: true, code: true, name: true, population2020: true } }),
+    db.municipality.findMany({
+      orderBy: [{ stateCode: "asc" }, { code: "asc" }],
+      select: { stateCode: true, code: true, name: true, population2020: true },
+    }),
   ]);
   const started = Date.now();
   const { rows, referenceDate } = generateDemoData(states, municipalities, options.size ?? "full");

@@ -1,7 +1,16 @@
 import { Prisma } from "../../generated/prisma/client";
 import type {
-  ComplaintCategory, ComplaintSource, ComplaintStatus, CriterionComparator, DepartmentKind, DismissReason, Level,
-  ReceivershipStatus, RecommendationStatus, ReviewDecision, ReviewStatus,
+  ComplaintCategory,
+  ComplaintSource,
+  ComplaintStatus,
+  CriterionComparator,
+  DepartmentKind,
+  DismissReason,
+  Level,
+  ReceivershipStatus,
+  RecommendationStatus,
+  ReviewDecision,
+  ReviewStatus,
 } from "../../generated/prisma/enums";
 import type { StoredRow } from "../dashboard/indicators-sql";
 import { latestRunIdSql } from "../dashboard/latest-run";
@@ -61,25 +70,63 @@ type Instant = string;
 
 export type DossierRow = {
   department: {
-    id: number; code: string; name: string; kind: DepartmentKind; stateCode: string; authorizedStrength: number | null;
-    stateName: string; municipalityName: string | null;
+    id: number;
+    code: string;
+    name: string;
+    kind: DepartmentKind;
+    stateCode: string;
+    authorizedStrength: number | null;
+    stateName: string;
+    municipalityName: string | null;
   };
   evaluation: { runId: number; asOf: string; ruleSetId: string; ruleSetVersion: number; level: Level; insufficientData: boolean } | null;
   figures: StoredRow[] | null;
   officers: OfficerStanding[];
-  complaints: { ref: string; receivedOn: Day; source: ComplaintSource; category: ComplaintCategory; status: ComplaintStatus; resolvedOn: Day | null }[];
+  complaints: {
+    ref: string;
+    receivedOn: Day;
+    source: ComplaintSource;
+    category: ComplaintCategory;
+    status: ComplaintStatus;
+    resolvedOn: Day | null;
+  }[];
   reviews: {
-    id: number; status: ReviewStatus; scope: string; decision: ReviewDecision | null; dueOn: Day | null; openedAt: Instant;
-    closedAt: Instant | null; ownerName: string;
+    id: number;
+    status: ReviewStatus;
+    scope: string;
+    decision: ReviewDecision | null;
+    dueOn: Day | null;
+    openedAt: Instant;
+    closedAt: Instant | null;
+    ownerName: string;
   }[];
   recommendations: {
-    id: number; level: Level; previousLevel: Level; status: RecommendationStatus; dismissReason: DismissReason | null;
-    justification: string | null; decidedAt: Instant | null; createdAt: Instant; decidedByName: string | null;
+    id: number;
+    level: Level;
+    previousLevel: Level;
+    status: RecommendationStatus;
+    dismissReason: DismissReason | null;
+    justification: string | null;
+    decidedAt: Instant | null;
+    createdAt: Instant;
+    decidedByName: string | null;
   }[];
   receiverships: {
-    id: number; status: ReceivershipStatus; legalBasis: string; receivingAuthority: string; startDate: Day | null; endDate: Day | null;
+    id: number;
+    status: ReceivershipStatus;
+    legalBasis: string;
+    receivingAuthority: string;
+    startDate: Day | null;
+    endDate: Day | null;
     terms: string;
-    exitCriteria: { id: number; ruleId: string; comparator: CriterionComparator; threshold: number; currentValue: number | null; met: boolean | null }[];
+    exitCriteria: {
+      id: number;
+      ruleId: string;
+      comparator: CriterionComparator;
+      threshold: number;
+      currentValue: number | null;
+      met: boolean | null;
+    }[];
     milestones: { id: number; title: string; dueOn: Day; completedOn: Day | null }[];
   }[];
 };
@@ -93,10 +140,17 @@ export function dossierLists(row: DossierRow) {
   return {
     complaints: row.complaints.map((c) => ({ ...c, receivedOn: dbDate(c.receivedOn), resolvedOn: dayOrNull(c.resolvedOn) })),
     reviews: row.reviews.map(({ ownerName, ...r }) => ({
-      ...r, dueOn: dayOrNull(r.dueOn), openedAt: new Date(r.openedAt), closedAt: instantOrNull(r.closedAt), owner: { name: ownerName },
+      ...r,
+      dueOn: dayOrNull(r.dueOn),
+      openedAt: new Date(r.openedAt),
+      closedAt: instantOrNull(r.closedAt),
+      owner: { name: ownerName },
     })),
     recommendations: row.recommendations.map(({ decidedByName, ...r }) => ({
-      ...r, decidedAt: instantOrNull(r.decidedAt), createdAt: new Date(r.createdAt), decidedBy: decidedByName === null ? null : { name: decidedByName },
+      ...r,
+      decidedAt: instantOrNull(r.decidedAt),
+      createdAt: new Date(r.createdAt),
+      decidedBy: decidedByName === null ? null : { name: decidedByName },
     })),
     receiverships: row.receiverships.map((c) => ({
       ...c,

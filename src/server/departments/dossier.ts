@@ -21,15 +21,38 @@ export async function departmentDossier(db: Db, scope: Scope, actor: AuditActor,
   if (!row) throw notFound("Department");
   const { department } = row;
   const figures = await currentFigures(db, scope, row, points);
-  await recordAuditNow(db, { actor, action: "department.view", targetType: "Department", targetId: department.code, stateCode: department.stateCode });
+  await recordAuditNow(db, {
+    actor,
+    action: "department.view",
+    targetType: "Department",
+    targetId: department.code,
+    stateCode: department.stateCode,
+  });
   const now = figures.find((f) => f.asOf === asOf);
-  const counts = { officers: now?.officers ?? 0, approved: now?.approved ?? 0, trainingCompliant: now?.trainingCompliant ?? 0, countedComplaints12m: now?.countedComplaints12m ?? 0 };
+  const counts = {
+    officers: now?.officers ?? 0,
+    approved: now?.approved ?? 0,
+    trainingCompliant: now?.trainingCompliant ?? 0,
+    countedComplaints12m: now?.countedComplaints12m ?? 0,
+  };
   const { stateName, municipalityName, ...own } = department;
   return {
     asOf,
-    department: { ...own, state: { name: stateName }, municipality: municipalityName === null ? null : { name: municipalityName }, stateName, municipalityName },
+    department: {
+      ...own,
+      state: { name: stateName },
+      municipality: municipalityName === null ? null : { name: municipalityName },
+      stateName,
+      municipalityName,
+    },
     evaluation: row.evaluation,
-    metrics: { ...ratios(counts), ...counts, expiredVetting: now?.expiredVetting ?? 0, failedOnDuty: now?.failedOnDuty ?? 0, seriousAbuse24m: now?.seriousAbuse24m ?? 0 },
+    metrics: {
+      ...ratios(counts),
+      ...counts,
+      expiredVetting: now?.expiredVetting ?? 0,
+      failedOnDuty: now?.failedOnDuty ?? 0,
+      seriousAbuse24m: now?.seriousAbuse24m ?? 0,
+    },
     trends: trendSeries(asOf, figures),
     officers: row.officers,
     ...dossierLists(row),

@@ -37,10 +37,12 @@ const ROW_SORT_KEY: Record<Sort, Prisma.Sql> = {
 };
 
 const byId = (alias: string) => Prisma.raw(`${alias}.id`);
-const openReview = (alias: string) => Prisma.sql`exists (select 1 from "Review" rv where rv."departmentId" = ${byId(alias)} and rv.status = 'OPEN')`;
+const openReview = (alias: string) =>
+  Prisma.sql`exists (select 1 from "Review" rv where rv."departmentId" = ${byId(alias)} and rv.status = 'OPEN')`;
 const imposedReceivership = (alias: string) =>
   Prisma.sql`exists (select 1 from "ReceivershipCase" rc where rc."departmentId" = ${byId(alias)} and rc.status = 'IMPOSED')`;
-const latestResult = (alias: string) => Prisma.sql`left join "EvaluationResult" er on er."departmentId" = ${byId(alias)} and er."runId" = ${latestRunIdSql}`;
+const latestResult = (alias: string) =>
+  Prisma.sql`left join "EvaluationResult" er on er."departmentId" = ${byId(alias)} and er."runId" = ${latestRunIdSql}`;
 
 type Page = { limit: number | null; offset: number; today: string };
 
@@ -73,7 +75,12 @@ function departmentConditions(scope: Scope, view: DepartmentFilters): Prisma.Sql
  * the total is a separate count; otherwise the matching departments are gathered once and both the
  * count and the page read them.
  */
-async function queryDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilters, page: Page): Promise<{ total: number; rows: DepartmentRow[] }> {
+async function queryDepartments(
+  db: DbOrTx,
+  scope: Scope,
+  view: DepartmentFilters,
+  page: Page,
+): Promise<{ total: number; rows: DepartmentRow[] }> {
   const { limit, offset, today } = page;
   const onRoll = (alias: string) => Prisma.sql`(select count(*)::int from "Officer" o where ${activeOfficersWhere(byId(alias), today)})`;
   const sortKey: Record<Sort, Prisma.Sql> = {
@@ -126,11 +133,20 @@ async function queryDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilter
 
 /** One page of the departments view; officers on the roll are counted at `today` (Mexico City's date). */
 export async function listDepartments(db: DbOrTx, scope: Scope, input: ListDepartmentsInput, today = dashboardToday()) {
-  const { total, rows } = await queryDepartments(db, scope, input, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize, today });
+  const { total, rows } = await queryDepartments(db, scope, input, {
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+    today,
+  });
   return { total, page: input.page, pageSize: input.pageSize, rows };
 }
 
 /** Every department of the view, for the CSV export. */
-export async function listAllDepartments(db: DbOrTx, scope: Scope, view: DepartmentFilters, today = dashboardToday()): Promise<DepartmentRow[]> {
+export async function listAllDepartments(
+  db: DbOrTx,
+  scope: Scope,
+  view: DepartmentFilters,
+  today = dashboardToday(),
+): Promise<DepartmentRow[]> {
   return (await queryDepartments(db, scope, view, { limit: null, offset: 0, today })).rows;
 }

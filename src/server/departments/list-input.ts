@@ -7,10 +7,16 @@ export const LEVEL_VALUES = ["NONE", "WATCH", "REVIEW", "RECEIVERSHIP"] as const
 /** The departments view's filters: the tRPC input, the page URL and the CSV export all use this one schema. */
 export const ZDepartmentFilters = z.strictObject({
   search: z.string().trim().min(1).max(100).optional(),
-  stateCode: z.string().regex(/^\d{2}$/).optional(),
+  stateCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   kind: z.enum(["MUNICIPAL", "STATE"]).optional(),
   level: z.enum(LEVEL_VALUES).optional(),
-  rule: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
+  rule: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional(),
   status: z.enum(DEPARTMENT_STATUSES).optional(),
   sort: z.enum(DEPARTMENT_SORTS).default("code"),
   direction: z.enum(["asc", "desc"]).default("asc"),

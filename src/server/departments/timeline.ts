@@ -27,9 +27,22 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 type Person = { id: number; name: string } | null;
 export type TimelinePayloads = {
   "complaint.received": { ref: string; category: string; source: string; status: string };
-  "evaluation.levelChanged": { runId: number; asOf: string; level: string; previousLevel: string | null; ruleSetId: string; ruleSetVersion: number };
+  "evaluation.levelChanged": {
+    runId: number;
+    asOf: string;
+    level: string;
+    previousLevel: string | null;
+    ruleSetId: string;
+    ruleSetVersion: number;
+  };
   "recommendation.opened": { recommendationId: number; level: string; previousLevel: string; status: string };
-  "recommendation.decided": { recommendationId: number; status: string; dismissReason: string | null; justification: string | null; decidedBy: Person };
+  "recommendation.decided": {
+    recommendationId: number;
+    status: string;
+    dismissReason: string | null;
+    justification: string | null;
+    decidedBy: Person;
+  };
   "review.opened": { reviewId: number; scope: string; recommendationId: number | null; owner: Person };
   "review.closed": { reviewId: number; decision: string | null; decisionNotes: string | null };
   "receivership.statusChanged": { caseId: number; fromStatus: string | null; toStatus: string; reason: string; changedBy: Person };

@@ -22,7 +22,10 @@ function Identity({ data, l }: Props) {
           [l.s.currentLevel, l.level(dossier.evaluation?.level ?? null)],
           [l.s.ruleSet, ruleSet],
           [l.s.dataDate, l.day(dossier.evaluation?.asOf ?? dossier.asOf)],
-          [l.s.generatedAt, `${l.instant(data.generatedAt, "UTC")} UTC · ${l.instant(data.generatedAt, "America/Mexico_City")} (America/Mexico_City)`],
+          [
+            l.s.generatedAt,
+            `${l.instant(data.generatedAt, "UTC")} UTC · ${l.instant(data.generatedAt, "America/Mexico_City")} (America/Mexico_City)`,
+          ],
           [l.s.requestedBy, `${data.requester} · ${l.m(`roles.${data.role}`)}`],
         ]}
       />
@@ -33,20 +36,39 @@ function Identity({ data, l }: Props) {
 
 function Why({ data, l }: Props) {
   const { explanation } = data;
-  if (!explanation) return <Section title={l.s.why}><P>{l.s.unevaluatedNote}</P></Section>;
+  if (!explanation)
+    return (
+      <Section title={l.s.why}>
+        <P>{l.s.unevaluatedNote}</P>
+      </Section>
+    );
   return (
     <Section title={l.s.why}>
       <P style={styles.muted}>
-        {l.m("dossier.why.source", { date: l.day(explanation.asOf), ruleSet: explanation.ruleSet.id, version: explanation.ruleSet.version })}
+        {l.m("dossier.why.source", {
+          date: l.day(explanation.asOf),
+          ruleSet: explanation.ruleSet.id,
+          version: explanation.ruleSet.version,
+        })}
       </P>
       {explanation.warnings.map((w) => (
         <P key={w.code} style={styles.muted}>
-          {l.m(`dossier.why.warningCodes.${w.code}`, { count: "count" in w ? w.count : 0, active: "active" in w ? w.active : 0, authorized: "authorized" in w ? w.authorized : 0 })}
+          {l.m(`dossier.why.warningCodes.${w.code}`, {
+            count: "count" in w ? w.count : 0,
+            active: "active" in w ? w.active : 0,
+            authorized: "authorized" in w ? w.authorized : 0,
+          })}
         </P>
       ))}
       <Table
         widths={[3, 1.3, 1, 2, 3]}
-        head={[l.m("dossier.why.rule"), l.m("dossier.why.level"), l.m("dossier.why.value"), l.m("dossier.why.threshold"), l.m("dossier.why.thresholds")]}
+        head={[
+          l.m("dossier.why.rule"),
+          l.m("dossier.why.level"),
+          l.m("dossier.why.value"),
+          l.m("dossier.why.threshold"),
+          l.m("dossier.why.thresholds"),
+        ]}
         rows={explanation.rules.map((rule) => [
           l.ruleName(rule.id, rule.title),
           l.level(rule.level),
@@ -64,14 +86,31 @@ function Trends({ data, l }: Props) {
   const months = points.map((p) => p.asOf);
   const charts = [
     { title: l.m("dashboard.indicators.vettingCoverage"), values: points.map((p) => p.vettingCoverage), percent: true, format: l.percent },
-    { title: l.m("dashboard.indicators.trainingCompliance"), values: points.map((p) => p.trainingCompliance), percent: true, format: l.percent },
-    { title: l.m("dashboard.indicators.complaintsPer100"), values: points.map((p) => p.complaintsPer100), percent: false, format: l.decimal },
-    { title: l.m("dashboard.columns.officers"), values: points.map((p) => p.officers), percent: false, format: (v: number | null) => (v === null ? "—" : l.integer(v)) },
+    {
+      title: l.m("dashboard.indicators.trainingCompliance"),
+      values: points.map((p) => p.trainingCompliance),
+      percent: true,
+      format: l.percent,
+    },
+    {
+      title: l.m("dashboard.indicators.complaintsPer100"),
+      values: points.map((p) => p.complaintsPer100),
+      percent: false,
+      format: l.decimal,
+    },
+    {
+      title: l.m("dashboard.columns.officers"),
+      values: points.map((p) => p.officers),
+      percent: false,
+      format: (v: number | null) => (v === null ? "—" : l.integer(v)),
+    },
   ];
   return (
     <Section title={l.s.trends}>
       <View style={{ flexDirection: "row", flexWrap: "wrap", justifyContent: "space-between" }}>
-        {charts.map((chart) => <TrendChart key={chart.title} months={months} l={l} {...chart} />)}
+        {charts.map((chart) => (
+          <TrendChart key={chart.title} months={months} l={l} {...chart} />
+        ))}
       </View>
     </Section>
   );

@@ -38,7 +38,9 @@ export async function dossierPdfData(db: Db, scope: Scope, code: string, options
   const { summaries, requester } = await db.$transaction(async (tx) => {
     const rows = personalData
       ? await tx.complaint.findMany({
-          where: { AND: [complaintWhere(scope), { departmentId: dossier.department.id, ref: { in: dossier.complaints.map((c) => c.ref) } }] },
+          where: {
+            AND: [complaintWhere(scope), { departmentId: dossier.department.id, ref: { in: dossier.complaints.map((c) => c.ref) } }],
+          },
           select: { ref: true, summary: true },
         })
       : [];

@@ -11,7 +11,13 @@ const MESSAGES = { es, en };
  * The PDF's standard fonts (Helvetica, WinAnsi) lack a few symbols the rule conditions use; they are
  * spelled out so no character silently disappears from a filed document.
  */
-const UNPRINTABLE: [string, string][] = [["≥", ">="], ["≤", "<="], ["≠", "!="], ["→", "->"], ["−", "-"]];
+const UNPRINTABLE: [string, string][] = [
+  ["≥", ">="],
+  ["≤", "<="],
+  ["≠", "!="],
+  ["→", "->"],
+  ["−", "-"],
+];
 export const printable = (text: string) => UNPRINTABLE.reduce((s, [from, to]) => s.replaceAll(from, to), text);
 
 /**
@@ -35,7 +41,8 @@ export function localize(locale: AppLocale) {
     level: (level: string | null) => m(level ? `levels.${level}` : "levels.unevaluated"),
     ruleName: (id: string, title?: string) => (has(`rules.names.${id}`) ? m(`rules.names.${id}`) : printable(title ?? id)),
     enumLabel: (group: string, value: string) => (has(`enums.${group}.${value}`) ? m(`enums.${group}.${value}`) : value),
-    condition: (condition: string) => printable(condition.replaceAll(" and ", ` ${m("dossier.why.and")} `).replaceAll(" or ", ` ${m("dossier.why.or")} `)),
+    condition: (condition: string) =>
+      printable(condition.replaceAll(" and ", ` ${m("dossier.why.and")} `).replaceAll(" or ", ` ${m("dossier.why.or")} `)),
     /** A rule's value as the page's "why" table shows it. */
     decimal: (value: number | null) => (value === null ? "—" : format.number(value, "decimal")),
     integer: (value: number) => format.number(value, "integer"),

@@ -16,7 +16,16 @@ export const styles = StyleSheet.create({
   row: { flexDirection: "row", borderBottomWidth: 0.3, borderBottomColor: "#ccc", paddingVertical: 2 },
   head: { fontFamily: "Helvetica-Bold" },
   cell: { paddingRight: 4 },
-  footer: { position: "absolute", bottom: 20, left: 40, right: 40, fontSize: 7, color: "#444", flexDirection: "row", justifyContent: "space-between" },
+  footer: {
+    position: "absolute",
+    bottom: 20,
+    left: 40,
+    right: 40,
+    fontSize: 7,
+    color: "#444",
+    flexDirection: "row",
+    justifyContent: "space-between",
+  },
 });
 
 /** Text with the characters the standard PDF fonts cannot draw spelled out (see `printable`). */
@@ -25,7 +34,9 @@ export const P = ({ children, style }: { children: string; style?: Style | Style
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <View>
-      <Text style={styles.h2} minPresenceAhead={40}>{printable(title)}</Text>
+      <Text style={styles.h2} minPresenceAhead={40}>
+        {printable(title)}
+      </Text>
       {children}
     </View>
   );
@@ -36,7 +47,9 @@ export function Table({ head, rows, widths }: { head: string[]; rows: string[][]
   const line = (cells: string[], key: string, bold = false) => (
     <View key={key} style={styles.row} wrap={false}>
       {cells.map((cell, i) => (
-        <Text key={i} style={[styles.cell, { flex: widths[i] ?? 1 }, bold ? styles.head : {}]}>{printable(cell)}</Text>
+        <Text key={i} style={[styles.cell, { flex: widths[i] ?? 1 }, bold ? styles.head : {}]}>
+          {printable(cell)}
+        </Text>
       ))}
     </View>
   );

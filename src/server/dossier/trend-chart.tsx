@@ -19,7 +19,14 @@ function segments(values: (number | null)[], top: number) {
  * One monthly series as a line over the dashboard's 24 trend points, with its first and last month
  * and its scale written out (a filed document must be readable without colour or interaction).
  */
-export function TrendChart({ title, months, values, percent, format, l }: {
+export function TrendChart({
+  title,
+  months,
+  values,
+  percent,
+  format,
+  l,
+}: {
   title: string;
   /** Percentages share a 0–100 scale so two departments' charts compare at a glance. */
   percent: boolean;

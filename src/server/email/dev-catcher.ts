@@ -31,7 +31,9 @@ export async function startDevCatcher(dataDir = env.VIGILA_DATA_DIR): Promise<{ 
   const dir = mailDir(dataDir);
   await mkdir(dir, { recursive: true });
   const infoFile = path.join(dir, "catcher.json");
-  const existing = await readFile(infoFile, "utf8").then((t) => JSON.parse(t) as { port: number }).catch(() => null);
+  const existing = await readFile(infoFile, "utf8")
+    .then((t) => JSON.parse(t) as { port: number })
+    .catch(() => null);
   if (existing && (await answers(existing.port))) return { port: existing.port, stop: async () => undefined };
 
   const { SMTPServer } = await import("smtp-server");
@@ -49,7 +51,10 @@ export async function startDevCatcher(dataDir = env.VIGILA_DATA_DIR): Promise<{ 
         // Written then renamed: the page never lists a half-written message.
         writeFile(tmp, Buffer.concat(chunks))
           .then(() => rename(tmp, path.join(dir, name)))
-          .then(() => callback(null, `Stored as ${name}`), (err: Error) => callback(err));
+          .then(
+            () => callback(null, `Stored as ${name}`),
+            (err: Error) => callback(err),
+          );
       });
     },
   });

@@ -34,7 +34,11 @@ async function parse(dir: string, id: string): Promise<CaughtMail> {
 /** The newest caught messages first. */
 export async function listCaughtMail(limit = 100, dataDir = env.VIGILA_DATA_DIR): Promise<CaughtMailSummary[]> {
   const dir = mailDir(dataDir);
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => MESSAGE_ID.test(n)).sort().reverse().slice(0, limit);
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((n) => MESSAGE_ID.test(n))
+    .sort()
+    .reverse()
+    .slice(0, limit);
   const mails = await Promise.all(names.map((n) => parse(dir, n)));
   return mails.map(({ id, receivedAt, to, subject, messageId }) => ({ id, receivedAt, to, subject, messageId }));
 }

@@ -138,7 +138,15 @@ export class OutboxSender {
    * Records the outcome of a claim. A send the server accepted is recorded whoever holds the claim
    * now; any other outcome only while the claim is still ours (a sender that took it over decides).
    */
-  private async settle(email: ClaimedEmail, data: { status: "PENDING" | "SENT" | "FAILED" | "CANCELLED"; lastError?: string | null; smtpResponse?: string | null; nextAttemptAt?: Date }) {
+  private async settle(
+    email: ClaimedEmail,
+    data: {
+      status: "PENDING" | "SENT" | "FAILED" | "CANCELLED";
+      lastError?: string | null;
+      smtpResponse?: string | null;
+      nextAttemptAt?: Date;
+    },
+  ) {
     await this.db.$executeRaw`
       update "OutboxEmail" set status = ${data.status}::"OutboxStatus", "lockedUntil" = null, "lockedBy" = null,
         "lastError" = ${data.lastError ?? null}, "smtpResponse" = coalesce(${data.smtpResponse ?? null}, "smtpResponse"),

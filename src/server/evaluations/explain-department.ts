@@ -28,7 +28,14 @@ export type RuleExplanation = PersistedRule & {
 };
 
 export type DepartmentExplanation = {
-  department: { code: string; name: string; kind: string; stateCode: string; authorizedStrength: number | null; activeOfficers: number | null };
+  department: {
+    code: string;
+    name: string;
+    kind: string;
+    stateCode: string;
+    authorizedStrength: number | null;
+    activeOfficers: number | null;
+  };
   source: { kind: "run"; runId: number } | { kind: "live" };
   asOf: string;
   ruleSet: { id: string; version: number };
@@ -61,7 +68,13 @@ async function liveAssessment(db: Db, scope: Scope, departmentCode: string, asOf
   // The whole kind is evaluated (one statement) because percentiles compare with every peer.
   const all = await evaluateDepartments(db, version.rules, asOf, Prisma.sql`d.kind = ${department.kind}::"DepartmentKind"`);
   const mine = all.find((e) => e.departmentId === department.id)!;
-  const members = await ruleMembers(db, version.rules, asOf, Prisma.sql`d.id = ${department.id}`, version.rules.map((_, rule) => ({ rule, buckets: "all" as const })));
+  const members = await ruleMembers(
+    db,
+    version.rules,
+    asOf,
+    Prisma.sql`d.id = ${department.id}`,
+    version.rules.map((_, rule) => ({ rule, buckets: "all" as const })),
+  );
   return {
     department,
     source: { kind: "live" },
@@ -75,7 +88,13 @@ async function liveAssessment(db: Db, scope: Scope, departmentCode: string, asOf
     rules: mine.rules.map((outcome, i) =>
       persistedRule(outcome, version.rules[i]!.title, members.filter((m) => m.rule === i).map(evidenceOf)),
     ),
-    percentiles: mine.rules.map((outcome, i) => peerPercentile(outcome.value, mine.n, all.map((e) => ({ n: e.n, value: e.rules[i]?.value ?? null })))),
+    percentiles: mine.rules.map((outcome, i) =>
+      peerPercentile(
+        outcome.value,
+        mine.n,
+        all.map((e) => ({ n: e.n, value: e.rules[i]?.value ?? null })),
+      ),
+    ),
   };
 }
 
@@ -84,8 +103,14 @@ async function liveAssessment(db: Db, scope: Scope, departmentCode: string, asOf
  * sits among peers of its kind and size band, and the records counted. Out-of-scope departments are
  * not found. Officer ids and complaint references are sensitive, so every explanation is audited.
  */
-export async function explainDepartment(db: Db, scope: Scope, departmentCode: string, options: ExplainOptions = {}): Promise<DepartmentExplanation> {
-  if (options.runId !== undefined && options.asOf !== undefined) throw new AppError("BAD_REQUEST", "Give either a run or an evaluation date, not both");
+export async function explainDepartment(
+  db: Db,
+  scope: Scope,
+  departmentCode: string,
+  options: ExplainOptions = {},
+): Promise<DepartmentExplanation> {
+  if (options.runId !== undefined && options.asOf !== undefined)
+    throw new AppError("BAD_REQUEST", "Give either a run or an evaluation date, not both");
   const asOf = options.asOf ?? todayIn();
   if (parseCalendarDate(asOf) === null) throw new AppError("BAD_REQUEST", `Invalid evaluation date '${asOf}': expected YYYY-MM-DD`);
   const assessment =

@@ -26,7 +26,11 @@ export type RunSummary = {
  */
 export async function latestRun(db: DbOrTx, scope: Scope, input: { ruleSetId?: string } = {}): Promise<RunSummary | null> {
   const run = await db.evaluationRun.findFirst({
-    where: { status: "SUCCEEDED", trigger: { not: "BACKTEST" }, ...(input.ruleSetId ? { ruleSetVersion: { ruleSetId: input.ruleSetId } } : {}) },
+    where: {
+      status: "SUCCEEDED",
+      trigger: { not: "BACKTEST" },
+      ...(input.ruleSetId ? { ruleSetVersion: { ruleSetId: input.ruleSetId } } : {}),
+    },
     orderBy: [{ asOf: "desc" }, { id: "desc" }],
     include: { ruleSetVersion: { select: { ruleSetId: true, version: true } } },
   });
@@ -73,14 +77,23 @@ export async function departmentHistory(
   scope: Scope,
   input: { departmentCode: string; ruleSetId?: string; limit?: number },
 ): Promise<HistoryEntry[]> {
-  const department = await db.department.findFirst({ where: { AND: [departmentWhere(scope), { code: input.departmentCode }] }, select: { id: true } });
+  const department = await db.department.findFirst({
+    where: { AND: [departmentWhere(scope), { code: input.departmentCode }] },
+    select: { id: true },
+  });
   if (!department) throw notFound("Department");
   const results = await db.evaluationResult.findMany({
     where: {
       AND: [
         evaluationResultWhere(scope),
         { departmentId: department.id },
-        { run: { status: "SUCCEEDED", trigger: { not: "BACKTEST" }, ...(input.ruleSetId ? { ruleSetVersion: { ruleSetId: input.ruleSetId } } : {}) } },
+        {
+          run: {
+            status: "SUCCEEDED",
+            trigger: { not: "BACKTEST" },
+            ...(input.ruleSetId ? { ruleSetVersion: { ruleSetId: input.ruleSetId } } : {}),
+          },
+        },
       ],
     },
     orderBy: [{ run: { asOf: "desc" } }, { runId: "desc" }],
@@ -97,4 +110,3 @@ export async function departmentHistory(
     rules: readPersistedRules(r.rules).map((rule) => ({ id: rule.id, level: rule.level, value: rule.value })),
   }));
 }
-

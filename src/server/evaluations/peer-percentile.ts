@@ -30,12 +30,19 @@ export type PeerPercentile = { band: SizeBand; peers: number; percentile: number
 export function peerPercentile(value: number | null, n: number, peers: { n: number; value: number | null }[]): PeerPercentile {
   const band = sizeBand(n);
   const values = peers.filter((p) => p.value !== null && sizeBand(p.n) === band).map((p) => p.value!);
-  const counts = value === null ? { below: 0, equal: 0 } : { below: values.filter((v) => v < value).length, equal: values.filter((v) => v === value).length };
+  const counts =
+    value === null
+      ? { below: 0, equal: 0 }
+      : { below: values.filter((v) => v < value).length, equal: values.filter((v) => v === value).length };
   return percentileFromCounts(band, value, { ...counts, peers: values.length });
 }
 
 /** The same percentile from counts made elsewhere (in SQL, for a stored run): peers with a value in the band. */
-export function percentileFromCounts(band: SizeBand, value: number | null, counts: { below: number; equal: number; peers: number }): PeerPercentile {
+export function percentileFromCounts(
+  band: SizeBand,
+  value: number | null,
+  counts: { below: number; equal: number; peers: number },
+): PeerPercentile {
   const { below, equal, peers } = counts;
   if (value === null || peers === 0) return { band, peers, percentile: null };
   return { band, peers, percentile: (100 * (below + equal / 2)) / peers };

@@ -23,7 +23,14 @@ export const ZPersistedRule = z.looseObject({
   figures: z.record(z.string(), z.number().nullable()),
   exact: z.record(z.string(), z.string().nullable()),
   records: z
-    .array(z.object({ bucket: z.string(), officerId: z.string().nullable(), vettingId: z.number().nullable(), complaintRef: z.string().nullable() }))
+    .array(
+      z.object({
+        bucket: z.string(),
+        officerId: z.string().nullable(),
+        vettingId: z.number().nullable(),
+        complaintRef: z.string().nullable(),
+      }),
+    )
     .nullable(),
 });
 export type PersistedRule = z.infer<typeof ZPersistedRule>;

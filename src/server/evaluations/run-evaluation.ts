@@ -94,7 +94,12 @@ async function persist(tx: Tx, runId: number, version: LoadedRuleSetVersion, inp
       : await openRecommendationsOnLevelRise(
           tx,
           { id: runId, ruleSetId: version.ruleSetId, asOf: input.asOf },
-          evaluations.map((e) => ({ departmentId: e.departmentId, stateCode: e.stateCode, resultId: resultIds.get(e.departmentId)!, level: e.level })),
+          evaluations.map((e) => ({
+            departmentId: e.departmentId,
+            stateCode: e.stateCode,
+            resultId: resultIds.get(e.departmentId)!,
+            level: e.level,
+          })),
           input.actor,
         );
   // Live receiverships' exit criteria move with every persisted run (backtests are ignored there).
@@ -109,7 +114,14 @@ async function persist(tx: Tx, runId: number, version: LoadedRuleSetVersion, inp
     targetType: "EvaluationRun",
     targetId: runId,
     changes: { status: { before: "RUNNING", after: "SUCCEEDED" } },
-    metadata: { ruleSetId: version.ruleSetId, version: version.version, asOf: input.asOf, trigger: input.trigger, levels, recommendationIds },
+    metadata: {
+      ruleSetId: version.ruleSetId,
+      version: version.version,
+      asOf: input.asOf,
+      trigger: input.trigger,
+      levels,
+      recommendationIds,
+    },
   });
   return { evaluations, levels, recommendationIds };
 }
@@ -120,7 +132,8 @@ async function persist(tx: Tx, runId: number, version: LoadedRuleSetVersion, inp
  * the level rose. All of it commits together; a failure leaves only the run, marked FAILED.
  */
 export async function runEvaluation(db: Db, input: RunEvaluationInput): Promise<EvaluationRunOutcome> {
-  if (parseCalendarDate(input.asOf) === null) throw new AppError("BAD_REQUEST", `Invalid evaluation date '${input.asOf}': expected YYYY-MM-DD`);
+  if (parseCalendarDate(input.asOf) === null)
+    throw new AppError("BAD_REQUEST", `Invalid evaluation date '${input.asOf}': expected YYYY-MM-DD`);
   const version = await loadRuleSetVersion(db, input.ruleSet);
   if (version.status !== "PUBLISHED" && input.trigger !== "BACKTEST") {
     throw new AppError(
@@ -149,14 +162,23 @@ export async function runEvaluation(db: Db, input: RunEvaluationInput): Promise<
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     log.error(`Evaluation run ${run.id} failed`, { error: message });
-    await db.evaluationRun.update({ where: { id: run.id }, data: { status: "FAILED", error: message.slice(0, 4000), finishedAt: new Date() } });
+    await db.evaluationRun.update({
+      where: { id: run.id },
+      data: { status: "FAILED", error: message.slice(0, 4000), finishedAt: new Date() },
+    });
     await recordAuditNow(db, {
       actor: input.actor,
       action: "evaluation.run",
       targetType: "EvaluationRun",
       targetId: run.id,
       changes: { status: { before: "RUNNING", after: "FAILED" } },
-      metadata: { ruleSetId: version.ruleSetId, version: version.version, asOf: input.asOf, trigger: input.trigger, error: message.slice(0, 500) },
+      metadata: {
+        ruleSetId: version.ruleSetId,
+        version: version.version,
+        asOf: input.asOf,
+        trigger: input.trigger,
+        error: message.slice(0, 500),
+      },
     });
     throw err;
   }

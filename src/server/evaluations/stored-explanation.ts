@@ -36,7 +36,10 @@ const BAND_OF = (column: Prisma.Sql) =>
   Prisma.sql`case ${Prisma.join(
     SIZE_BANDS.map((band) => {
       const { min, max } = sizeBandRange(band);
-      const conditions = [min === null ? null : Prisma.sql`${column} >= ${min}`, max === null ? null : Prisma.sql`${column} < ${max}`].filter((c) => c !== null);
+      const conditions = [
+        min === null ? null : Prisma.sql`${column} >= ${min}`,
+        max === null ? null : Prisma.sql`${column} < ${max}`,
+      ].filter((c) => c !== null);
       return Prisma.sql`when ${Prisma.join(conditions, " and ")} then ${band}::text`;
     }),
     " ",
@@ -86,15 +89,30 @@ export async function readStoredExplanation(db: Db, scope: Scope, departmentCode
   if (!row.found) throw notFound(`Evaluation result of run ${runId} for this department`);
   const rules: PersistedRule[] = readPersistedRules(row.rules);
   const ownBand: SizeBand = sizeBand(row.activeOfficers ?? 0);
-  const percentiles: PeerPercentile[] = rules.map((rule, i) => percentileFromCounts(ownBand, rule.value, row.counts?.[i] ?? { below: 0, equal: 0, peers: 0 }));
+  const percentiles: PeerPercentile[] = rules.map((rule, i) =>
+    percentileFromCounts(ownBand, rule.value, row.counts?.[i] ?? { below: 0, equal: 0, peers: 0 }),
+  );
   return {
-    department: { id: row.id, code: row.code, name: row.name, kind: row.kind, stateCode: row.stateCode, authorizedStrength: row.authorizedStrength },
+    department: {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      stateCode: row.stateCode,
+      authorizedStrength: row.authorizedStrength,
+    },
     asOf: row.asOf,
     level: row.level,
     insufficientData: row.insufficientData,
     warnings: row.warnings as DataWarning[],
     activeOfficers: row.activeOfficers,
-    version: { id: row.versionId, ruleSetId: row.ruleSetId, version: row.version, status: row.status, rules: compileDefinition(row.definition) },
+    version: {
+      id: row.versionId,
+      ruleSetId: row.ruleSetId,
+      version: row.version,
+      status: row.status,
+      rules: compileDefinition(row.definition),
+    },
     rules,
     percentiles,
   };

@@ -35,7 +35,13 @@ async function write(output: Writable, chunk: string) {
  * COMMITTED). Out-of-scope departments' records are simply absent. The export is audited as a view
  * of records, in the same transaction that read them.
  */
-export async function exportCsv(db: Db, scope: Scope | null, kind: ImportKind, options: ExportOptions, output: Writable): Promise<ExportResult> {
+export async function exportCsv(
+  db: Db,
+  scope: Scope | null,
+  kind: ImportKind,
+  options: ExportOptions,
+  output: Writable,
+): Promise<ExportResult> {
   const query = EXPORT_QUERIES[kind];
   const columns = exportColumns(scope, kind);
   const stateFilter = options.stateCode ? Prisma.sql`d."stateCode" = ${options.stateCode}` : Prisma.sql`true`;

@@ -12,7 +12,13 @@ import { copyStoredFile } from "./file-store";
  */
 
 /** Moves batch `id` from `from` to `to`, or explains why it cannot. */
-async function transition(tx: Tx, id: number, from: ImportStatus[], data: { status: ImportStatus; [field: string]: unknown }, verb: string) {
+async function transition(
+  tx: Tx,
+  id: number,
+  from: ImportStatus[],
+  data: { status: ImportStatus; [field: string]: unknown },
+  verb: string,
+) {
   const { count } = await tx.importBatch.updateMany({ where: { id, status: { in: from } }, data });
   if (count === 1) return;
   const batch = await tx.importBatch.findUnique({ where: { id }, select: { status: true } });
@@ -44,10 +50,19 @@ export async function retryImport(db: Db, actor: AuditActor & { userId: number }
   return db.$transaction(async (tx) => {
     const old = await tx.importBatch.findUnique({ where: { id }, include: { _count: { select: { fileChunks: true } } } });
     if (!old) throw notFound("Import batch");
-    if (old.status !== "FAILED" && old.status !== "CANCELLED") throw new AppError("CONFLICT", `Only a failed or cancelled import can be retried; batch ${id} is ${old.status}`);
-    if (old._count.fileChunks === 0) throw new AppError("CONFLICT", `The file of batch ${id} never fully arrived, so there is nothing to retry; upload it again`);
+    if (old.status !== "FAILED" && old.status !== "CANCELLED")
+      throw new AppError("CONFLICT", `Only a failed or cancelled import can be retried; batch ${id} is ${old.status}`);
+    if (old._count.fileChunks === 0)
+      throw new AppError("CONFLICT", `The file of batch ${id} never fully arrived, so there is nothing to retry; upload it again`);
     const batch = await tx.importBatch.create({
-      data: { kind: old.kind, fileName: old.fileName, fileSha256: old.fileSha256, fileSize: old.fileSize, status: "VALIDATING", createdById: actor.userId },
+      data: {
+        kind: old.kind,
+        fileName: old.fileName,
+        fileSha256: old.fileSha256,
+        fileSize: old.fileSize,
+        status: "VALIDATING",
+        createdById: actor.userId,
+      },
     });
     await copyStoredFile(tx, id, batch.id);
     await recordAudit(tx, { actor, action: "import.retried", targetType: "ImportBatch", targetId: batch.id, metadata: { retryOf: id } });

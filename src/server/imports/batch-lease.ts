@@ -20,7 +20,12 @@ export async function holdBatchLease(tx: Tx, batchId: number) {
 }
 
 /** Refreshes the heartbeat (and progress figures) of a batch still in `status`; false if it moved on. */
-export async function touchBatch(db: Db | Tx, batchId: number, status: ImportStatus, data: { rowsDone?: number; rowsTotal?: number; fileSize?: number } = {}) {
+export async function touchBatch(
+  db: Db | Tx,
+  batchId: number,
+  status: ImportStatus,
+  data: { rowsDone?: number; rowsTotal?: number; fileSize?: number } = {},
+) {
   const { count } = await db.importBatch.updateMany({ where: { id: batchId, status }, data: { ...data, heartbeatAt: new Date() } });
   return count === 1;
 }
@@ -39,7 +44,9 @@ export async function failAbandonedBatches(db: Db, abandonedAfterMs = DEFAULT_AB
   const failed: number[] = [];
   for (const { id } of candidates) {
     const done = await db.$transaction(async (tx) => {
-      const [lock] = await tx.$queryRaw<{ free: boolean }[]>`select pg_try_advisory_xact_lock(${BATCH_LOCK_NAMESPACE}::int4, ${id}::int4) as free`;
+      const [lock] = await tx.$queryRaw<
+        { free: boolean }[]
+      >`select pg_try_advisory_xact_lock(${BATCH_LOCK_NAMESPACE}::int4, ${id}::int4) as free`;
       if (!lock?.free) return false;
       const reason = "The process working on this import stopped before it finished; nothing from this file was written. Retry it.";
       const batch = await tx.importBatch.updateMany({
@@ -47,7 +54,13 @@ export async function failAbandonedBatches(db: Db, abandonedAfterMs = DEFAULT_AB
         data: { status: "FAILED", failureReason: reason, finishedAt: new Date() },
       });
       if (batch.count === 0) return false;
-      await recordAudit(tx, { actor: { userId: null }, action: "import.failed", targetType: "ImportBatch", targetId: id, metadata: { reason: "abandoned" } });
+      await recordAudit(tx, {
+        actor: { userId: null },
+        action: "import.failed",
+        targetType: "ImportBatch",
+        targetId: id,
+        metadata: { reason: "abandoned" },
+      });
       return true;
     });
     if (done) failed.push(id);

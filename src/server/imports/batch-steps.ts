@@ -51,7 +51,9 @@ function progressReporter(db: Db, batchId: number, status: ImportStatus, fileSiz
       last = now;
       // Until the file is read to its end the total is estimated from the bytes read so far.
       const rowsTotal = knownTotal ?? (bytesRead > 0 ? Math.max(rowsDone, Math.round((rowsDone * fileSize) / bytesRead)) : undefined);
-      pending = pending.then(() => touchBatch(db, batchId, status, { rowsDone, rowsTotal })).catch((err) => log.warn("import progress not saved", { batchId, err: String(err) }));
+      pending = pending
+        .then(() => touchBatch(db, batchId, status, { rowsDone, rowsTotal }))
+        .catch((err) => log.warn("import progress not saved", { batchId, err: String(err) }));
     },
     settle: () => pending,
   };
@@ -66,13 +68,18 @@ function engineInput(db: Db, batch: BatchFile, onBytes: (n: number) => void): { 
     : { input: stored, limits: DEFAULT_LIMITS };
 }
 
-const storedErrors = (errors: ImportError[]) => (errors.length > 0 ? (errors.slice(0, DEFAULT_MAX_ERRORS) as Prisma.InputJsonValue) : undefined);
+const storedErrors = (errors: ImportError[]) =>
+  errors.length > 0 ? (errors.slice(0, DEFAULT_MAX_ERRORS) as Prisma.InputJsonValue) : undefined;
 
 /** Ends a batch that could not go on, with the reason shown in the history; audited. */
 export async function failBatch(db: Db, actor: AuditActor, batchId: number, from: ImportStatus, reason: string) {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.importBatch.updateMany({ where: { id: batchId, status: from }, data: { status: "FAILED", failureReason: reason, finishedAt: new Date() } });
-    if (count === 1) await recordAudit(tx, { actor, action: "import.failed", targetType: "ImportBatch", targetId: batchId, metadata: { from, reason } });
+    const { count } = await tx.importBatch.updateMany({
+      where: { id: batchId, status: from },
+      data: { status: "FAILED", failureReason: reason, finishedAt: new Date() },
+    });
+    if (count === 1)
+      await recordAudit(tx, { actor, action: "import.failed", targetType: "ImportBatch", targetId: batchId, metadata: { from, reason } });
   });
 }
 
@@ -83,7 +90,10 @@ function failureReason(err: unknown): string {
 }
 
 async function batchFile(db: Db, batchId: number): Promise<BatchFile> {
-  const batch = await db.importBatch.findUnique({ where: { id: batchId }, select: { id: true, kind: true, fileName: true, fileSize: true, fileSha256: true } });
+  const batch = await db.importBatch.findUnique({
+    where: { id: batchId },
+    select: { id: true, kind: true, fileName: true, fileSize: true, fileSha256: true },
+  });
   if (!batch) throw new AppError("NOT_FOUND", "Import batch not found");
   return batch;
 }
@@ -123,7 +133,14 @@ export async function validateBatch(db: Db, actor: AuditActor, batchId: number):
         action: rejected ? "import.rejected" : "import.validated",
         targetType: "ImportBatch",
         targetId: batchId,
-        metadata: { kind: batch.kind, fileName: batch.fileName, fileSha256: batch.fileSha256, rowsTotal: report.rowsTotal, errorCount: report.errorCount, ...counts },
+        metadata: {
+          kind: batch.kind,
+          fileName: batch.fileName,
+          fileSha256: batch.fileSha256,
+          rowsTotal: report.rowsTotal,
+          errorCount: report.errorCount,
+          ...counts,
+        },
       });
     }, LONG_TRANSACTION);
   } catch (err) {

@@ -8,14 +8,22 @@ import type pg from "pg";
  * stores one chunk while the importer parses the next; the socket's backpressure bounds memory.
  */
 
-type Connection = { stream: Socket; query(text: string): void; sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void; sendCopyFail(message: string): void };
+type Connection = {
+  stream: Socket;
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+  sendCopyFail(message: string): void;
+};
 
 const CHUNK_CHARS = 256 * 1024;
 
 /** A COPY text-format field: backslash escapes for the characters the format reserves. */
 export function copyField(value: string | null): string {
   if (value === null) return "\\N";
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : value;
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"))
+    : value;
 }
 
 class CopySubmittable {
@@ -63,7 +71,11 @@ class CopySubmittable {
 }
 
 /** An open COPY: `row` queues one line of fields, `end` completes it, `abort` cancels it (the statement fails). */
-export type CopyIn = { row(fields: (string | null)[]): Promise<void> | undefined; end(): Promise<void>; abort(reason: string): Promise<void> };
+export type CopyIn = {
+  row(fields: (string | null)[]): Promise<void> | undefined;
+  end(): Promise<void>;
+  abort(reason: string): Promise<void>;
+};
 
 export async function copyIn(client: pg.PoolClient, sql: string): Promise<CopyIn> {
   const copy = new CopySubmittable(sql);

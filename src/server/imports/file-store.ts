@@ -14,7 +14,13 @@ export type StoredFile = { bytes: number; sha256: string };
  * interrupted upload leaves nothing behind). Hashes and counts as it goes and stops as soon as the
  * file passes `maxBytes`. `onBytes` reports progress after each stored piece.
  */
-export async function storeFile(tx: Tx, batchId: number, input: AsyncIterable<Uint8Array>, maxBytes: number, onBytes?: (bytes: number) => Promise<void>): Promise<StoredFile> {
+export async function storeFile(
+  tx: Tx,
+  batchId: number,
+  input: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  onBytes?: (bytes: number) => Promise<void>,
+): Promise<StoredFile> {
   const hash = createHash("sha256");
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -31,10 +37,11 @@ export async function storeFile(tx: Tx, batchId: number, input: AsyncIterable<Ui
   for await (const piece of input) {
     const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
     bytes += chunk.length;
-    if (bytes > maxBytes) throw new ImportFileError([{ line: null, column: null, message: `the file is larger than the limit of ${describeBytes(maxBytes)}` }]);
+    if (bytes > maxBytes)
+      throw new ImportFileError([{ line: null, column: null, message: `the file is larger than the limit of ${describeBytes(maxBytes)}` }]);
     hash.update(chunk);
     // Split so each stored piece is exactly CHUNK_BYTES (the last one shorter).
-    for (let offset = 0; offset < chunk.length; ) {
+    for (let offset = 0; offset < chunk.length;) {
       const take = Math.min(CHUNK_BYTES - pendingBytes, chunk.length - offset);
       pending.push(chunk.subarray(offset, offset + take));
       pendingBytes += take;

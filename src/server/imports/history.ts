@@ -17,9 +17,25 @@ export type HistoryInput = { page: number; pageSize: number; kind?: ImportKind; 
 export const ERRORS_ON_PAGE = 500;
 
 const summary = {
-  id: true, kind: true, fileName: true, fileSha256: true, fileSize: true, status: true, rowsTotal: true, rowsDone: true,
-  created: true, updated: true, unchanged: true, errorCount: true, failureReason: true, createdById: true, startedAt: true,
-  finishedAt: true, heartbeatAt: true, undoneById: true, undoneAt: true,
+  id: true,
+  kind: true,
+  fileName: true,
+  fileSha256: true,
+  fileSize: true,
+  status: true,
+  rowsTotal: true,
+  rowsDone: true,
+  created: true,
+  updated: true,
+  unchanged: true,
+  errorCount: true,
+  failureReason: true,
+  createdById: true,
+  startedAt: true,
+  finishedAt: true,
+  heartbeatAt: true,
+  undoneById: true,
+  undoneAt: true,
 } as const;
 
 async function userNames(db: Db, ids: (number | null)[]) {
@@ -33,19 +49,35 @@ export async function listImports(db: Db, input: HistoryInput) {
   const where = { kind: input.kind, status: input.status };
   const [total, rows] = await Promise.all([
     db.importBatch.count({ where }),
-    db.importBatch.findMany({ where, orderBy: { id: "desc" }, skip: (input.page - 1) * input.pageSize, take: input.pageSize, select: summary }),
+    db.importBatch.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+      select: summary,
+    }),
   ]);
-  const names = await userNames(db, rows.flatMap((r) => [r.createdById, r.undoneById]));
+  const names = await userNames(
+    db,
+    rows.flatMap((r) => [r.createdById, r.undoneById]),
+  );
   return {
     total,
-    rows: rows.map((r) => ({ ...r, createdBy: r.createdById === null ? null : (names.get(r.createdById) ?? null), undoneBy: r.undoneById === null ? null : (names.get(r.undoneById) ?? null) })),
+    rows: rows.map((r) => ({
+      ...r,
+      createdBy: r.createdById === null ? null : (names.get(r.createdById) ?? null),
+      undoneBy: r.undoneById === null ? null : (names.get(r.undoneById) ?? null),
+    })),
   };
 }
 
 /** One batch with its progress and the first errors of its report. */
 export async function getImport(db: Db, id: number) {
   await failAbandonedBatches(db);
-  const batch = await db.importBatch.findUnique({ where: { id }, select: { ...summary, errors: true, _count: { select: { fileChunks: true } } } });
+  const batch = await db.importBatch.findUnique({
+    where: { id },
+    select: { ...summary, errors: true, _count: { select: { fileChunks: true } } },
+  });
   if (!batch) throw notFound("Import batch");
   const { errors, _count, ...rest } = batch;
   const names = await userNames(db, [batch.createdById, batch.undoneById]);
@@ -69,7 +101,12 @@ export async function importErrorsCsv(db: Db, id: number): Promise<{ fileName: s
   if (!batch) throw notFound("Import batch");
   const errors = (Array.isArray(batch.errors) ? batch.errors : []) as ImportError[];
   const rows = errors.map((e) => [e.line === null ? "" : String(e.line), e.column ?? "", e.message]);
-  if (batch.errorCount > errors.length) rows.push(["", "", `… and ${(batch.errorCount - errors.length).toLocaleString("en-US")} more errors (only the first ${errors.length.toLocaleString("en-US")} are kept)`]);
+  if (batch.errorCount > errors.length)
+    rows.push([
+      "",
+      "",
+      `… and ${(batch.errorCount - errors.length).toLocaleString("en-US")} more errors (only the first ${errors.length.toLocaleString("en-US")} are kept)`,
+    ]);
   const csv = stringify([["line", "column", "reason"], ...rows.map((r) => r.map(neutraliseCell))], { record_delimiter: "unix" });
   return { fileName: `${batch.fileName.replace(/\.(csv|xlsx)$/i, "")}-errors.csv`, csv };
 }

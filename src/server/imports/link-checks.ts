@@ -19,7 +19,12 @@ const INSERT_TRIGGER = 4; // pg_trigger.tgtype bit TRIGGER_TYPE_INSERT
  * Runs `write` (inserting into `tables`) without per-row foreign-key checks when that is allowed
  * and `lockReferences` — which must lock every row those checks would have locked — finds them all.
  */
-export async function withoutRowChecks<T>(tx: Tx, tables: string[], lockReferences: () => Promise<boolean>, write: () => Promise<T>): Promise<T> {
+export async function withoutRowChecks<T>(
+  tx: Tx,
+  tables: string[],
+  lockReferences: () => Promise<boolean>,
+  write: () => Promise<T>,
+): Promise<T> {
   const [row] = await tx.$queryRawUnsafe<{ allowed: boolean }[]>(
     `select coalesce((select rolsuper from pg_roles where rolname = current_user), false)
        and not exists (select 1 from pg_trigger where tgrelid = any($1::text[]::regclass[]) and not tgisinternal
@@ -52,7 +57,10 @@ export async function lockPlannedReferences(tx: Tx, entity: string, references: 
      where c.conrelid = $1::regclass and c.contype = 'f' and cardinality(c.conkey) = 1 and r.attname = 'id'`,
     `"${entity}"`,
   );
-  const [all] = await tx.$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from pg_constraint where conrelid = $1::regclass and contype = 'f'`, `"${entity}"`);
+  const [all] = await tx.$queryRawUnsafe<{ n: number }[]>(
+    `select count(*)::int as n from pg_constraint where conrelid = $1::regclass and contype = 'f'`,
+    `"${entity}"`,
+  );
   const named = (r: { column: string; table: string }) => `${r.column}→${r.table.replaceAll('"', "")}`;
   if (all?.n !== references.length || declared.map(named).sort().join() !== references.map(named).sort().join()) return false;
   for (const { column, table } of references) {

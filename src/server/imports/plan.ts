@@ -76,7 +76,10 @@ async function timed<T>(step: string, run: () => Promise<T>): Promise<T> {
 }
 
 const concurrentChange = () =>
-  new AppError("CONFLICT", "Records in this file were changed by someone else during the import; nothing was written. Run the import again.");
+  new AppError(
+    "CONFLICT",
+    "Records in this file were changed by someone else during the import; nothing was written. Run the import again.",
+  );
 
 /**
  * A write statement (returning the entity's columns and `_before`) whose rows are kept in
@@ -100,7 +103,14 @@ async function recordChanges(tx: Tx, t: TargetSpec, batchId: number, dependants?
        select $1, '${t.entity}', ${keyText(t, "w")}, w._before, ${image(t, "w", "p")} from written w ${planned}
      )${dependants ? `, dependants as (${dependants.sql})` : ""} select 1`;
   const tables = ["ImportChange", ...(dependants ? [dependants.table] : [])];
-  await timed("changes", () => withoutRowChecks(tx, tables, () => lockBatch(tx, batchId), () => tx.$queryRawUnsafe(sql, batchId)));
+  await timed("changes", () =>
+    withoutRowChecks(
+      tx,
+      tables,
+      () => lockBatch(tx, batchId),
+      () => tx.$queryRawUnsafe(sql, batchId),
+    ),
+  );
   await tx.$executeRawUnsafe("drop table import_written");
 }
 
@@ -127,7 +137,9 @@ export async function applyImport({ spec, tx }: StagedImport, batchId: number, p
      select ${columns}${t.hasTimestamps ? ", now()" : ""} from import_plan where _action = 'created' returning *, null::jsonb`;
   const references = t.insertReferences;
   const writeInserts = () => writeRecords(tx, t, "insert", insert);
-  const inserting = references ? withoutRowChecks(tx, [t.entity], () => lockPlannedReferences(tx, t.entity, references), writeInserts) : writeInserts();
+  const inserting = references
+    ? withoutRowChecks(tx, [t.entity], () => lockPlannedReferences(tx, t.entity, references), writeInserts)
+    : writeInserts();
   const inserted = await inserting.catch((err: unknown) => {
     throw isUniqueViolation(err) ? concurrentChange() : err;
   });

@@ -125,7 +125,12 @@ async function* bufferedRecords(parser: Readable): AsyncGenerator<string[][]> {
  * physical line a record starts on, header = 1; blank lines are skipped but counted. Whole-file
  * problems throw `ImportFileError`.
  */
-export async function* readCsvRecords(input: Readable, columns: ColumnSpec[], limits: CsvLimits, stats: FileStats): AsyncGenerator<CsvRecord[]> {
+export async function* readCsvRecords(
+  input: Readable,
+  columns: ColumnSpec[],
+  limits: CsvLimits,
+  stats: FileStats,
+): AsyncGenerator<CsvRecord[]> {
   const parser = parse({ bom: true, relax_column_count: true, record_delimiter: ["\r\n", "\n"] });
   pipeline(input, byteGuard(limits, stats), parser, () => undefined); // errors surface through the parser
   let positions: number[] | null = null;
@@ -148,7 +153,8 @@ export async function* readCsvRecords(input: Readable, columns: ColumnSpec[], li
         if (stats.rows > limits.maxRows) {
           throw fileError(`the file has more than ${limits.maxRows.toLocaleString("en-US")} data rows (the limit per file)`, line);
         }
-        if (record.length !== width) records.push({ line, cells: null, problem: `the row has ${record.length} cells but the header has ${width}` });
+        if (record.length !== width)
+          records.push({ line, cells: null, problem: `the row has ${record.length} cells but the header has ${width}` });
         else records.push({ line, cells: positions.map((p) => (p === -1 ? "" : record[p]!)) });
       }
       yield records;

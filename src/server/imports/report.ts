@@ -38,7 +38,5 @@ export class ErrorCollector {
 /** Merges two line-ordered error lists into the first `cap` errors by (line, column position). */
 export function mergeErrors(a: ImportError[], b: ImportError[], columnOrder: string[], cap: number): ImportError[] {
   const position = (e: ImportError) => (e.column === null ? -1 : columnOrder.indexOf(e.column));
-  return [...a, ...b]
-    .sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || position(x) - position(y))
-    .slice(0, cap);
+  return [...a, ...b].sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || position(x) - position(y)).slice(0, cap);
 }

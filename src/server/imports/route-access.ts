@@ -15,7 +15,10 @@ import { type Db, getDb } from "../db/client";
  */
 export function plainResponse(request: Request, status: number, message: string, headers: Record<string, string> = {}) {
   const { message: shown } = localiseErrorMessage(message, cookieLocale(request.headers) ?? DEFAULT_LOCALE);
-  return new Response(`${shown}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
+  return new Response(`${shown}\n`, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
 }
 
 export type RouteAccess = { db: Db; scope: Scope; actor: AuditActor & { userId: number } };
@@ -29,7 +32,13 @@ export async function routeAccess(request: Request, permission: Permission): Pro
   const scope = await resolveRequestScope(db, request.headers);
   if (!scope) return plainResponse(request, 401, "Sign in first");
   if (!can(scope.role, permission)) return plainResponse(request, 403, `Your role may not do this (${permission})`);
-  const actor = { userId: scope.userId, role: scope.role, sessionId: scope.sessionId ?? null, ip: clientIp(request.headers), userAgent: userAgent(request.headers) };
+  const actor = {
+    userId: scope.userId,
+    role: scope.role,
+    sessionId: scope.sessionId ?? null,
+    ip: clientIp(request.headers),
+    userAgent: userAgent(request.headers),
+  };
   return { db, scope, actor };
 }
 

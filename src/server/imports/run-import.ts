@@ -41,7 +41,8 @@ const NO_CHANGES: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
 async function claimWritingBatch(tx: Tx, batchId: number) {
   await holdBatchLease(tx, batchId);
   const batch = await tx.importBatch.findUnique({ where: { id: batchId }, select: { status: true } });
-  if (batch?.status !== "WRITING") throw new AppError("CONFLICT", `Import batch ${batchId} is not waiting to be written (status ${batch?.status ?? "missing"})`);
+  if (batch?.status !== "WRITING")
+    throw new AppError("CONFLICT", `Import batch ${batchId} is not waiting to be written (status ${batch?.status ?? "missing"})`);
 }
 
 /** Carries a dry run's result out of its transaction, which is then rolled back. */
@@ -72,8 +73,14 @@ async function recordBatch(tx: Tx, actor: AuditActor, options: RunImportOptions,
     targetType: "ImportBatch",
     targetId: batch.id,
     metadata: {
-      kind: result.kind, fileName: options.fileName, fileSha256: result.fileSha256, rowsTotal: result.rowsTotal,
-      created: result.created, updated: result.updated, unchanged: result.unchanged, errorCount: result.errorCount,
+      kind: result.kind,
+      fileName: options.fileName,
+      fileSha256: result.fileSha256,
+      rowsTotal: result.rowsTotal,
+      created: result.created,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      errorCount: result.errorCount,
     },
   });
   return batch.id;
@@ -95,7 +102,13 @@ function batchIdentity(report: ImportReport, options: RunImportOptions, actor: A
  * set-based checks), plan, write, and record the ImportBatch, its ImportChange images and one audit
  * event. A rejected file records only its batch row and audit event. A dry run writes nothing.
  */
-export async function runImport(db: Db, actor: AuditActor, kind: ImportKind, input: Readable, options: RunImportOptions): Promise<ImportResult> {
+export async function runImport(
+  db: Db,
+  actor: AuditActor,
+  kind: ImportKind,
+  input: Readable,
+  options: RunImportOptions,
+): Promise<ImportResult> {
   const dryRun = options.dryRun ?? false;
   try {
     return await db.$transaction(
@@ -117,7 +130,9 @@ export async function runImport(db: Db, actor: AuditActor, kind: ImportKind, inp
         const batch =
           options.batchId !== undefined
             ? { id: options.batchId }
-            : await tx.importBatch.create({ data: { ...batchIdentity(report, options, actor), status: "WRITING", rowsTotal: report.rowsTotal } });
+            : await tx.importBatch.create({
+                data: { ...batchIdentity(report, options, actor), status: "WRITING", rowsTotal: report.rowsTotal },
+              });
         await applyImport(staged, batch.id, counts);
         await recordImportAlerts(tx, batch.id);
         await recordBatch(tx, actor, options, completed, batch.id);

@@ -13,7 +13,11 @@ export async function createStage(tx: Tx, spec: KindSpec) {
 }
 
 /** An idList cell ("A;B", ids already checked) as an array literal; quoted, so any character is safe. */
-const arrayLiteral = (list: string) => `{${list.split(";").map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+const arrayLiteral = (list: string) =>
+  `{${list
+    .split(";")
+    .map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`)
+    .join(",")}}`;
 
 export class StageWriter {
   private readonly arrays: boolean[];

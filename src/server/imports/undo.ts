@@ -45,7 +45,10 @@ async function assertUntouchedSince(tx: Tx, batchId: number, t: TargetSpec) {
     batchId,
   );
   if (!row || row.gone + row.changed === 0) return;
-  const parts = [row.changed ? `${row.changed} record(s) were changed after this import` : null, row.gone ? `${row.gone} record(s) were deleted after it` : null];
+  const parts = [
+    row.changed ? `${row.changed} record(s) were changed after this import` : null,
+    row.gone ? `${row.gone} record(s) were deleted after it` : null,
+  ];
   throw refused(batchId, `${parts.filter(Boolean).join(" and ")} (for example ${row.examples?.join(", ")})`);
 }
 
@@ -107,7 +110,10 @@ async function removeCreated(tx: Tx, batchId: number, t: TargetSpec): Promise<nu
   } catch (err) {
     // Restricting foreign keys (a department now used by officers, evaluations, reviews…).
     if (err instanceof Prisma.PrismaClientKnownRequestError || String(err).includes("foreign key")) {
-      throw refused(batchId, "later records (officers, complaints, evaluations or reviews) refer to records it created; remove those first");
+      throw refused(
+        batchId,
+        "later records (officers, complaints, evaluations or reviews) refer to records it created; remove those first",
+      );
     }
     throw err;
   }
@@ -118,7 +124,9 @@ export async function undoImport(db: Db, actor: AuditActor & { userId: number },
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
-      const [batch] = await tx.$queryRaw<{ status: string; kind: ImportKind }[]>`select "status"::text as "status", "kind" from "ImportBatch" where "id" = ${batchId} for update`;
+      const [batch] = await tx.$queryRaw<
+        { status: string; kind: ImportKind }[]
+      >`select "status"::text as "status", "kind" from "ImportBatch" where "id" = ${batchId} for update`;
       if (!batch) throw notFound("Import batch");
       if (batch.status !== "COMPLETED") throw refused(batchId, `only a completed import can be undone, and this one is ${batch.status}`);
       const t = KIND_SPECS[batch.kind].target;
@@ -131,10 +139,17 @@ export async function undoImport(db: Db, actor: AuditActor & { userId: number },
         from "ImportChange" where "batchId" = ${batchId}`;
       const restored = await restoreRecords(tx, batchId, t);
       const removed = await removeCreated(tx, batchId, t);
-      if (restored !== expected?.updated || removed !== expected?.created) throw refused(batchId, "its records do not match its change log");
+      if (restored !== expected?.updated || removed !== expected?.created)
+        throw refused(batchId, "its records do not match its change log");
       await recordImportAlerts(tx, batchId);
       await tx.importBatch.update({ where: { id: batchId }, data: { status: "UNDONE", undoneById: actor.userId, undoneAt: new Date() } });
-      await recordAudit(tx, { actor, action: "import.undone", targetType: "ImportBatch", targetId: batchId, metadata: { kind: batch.kind, removed, restored } });
+      await recordAudit(tx, {
+        actor,
+        action: "import.undone",
+        targetType: "ImportBatch",
+        targetId: batchId,
+        metadata: { kind: batch.kind, removed, restored },
+      });
       return { batchId, removed, restored };
     },
     { timeout: 30 * 60_000, maxWait: 30 * 60_000 },

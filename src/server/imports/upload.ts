@@ -24,7 +24,8 @@ export function cleanFileName(raw: string): string {
 
 export function checkUploadInput(input: UploadInput): UploadInput {
   const fileName = cleanFileName(input.fileName);
-  if (!fileName || fileName.length > MAX_FILE_NAME) throw new AppError("BAD_REQUEST", `The file name must have 1–${MAX_FILE_NAME} characters`);
+  if (!fileName || fileName.length > MAX_FILE_NAME)
+    throw new AppError("BAD_REQUEST", `The file name must have 1–${MAX_FILE_NAME} characters`);
   if (!fileFormatOf(fileName)) throw new AppError("BAD_REQUEST", "Only .csv (UTF-8) and .xlsx files can be imported");
   return { kind: input.kind, fileName };
 }
@@ -44,14 +45,19 @@ export async function receiveUpload(
   maxBytes = DEFAULT_LIMITS.maxBytes,
 ): Promise<UploadResult> {
   const { kind, fileName } = checkUploadInput(raw);
-  const batch = await db.importBatch.create({ data: { kind, fileName, fileSha256: NO_HASH, fileSize: 0, status: "UPLOADING", createdById: actor.userId } });
+  const batch = await db.importBatch.create({
+    data: { kind, fileName, fileSha256: NO_HASH, fileSize: 0, status: "UPLOADING", createdById: actor.userId },
+  });
   try {
     await db.$transaction(async (tx) => {
       await holdBatchLease(tx, batch.id);
       const stored = await storeFile(tx, batch.id, body, maxBytes, async (bytes) => {
         await touchBatch(db, batch.id, "UPLOADING", { fileSize: bytes });
       });
-      await tx.importBatch.update({ where: { id: batch.id }, data: { status: "VALIDATING", fileSha256: stored.sha256, fileSize: stored.bytes, heartbeatAt: new Date() } });
+      await tx.importBatch.update({
+        where: { id: batch.id },
+        data: { status: "VALIDATING", fileSha256: stored.sha256, fileSize: stored.bytes, heartbeatAt: new Date() },
+      });
       await recordAudit(tx, {
         actor,
         action: "import.uploaded",
@@ -63,7 +69,13 @@ export async function receiveUpload(
     return { batchId: batch.id, status: "VALIDATING" };
   } catch (err) {
     if (!(err instanceof ImportFileError)) {
-      await failBatch(db, actor, batch.id, "UPLOADING", "The upload was interrupted before the whole file arrived; nothing was kept. Upload the file again.");
+      await failBatch(
+        db,
+        actor,
+        batch.id,
+        "UPLOADING",
+        "The upload was interrupted before the whole file arrived; nothing was kept. Upload the file again.",
+      );
       throw err;
     }
     await db.$transaction(async (tx) => {
@@ -71,7 +83,13 @@ export async function receiveUpload(
         where: { id: batch.id },
         data: { status: "REJECTED", errorCount: err.errors.length, errors: err.errors as Prisma.InputJsonValue, finishedAt: new Date() },
       });
-      await recordAudit(tx, { actor, action: "import.rejected", targetType: "ImportBatch", targetId: batch.id, metadata: { kind, fileName, errorCount: err.errors.length } });
+      await recordAudit(tx, {
+        actor,
+        action: "import.rejected",
+        targetType: "ImportBatch",
+        targetId: batch.id,
+        metadata: { kind, fileName, errorCount: err.errors.length },
+      });
     });
     return { batchId: batch.id, status: "REJECTED" };
   }

@@ -76,7 +76,12 @@ export async function validateImport(
   const cap = options.maxErrors ?? DEFAULT_MAX_ERRORS;
   const stats: FileStats = { bytes: 0, sha256: "", rows: 0 };
   const report = (errorCount: number, errors: ImportError[]): ImportReport => ({
-    kind, rowsTotal: stats.rows, fileSize: stats.bytes, fileSha256: stats.sha256, errorCount, errors,
+    kind,
+    rowsTotal: stats.rows,
+    fileSize: stats.bytes,
+    fileSha256: stats.sha256,
+    errorCount,
+    errors,
   });
   await createStage(tx, spec);
   const writer = await StageWriter.open(db, tx, spec);

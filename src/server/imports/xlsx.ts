@@ -63,7 +63,9 @@ async function* csvLines(input: Readable): AsyncGenerator<string> {
     }
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
-    throw new ImportFileError([{ line: null, column: null, message: "the file is not a readable XLSX workbook; save it as Excel Workbook (.xlsx) or CSV UTF-8" }]);
+    throw new ImportFileError([
+      { line: null, column: null, message: "the file is not a readable XLSX workbook; save it as Excel Workbook (.xlsx) or CSV UTF-8" },
+    ]);
   }
   if (sheets === 0) throw new ImportFileError([{ line: null, column: null, message: "the workbook has no sheet" }]);
 }

@@ -5,7 +5,13 @@ import { withQueueSetupLock } from "./queue-lock";
 
 /** Backtests run on the background workers (`vigila worker`, `npm run demo`), several at once if asked. */
 export const BACKTEST_JOB = "rule-backtest";
-export const BACKTEST_QUEUE_OPTIONS = { name: BACKTEST_JOB, policy: "standard", retryLimit: 3, retryDelay: 30, expireInSeconds: 3600 } as const;
+export const BACKTEST_QUEUE_OPTIONS = {
+  name: BACKTEST_JOB,
+  policy: "standard",
+  retryLimit: 3,
+  retryDelay: 30,
+  expireInSeconds: 3600,
+} as const;
 
 export type BacktestJob = { backtestId: number };
 
@@ -23,7 +29,13 @@ function sender(url: string): Promise<PgBoss> {
   let boss = senders.get(url);
   if (!boss) {
     boss = (async () => {
-      const client = new PgBoss({ connectionString: url, max: 2, supervise: false, schedule: false, application_name: "vigila-backtest-sender" });
+      const client = new PgBoss({
+        connectionString: url,
+        max: 2,
+        supervise: false,
+        schedule: false,
+        application_name: "vigila-backtest-sender",
+      });
       client.on("error", () => undefined);
       await client.start();
       return client;

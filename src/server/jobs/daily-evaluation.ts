@@ -31,7 +31,12 @@ export function dueEvaluationDay(now: Date): string | null {
  * scheduled run first. A failure is alerted (EVALUATION_FAILED, event and immediate emails in the
  * transaction that records the failure) and retried by later ticks.
  */
-export async function runDailyEvaluation(db: Db, day: string, evaluate: RunEvaluation, now = new Date()): Promise<ScheduledRunOutcome<{ runId: number }>> {
+export async function runDailyEvaluation(
+  db: Db,
+  day: string,
+  evaluate: RunEvaluation,
+  now = new Date(),
+): Promise<ScheduledRunOutcome<{ runId: number }>> {
   const outcome = await runScheduledOnce(
     db,
     DAILY_EVALUATION_JOB,
@@ -46,6 +51,7 @@ export async function runDailyEvaluation(db: Db, day: string, evaluate: RunEvalu
     },
     (tx) => recordEvaluationFailed(tx, day, now),
   );
-  if (outcome.status === "failed") log.error(`Scheduled evaluation for ${day} failed (attempt ${outcome.attempt})`, { error: outcome.error.message });
+  if (outcome.status === "failed")
+    log.error(`Scheduled evaluation for ${day} failed (attempt ${outcome.attempt})`, { error: outcome.error.message });
   return outcome;
 }

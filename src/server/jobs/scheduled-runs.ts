@@ -10,9 +10,7 @@ export type ScheduledRunOptions = {
 };
 
 export type ScheduledRunOutcome<T> =
-  | { status: "ran"; attempt: number; value: T }
-  | { status: "failed"; attempt: number; error: Error }
-  | { status: "skipped" };
+  { status: "ran"; attempt: number; value: T } | { status: "failed"; attempt: number; error: Error } | { status: "skipped" };
 
 /**
  * Runs `work` for (name, period) once in effect, however many workers (and pg-boss retries) fire it:

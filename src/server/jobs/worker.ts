@@ -8,7 +8,14 @@ import { resolveDatabase } from "../db/connection";
 import { OutboxSender, SenderLiveness } from "../email/sender";
 import { type MailTransport, configuredTransport } from "../email/transport";
 import { log } from "../log";
-import { DAILY_EVALUATION_HOUR, DAILY_EVALUATION_JOB, type RunEvaluation, dueEvaluationDay, evaluationSettled, runDailyEvaluation } from "./daily-evaluation";
+import {
+  DAILY_EVALUATION_HOUR,
+  DAILY_EVALUATION_JOB,
+  type RunEvaluation,
+  dueEvaluationDay,
+  evaluationSettled,
+  runDailyEvaluation,
+} from "./daily-evaluation";
 import { BACKTEST_JOB, type BacktestJob, ensureBacktestQueue } from "./backtest-queue";
 import { QUEUE_SETUP_LOCK_KEY } from "./queue-lock";
 
@@ -61,7 +68,10 @@ async function setUpQueues(boss: PgBoss, url: string) {
   try {
     await lock.query("select pg_advisory_lock($1)", [QUEUE_SETUP_LOCK_KEY]);
     // singleton: at most one active job per queue across all workers; the work is idempotent anyway.
-    for (const [name, expireInSeconds] of [[ALERTS_CYCLE_JOB, 600], [DAILY_EVALUATION_JOB, 3600]] as const) {
+    for (const [name, expireInSeconds] of [
+      [ALERTS_CYCLE_JOB, 600],
+      [DAILY_EVALUATION_JOB, 3600],
+    ] as const) {
       if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: "singleton", retryLimit: 2, expireInSeconds });
     }
     await boss.schedule(ALERTS_CYCLE_JOB, "* * * * *");

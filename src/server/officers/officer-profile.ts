@@ -13,7 +13,14 @@ type ProfileRow = {
   assignments: { id: number; department: { code: string; name: string } | null; recordedAt: string; endedAt: string | null }[];
   vetting: { id: number; evaluatedOn: string; result: VettingResult; validUntil: string }[];
   training: { id: number; courseCode: string; courseName: { es: string; en: string }; completedOn: string; hours: string }[];
-  complaints: { ref: string; receivedOn: string; category: ComplaintCategory; source: ComplaintSource; status: ComplaintStatus; departmentCode: string }[];
+  complaints: {
+    ref: string;
+    receivedOn: string;
+    category: ComplaintCategory;
+    source: ComplaintSource;
+    status: ComplaintStatus;
+    departmentCode: string;
+  }[];
 };
 
 const ymd = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
@@ -68,7 +75,13 @@ export async function officerProfile(db: Db, scope: Scope, actor: AuditActor, of
   const [profile] = await profileQuery(db, scope, officerId, asOf);
   if (!profile) throw notFound("Officer");
   const { department } = profile;
-  await recordAuditNow(db, { actor, action: "officer.view", targetType: "Officer", targetId: profile.officer.id, stateCode: department.stateCode });
+  await recordAuditNow(db, {
+    actor,
+    action: "officer.view",
+    targetType: "Officer",
+    targetId: profile.officer.id,
+    stateCode: department.stateCode,
+  });
   return {
     asOf,
     officer: profile.officer,

@@ -43,7 +43,12 @@ export async function editReceivershipProposal(db: Db, scope: WorkflowScope, inp
       throw new AppError("CONFLICT", "This receivership was changed by someone else since you loaded it; reload and try again");
     }
     const changes = changedFields(
-      { legalBasis: current.legalBasis, receivingAuthority: current.receivingAuthority, terms: current.terms, startDate: current.startDate },
+      {
+        legalBasis: current.legalBasis,
+        receivingAuthority: current.receivingAuthority,
+        terms: current.terms,
+        startDate: current.startDate,
+      },
       next,
     );
     if (input.exitCriteria) {

@@ -46,7 +46,7 @@ export async function liftReceivership(db: Db, scope: WorkflowScope, input: Lift
     }
     const reason = overrideReason
       ? `Levantada por excepción: ${overrideReason}`
-      : (input.note?.trim() || "Levantada: todos los criterios de salida se cumplen");
+      : input.note?.trim() || "Levantada: todos los criterios de salida se cumplen";
     const version = await transitionCase(tx, scope, {
       caseId: current.id,
       from: "IMPOSED",

@@ -16,11 +16,7 @@ const decimalOrNull = (d: Prisma.Decimal | null) => (d === null ? null : Number(
 /** The receivership board: cases the caller may see, newest first. */
 export async function listReceiverships(db: DbOrTx, scope: Scope, input: ListReceivershipsInput) {
   const where: Prisma.ReceivershipCaseWhereInput = {
-    AND: [
-      receivershipWhere(scope),
-      input.status?.length ? { status: { in: input.status } } : {},
-      ...departmentFilters(input),
-    ],
+    AND: [receivershipWhere(scope), input.status?.length ? { status: { in: input.status } } : {}, ...departmentFilters(input)],
   };
   return listPage(
     input,

@@ -79,6 +79,13 @@ async function findVisibleMilestone(tx: Tx, scope: WorkflowScope, id: number) {
   return found;
 }
 
-function audit(tx: Tx, scope: WorkflowScope, action: string, id: number, stateCode: string, changes: Record<string, { before: unknown; after: unknown }>) {
+function audit(
+  tx: Tx,
+  scope: WorkflowScope,
+  action: string,
+  id: number,
+  stateCode: string,
+  changes: Record<string, { before: unknown; after: unknown }>,
+) {
   return recordAudit(tx, { actor: actorFromScope(scope), action, targetType: "ReceivershipMilestone", targetId: id, stateCode, changes });
 }

@@ -61,7 +61,10 @@ export async function decideRecommendation(db: Db, scope: WorkflowScope, input: 
       data: { ...next, version: { increment: 1 } },
     });
     if (updated.count === 0) {
-      throw new AppError("CONFLICT", "This recommendation was changed or decided by someone else since you loaded it; reload and try again");
+      throw new AppError(
+        "CONFLICT",
+        "This recommendation was changed or decided by someone else since you loaded it; reload and try again",
+      );
     }
     const opened = input.outcome === "ACCEPT" ? await openFollowUp(tx, scope, current, input) : null;
     await recordAudit(tx, {

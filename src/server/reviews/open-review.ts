@@ -41,7 +41,13 @@ export async function openReview(db: Db, scope: WorkflowScope, input: OpenReview
 }
 
 /** Shared by a direct opening and by accepting a recommendation. */
-export async function openReviewInTx(tx: Tx, scope: WorkflowScope, department: ReviewDepartment, input: ReviewOpening, recommendationId: number | null) {
+export async function openReviewInTx(
+  tx: Tx,
+  scope: WorkflowScope,
+  department: ReviewDepartment,
+  input: ReviewOpening,
+  recommendationId: number | null,
+) {
   const ownerId = input.ownerId ?? scope.userId;
   await assertEligibleOwner(tx, ownerId, department.stateCode);
   const created = await tx.review.create({
@@ -78,10 +84,7 @@ export async function openReviewInTx(tx: Tx, scope: WorkflowScope, department: R
 export async function assertEligibleOwner(tx: Tx, ownerId: number, stateCode: string) {
   const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { role: true, stateCode: true, disabled: true } });
   const eligible =
-    owner !== null &&
-    !owner.disabled &&
-    can(owner.role, "reviews.conduct") &&
-    (owner.role !== "STATE_AG" || owner.stateCode === stateCode);
+    owner !== null && !owner.disabled && can(owner.role, "reviews.conduct") && (owner.role !== "STATE_AG" || owner.stateCode === stateCode);
   if (!eligible) {
     throw new AppError("BAD_REQUEST", "The owner must be an active user who may conduct reviews of this department", { field: "ownerId" });
   }

@@ -99,7 +99,8 @@ export async function runBacktest(db: Db, backtestId: number): Promise<"ran" | "
   try {
     const subject = await loadRuleSetVersionById(db, backtest.ruleSetVersionId);
     const series = [{ baseline: false, version: subject }];
-    if (backtest.baselineVersionId !== subject.id) series.push({ baseline: true, version: await loadRuleSetVersionById(db, backtest.baselineVersionId) });
+    if (backtest.baselineVersionId !== subject.id)
+      series.push({ baseline: true, version: await loadRuleSetVersionById(db, backtest.baselineVersionId) });
     const stored = await db.backtestPoint.findMany({ where: { backtestId }, select: { baseline: true, asOf: true } });
     const done = new Set(stored.map((p) => `${p.baseline}:${ymdOf(p.asOf)}`));
     for (const asOf of trendPoints(ymdOf(backtest.endOn), backtest.months)) {
@@ -137,7 +138,14 @@ export async function getBacktest(db: Db, scope: WorkflowScope, input: { id: num
   const series = (baseline: boolean) =>
     backtest.points
       .filter((p) => p.baseline === baseline)
-      .map((p) => ({ asOf: ymdOf(p.asOf), NONE: p.none, WATCH: p.watch, REVIEW: p.review, RECEIVERSHIP: p.receivership, insufficientData: p.insufficientData }));
+      .map((p) => ({
+        asOf: ymdOf(p.asOf),
+        NONE: p.none,
+        WATCH: p.watch,
+        REVIEW: p.review,
+        RECEIVERSHIP: p.receivership,
+        insufficientData: p.insufficientData,
+      }));
   return {
     id: backtest.id,
     status: backtest.status,

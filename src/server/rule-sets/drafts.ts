@@ -26,7 +26,10 @@ export async function draftForChange(tx: Tx, id: number, lockVersion: number) {
   await lockRuleSet(tx, row.ruleSetId);
   const draft = await tx.ruleSetVersion.findUniqueOrThrow({ where: { id } });
   if (draft.status !== "DRAFT") {
-    throw new AppError("PRECONDITION_FAILED", `Version ${draft.version} of ${draft.ruleSetId} is published and cannot be changed: create a new draft from it`);
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `Version ${draft.version} of ${draft.ruleSetId} is published and cannot be changed: create a new draft from it`,
+    );
   }
   if (draft.lockVersion !== lockVersion) throw staleVersion(`Draft version ${draft.version} of ${draft.ruleSetId}`);
   return draft;
@@ -98,7 +101,11 @@ export async function deleteDraft(db: Db, scope: WorkflowScope, input: { id: num
   return db.$transaction(async (tx) => {
     const draft = await draftForChange(tx, input.id, input.lockVersion);
     const runs = await tx.evaluationRun.count({ where: { ruleSetVersionId: draft.id } });
-    if (runs > 0) throw new AppError("PRECONDITION_FAILED", `Draft version ${draft.version} has ${runs} stored evaluation run(s) and cannot be deleted`);
+    if (runs > 0)
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `Draft version ${draft.version} has ${runs} stored evaluation run(s) and cannot be deleted`,
+      );
     await tx.ruleSetVersion.delete({ where: { id: draft.id } });
     await recordAudit(tx, {
       actor: actorFromScope(scope),

@@ -39,7 +39,10 @@ export function levelCounts(evaluations: DepartmentEvaluation[]): LevelCounts {
 /** `asOf` if given and a real date, else today in Mexico City. */
 export function evaluationDate(asOf: string | undefined): string {
   if (asOf === undefined) return todayIn();
-  if (parseCalendarDate(asOf) === null) throw new AppError("BAD_REQUEST", `Invalid evaluation date '${asOf}': expected a real date YYYY-MM-DD`, { fieldErrors: { asOf: ["expected YYYY-MM-DD"] } });
+  if (parseCalendarDate(asOf) === null)
+    throw new AppError("BAD_REQUEST", `Invalid evaluation date '${asOf}': expected a real date YYYY-MM-DD`, {
+      fieldErrors: { asOf: ["expected YYYY-MM-DD"] },
+    });
   return asOf;
 }
 

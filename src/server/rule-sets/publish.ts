@@ -17,10 +17,15 @@ export async function publishDraft(db: Db, scope: WorkflowScope, input: { id: nu
     const draft = await draftForChange(tx, input.id, input.lockVersion);
     // Saved drafts are always valid; this guards drafts written by other means.
     compileDefinition(draft.definition);
-    const previous = await tx.ruleSetVersion.findFirst({ where: { ruleSetId: draft.ruleSetId, status: "PUBLISHED" }, orderBy: { version: "desc" } });
+    const previous = await tx.ruleSetVersion.findFirst({
+      where: { ruleSetId: draft.ruleSetId, status: "PUBLISHED" },
+      orderBy: { version: "desc" },
+    });
     const version = (previous?.version ?? 0) + 1;
     const holder =
-      draft.version === version ? null : await tx.ruleSetVersion.findUnique({ where: { ruleSetId_version: { ruleSetId: draft.ruleSetId, version } } });
+      draft.version === version
+        ? null
+        : await tx.ruleSetVersion.findUnique({ where: { ruleSetId_version: { ruleSetId: draft.ruleSetId, version } } });
     // A negative number parks the other draft for a moment (the pair is unique).
     if (holder) await tx.ruleSetVersion.update({ where: { id: holder.id }, data: { version: -holder.id } });
     const published = await tx.ruleSetVersion.updateMany({

@@ -57,7 +57,11 @@ export async function getRuleSetVersion(db: Db, scope: WorkflowScope, input: { i
   if (!version) throw notFound(`Rule set version ${input.id}`);
   const [basedOn, current] = await Promise.all([
     version.basedOnId ? db.ruleSetVersion.findUnique({ where: { id: version.basedOnId }, select: { id: true, version: true } }) : null,
-    db.ruleSetVersion.findFirst({ where: { ruleSetId: version.ruleSetId, status: "PUBLISHED" }, orderBy: { version: "desc" }, select: { id: true, version: true } }),
+    db.ruleSetVersion.findFirst({
+      where: { ruleSetId: version.ruleSetId, status: "PUBLISHED" },
+      orderBy: { version: "desc" },
+      select: { id: true, version: true },
+    }),
   ]);
   return {
     id: version.id,

@@ -21,11 +21,7 @@ const ZComparison = z.strictObject({
 });
 
 export const ZCondition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    ZComparison,
-    z.strictObject({ all: z.array(ZCondition).min(1) }),
-    z.strictObject({ any: z.array(ZCondition).min(1) }),
-  ]),
+  z.union([ZComparison, z.strictObject({ all: z.array(ZCondition).min(1) }), z.strictObject({ any: z.array(ZCondition).min(1) })]),
 );
 
 /** Every figure name a condition reads (the definition validator checks them against the metric). */
@@ -74,6 +70,7 @@ export function describeCondition(condition: Condition): string {
   if ("all" in condition) return condition.all.map((c) => ("any" in c ? `(${describeCondition(c)})` : describeCondition(c))).join(" and ");
   if ("any" in condition) return condition.any.map((c) => ("all" in c ? `(${describeCondition(c)})` : describeCondition(c))).join(" or ");
   const { than } = condition;
-  const right = typeof than === "number" ? String(than) : than.times === undefined || than.times === 1 ? than.figure : `${than.times} × ${than.figure}`;
+  const right =
+    typeof than === "number" ? String(than) : than.times === undefined || than.times === 1 ? than.figure : `${than.times} × ${than.figure}`;
   return `${condition.figure} ${SYMBOL[condition.op]} ${right}`;
 }

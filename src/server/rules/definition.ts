@@ -12,46 +12,47 @@ import type { BoundMetric } from "./metrics/types";
 const ZRuleLevel = z.strictObject({ level: z.enum(["WATCH", "REVIEW", "RECEIVERSHIP"]), when: ZCondition });
 
 const ZRule = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lowercase words separated by hyphens").max(60),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lowercase words separated by hyphens")
+    .max(60),
   title: z.string().min(1).max(200),
   metric: z.enum(METRIC_IDS),
   params: z.record(z.string(), z.unknown()).default({}),
   levels: z.array(ZRuleLevel).min(1),
 });
 
-export const ZRuleSetDefinition = z
-  .strictObject({ rules: z.array(ZRule).min(1).max(100) })
-  .superRefine((definition, ctx) => {
-    const seen = new Set<string>();
-    definition.rules.forEach((rule, index) => {
-      const path = ["rules", index];
-      if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [...path, "id"], message: `duplicate rule id '${rule.id}'` });
-      seen.add(rule.id);
-      const metric = METRICS[rule.metric];
-      const params = metric.params.safeParse(rule.params);
-      if (!params.success) {
-        for (const issue of params.error.issues) {
-          ctx.addIssue({ code: "custom", path: [...path, "params", ...issue.path.map(String)], message: issue.message });
+export const ZRuleSetDefinition = z.strictObject({ rules: z.array(ZRule).min(1).max(100) }).superRefine((definition, ctx) => {
+  const seen = new Set<string>();
+  definition.rules.forEach((rule, index) => {
+    const path = ["rules", index];
+    if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [...path, "id"], message: `duplicate rule id '${rule.id}'` });
+    seen.add(rule.id);
+    const metric = METRICS[rule.metric];
+    const params = metric.params.safeParse(rule.params);
+    if (!params.success) {
+      for (const issue of params.error.issues) {
+        ctx.addIssue({ code: "custom", path: [...path, "params", ...issue.path.map(String)], message: issue.message });
+      }
+    }
+    const levels = new Set<string>();
+    rule.levels.forEach((entry, levelIndex) => {
+      if (levels.has(entry.level)) {
+        ctx.addIssue({ code: "custom", path: [...path, "levels", levelIndex, "level"], message: `level ${entry.level} appears twice` });
+      }
+      levels.add(entry.level);
+      for (const figure of figuresIn(entry.when)) {
+        if (!metric.figures.includes(figure)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "levels", levelIndex, "when"],
+            message: `metric ${rule.metric} has no figure '${figure}' (it has ${metric.figures.join(", ")})`,
+          });
         }
       }
-      const levels = new Set<string>();
-      rule.levels.forEach((entry, levelIndex) => {
-        if (levels.has(entry.level)) {
-          ctx.addIssue({ code: "custom", path: [...path, "levels", levelIndex, "level"], message: `level ${entry.level} appears twice` });
-        }
-        levels.add(entry.level);
-        for (const figure of figuresIn(entry.when)) {
-          if (!metric.figures.includes(figure)) {
-            ctx.addIssue({
-              code: "custom",
-              path: [...path, "levels", levelIndex, "when"],
-              message: `metric ${rule.metric} has no figure '${figure}' (it has ${metric.figures.join(", ")})`,
-            });
-          }
-        }
-      });
     });
   });
+});
 
 export type RuleSetDefinition = z.infer<typeof ZRuleSetDefinition>;
 

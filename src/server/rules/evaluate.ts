@@ -77,9 +77,7 @@ export function outcomeOf(rule: CompiledRule, row: EvaluationRow, ruleIndex: num
   const figures = rule.bound.compute({ n: row.n, buckets: bucketsOf(row, ruleIndex), peers: row.peers[String(ruleIndex)] ?? null });
   const fired = insufficientData
     ? undefined
-    : rule.levels
-        .filter((l) => conditionHolds(l.when, figures))
-        .sort((a, b) => levelRank(b.level) - levelRank(a.level))[0];
+    : rule.levels.filter((l) => conditionHolds(l.when, figures)).sort((a, b) => levelRank(b.level) - levelRank(a.level))[0];
   const extras: Record<string, number | null> = {};
   for (const [name, figure] of Object.entries(rule.metric.extras)) extras[name] = asNumber(figures, figure);
   return {
@@ -138,7 +136,12 @@ export async function evaluateDepartments(
 ): Promise<DepartmentEvaluation[]> {
   const split = isClient(db) && (options.split ?? (await worthSplitting(db, where)));
   const rows = split
-    ? mergeParts(await queryInOneSnapshot<EvaluationRow>(db, partsBySource(rules).map((part) => evaluationStatement(rules, { asOf }, where, part))))
+    ? mergeParts(
+        await queryInOneSnapshot<EvaluationRow>(
+          db,
+          partsBySource(rules).map((part) => evaluationStatement(rules, { asOf }, where, part)),
+        ),
+      )
     : // Inside a caller's transaction this also keeps to its snapshot, its own rows and its one connection.
       await db.$queryRaw<EvaluationRow[]>(evaluationStatement(rules, { asOf }, where));
   // Counted this time: store them for the next evaluation at D (only outside a caller's transaction,

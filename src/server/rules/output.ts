@@ -28,10 +28,22 @@ export function summaryTable(evaluations: DepartmentEvaluation[], header: string
     ...LEVELS.map((level) => String(levels.filter((l) => l === level).length)),
     String(insufficient),
   ];
-  rows.push(countRow("departments", evaluations.map((e) => e.level), evaluations.filter((e) => e.insufficientData).length));
+  rows.push(
+    countRow(
+      "departments",
+      evaluations.map((e) => e.level),
+      evaluations.filter((e) => e.insufficientData).length,
+    ),
+  );
   ruleIds.forEach((id, i) => {
     const outcomes = evaluations.map((e) => e.rules[i]!);
-    rows.push(countRow(id, outcomes.map((o) => o.level), outcomes.filter((o) => o.insufficientData).length));
+    rows.push(
+      countRow(
+        id,
+        outcomes.map((o) => o.level),
+        outcomes.filter((o) => o.insufficientData).length,
+      ),
+    );
   });
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
   const lines = rows.map((r) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join("  "));

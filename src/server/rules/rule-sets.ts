@@ -26,13 +26,18 @@ export function parseRuleSetRef(text: string): RuleSetRef {
  * The version named, or the rule set's latest PUBLISHED version when none is named. Drafts are only
  * reachable by explicit version (to try them out); their definition is validated either way.
  */
-export async function loadRuleSetVersion(db: DbOrTx, ref: RuleSetRef = { ruleSetId: DEFAULT_RULE_SET, version: null }): Promise<LoadedRuleSetVersion> {
+export async function loadRuleSetVersion(
+  db: DbOrTx,
+  ref: RuleSetRef = { ruleSetId: DEFAULT_RULE_SET, version: null },
+): Promise<LoadedRuleSetVersion> {
   const row = await db.ruleSetVersion.findFirst({
     where: { ruleSetId: ref.ruleSetId, ...(ref.version === null ? { status: "PUBLISHED" } : { version: ref.version }) },
     orderBy: { version: "desc" },
   });
   if (!row) {
-    throw notFound(ref.version === null ? `Published version of rule set '${ref.ruleSetId}'` : `Rule set '${ref.ruleSetId}' version ${ref.version}`);
+    throw notFound(
+      ref.version === null ? `Published version of rule set '${ref.ruleSetId}'` : `Rule set '${ref.ruleSetId}' version ${ref.version}`,
+    );
   }
   return { id: row.id, ruleSetId: row.ruleSetId, version: row.version, status: row.status, rules: compileDefinition(row.definition) };
 }

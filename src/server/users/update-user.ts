@@ -17,7 +17,10 @@ type Versioned = { id: number; version: number };
 const USER_FIELDS = { id: true, email: true, role: true, stateCode: true, disabled: true, lockedAt: true, version: true } as const;
 
 async function updateVersioned(tx: Tx, target: Versioned, data: Prisma.UserUncheckedUpdateManyInput) {
-  const updated = await tx.user.updateMany({ where: { id: target.id, version: target.version }, data: { ...data, version: { increment: 1 } } });
+  const updated = await tx.user.updateMany({
+    where: { id: target.id, version: target.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (updated.count === 0) {
     throw (await tx.user.findUnique({ where: { id: target.id }, select: { id: true } })) ? staleVersion("User") : notFound("User");
   }

@@ -51,7 +51,8 @@ export default async function OutboxPage({ searchParams }: Props) {
     );
   }
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
-  const href = (s: OutboxStatus | undefined, p = 1) => `/admin/outbox?${new URLSearchParams({ ...(s ? { status: s } : {}), page: String(p) })}`;
+  const href = (s: OutboxStatus | undefined, p = 1) =>
+    `/admin/outbox?${new URLSearchParams({ ...(s ? { status: s } : {}), page: String(p) })}`;
   const failedOnPage = list.rows.filter((r) => r.status === "FAILED").map((r) => r.id);
   return (
     <>
@@ -59,35 +60,59 @@ export default async function OutboxPage({ searchParams }: Props) {
       <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="outbox-summary">
         <Card>
           <CardTitle>{t("backlog", { count: summary.backlog })}</CardTitle>
-          <p className="text-sm">{t("oldest")}: {at(summary.oldestWaitingSince)}</p>
-          <p className="text-sm">{t("nextAttempt")}: {at(summary.nextAttemptAt)}</p>
+          <p className="text-sm">
+            {t("oldest")}: {at(summary.oldestWaitingSince)}
+          </p>
+          <p className="text-sm">
+            {t("nextAttempt")}: {at(summary.nextAttemptAt)}
+          </p>
         </Card>
         <Card>
-          <CardTitle>{t("statuses.FAILED")}: {summary.counts.FAILED}</CardTitle>
-          <p className="text-sm">{t("statuses.CANCELLED")}: {summary.counts.CANCELLED}</p>
+          <CardTitle>
+            {t("statuses.FAILED")}: {summary.counts.FAILED}
+          </CardTitle>
+          <p className="text-sm">
+            {t("statuses.CANCELLED")}: {summary.counts.CANCELLED}
+          </p>
         </Card>
         <Card>
-          <CardTitle>{t("statuses.SENT")}: {summary.counts.SENT}</CardTitle>
-          <p className="text-sm">{t("lastSent")}: {at(summary.lastSentAt)}</p>
+          <CardTitle>
+            {t("statuses.SENT")}: {summary.counts.SENT}
+          </CardTitle>
+          <p className="text-sm">
+            {t("lastSent")}: {at(summary.lastSentAt)}
+          </p>
         </Card>
       </div>
       <nav aria-label={t("filter")} className="mb-3 flex flex-wrap gap-3 text-sm">
-        <Link href={href(undefined)} aria-current={status ? undefined : "page"} className="text-link underline">{t("all")}</Link>
+        <Link href={href(undefined)} aria-current={status ? undefined : "page"} className="text-link underline">
+          {t("all")}
+        </Link>
         {STATUSES.map((s) => (
           <Link key={s} href={href(s)} aria-current={status === s ? "page" : undefined} className="text-link underline">
             {t(`statuses.${s}`)} ({summary.counts[s]})
           </Link>
         ))}
       </nav>
-      {status === "FAILED" && failedOnPage.length > 0 ? <div className="mb-2"><RetryButton ids={failedOnPage} /></div> : null}
+      {status === "FAILED" && failedOnPage.length > 0 ? (
+        <div className="mb-2">
+          <RetryButton ids={failedOnPage} />
+        </div>
+      ) : null}
       {list.rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
         <Table data-testid="outbox-table">
           <TableHeader>
             <TableRow>
-              {COLUMNS.map((c) => <TableHead key={c} scope="col">{t(`columns.${c}`)}</TableHead>)}
-              <TableHead scope="col"><span className="sr-only">{t("retry")}</span></TableHead>
+              {COLUMNS.map((c) => (
+                <TableHead key={c} scope="col">
+                  {t(`columns.${c}`)}
+                </TableHead>
+              ))}
+              <TableHead scope="col">
+                <span className="sr-only">{t("retry")}</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -107,9 +132,17 @@ export default async function OutboxPage({ searchParams }: Props) {
         </Table>
       )}
       <nav aria-label={pagination("pageOf", { page, pages })} className="mt-3 flex items-center gap-3 text-sm">
-        {page > 1 ? <Link href={href(status, page - 1)} className="text-link underline">{pagination("previous")}</Link> : null}
+        {page > 1 ? (
+          <Link href={href(status, page - 1)} className="text-link underline">
+            {pagination("previous")}
+          </Link>
+        ) : null}
         <span>{pagination("pageOf", { page, pages })}</span>
-        {page < pages ? <Link href={href(status, page + 1)} className="text-link underline">{pagination("next")}</Link> : null}
+        {page < pages ? (
+          <Link href={href(status, page + 1)} className="text-link underline">
+            {pagination("next")}
+          </Link>
+        ) : null}
       </nav>
     </>
   );

@@ -19,7 +19,11 @@ export function RetryButton({ ids }: { ids: string[] }) {
         {retry.isPending ? t("retrying") : t("retry")}
       </Button>
       <ErrorAlert error={retry.error} wrap={(message) => t("failed", { message })} className="p-1 text-xs" />
-      {retry.data ? <span role="status" className="text-xs">{t("retried", { count: retry.data.retried })}</span> : null}
+      {retry.data ? (
+        <span role="status" className="text-xs">
+          {t("retried", { count: retry.data.retried })}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -36,7 +36,12 @@ function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
  * The /audit/export response: the same filters as the page (from the URL), authorised and audited
  * by the `audit.export` procedure, streamed as a CSV download.
  */
-export async function auditCsvResponse(caller: Caller, params: URLSearchParams, now = new Date(), locale: AppLocale = DEFAULT_LOCALE): Promise<Response> {
+export async function auditCsvResponse(
+  caller: Caller,
+  params: URLSearchParams,
+  now = new Date(),
+  locale: AppLocale = DEFAULT_LOCALE,
+): Promise<Response> {
   const { input, invalid } = parseAuditView(Object.fromEntries(params));
   if (invalid.length > 0) {
     const t = createTranslator({ locale: localeTag(locale), messages: MESSAGES[locale], namespace: "audit" });

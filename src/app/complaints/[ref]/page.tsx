@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ ref: string }> };
 
 // One fetch per request (the query client is per request), so metadata and page make one audited view.
-const load = async (ref: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.complaints.get.queryOptions({ ref: subjectOrNotFound(ref) })));
+const load = async (ref: string) =>
+  fetchOrNotFound(getQueryClient().fetchQuery(trpc.complaints.get.queryOptions({ ref: subjectOrNotFound(ref) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const complaint = await load((await params).ref);
@@ -22,7 +23,10 @@ export default async function ComplaintPage({ params }: Props) {
   const t = await getTranslations("complaint");
   return (
     <>
-      <PageHeader title={t("title", { ref: complaint.ref })} description={`${complaint.department.code} · ${complaint.department.stateName}`} />
+      <PageHeader
+        title={t("title", { ref: complaint.ref })}
+        description={`${complaint.department.code} · ${complaint.department.stateName}`}
+      />
       <ComplaintView complaint={complaint} />
     </>
   );

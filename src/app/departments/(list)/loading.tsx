@@ -6,7 +6,9 @@ export default function DepartmentsLoading() {
   return (
     <div aria-busy="true">
       <h1 className="mb-4 text-2xl font-bold text-slate-900">{t("title")}</h1>
-      <p className="sr-only" role="status">{t("loading")}</p>
+      <p className="sr-only" role="status">
+        {t("loading")}
+      </p>
       <Skeleton className="mb-4 h-36 w-full" />
       <Skeleton className="h-[32rem] w-full" />
     </div>

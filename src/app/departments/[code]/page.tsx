@@ -17,7 +17,8 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ code: string }> };
 
-const load = async (code: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.departments.dossier.queryOptions({ code: subjectOrNotFound(code) })));
+const load = async (code: string) =>
+  fetchOrNotFound(getQueryClient().fetchQuery(trpc.departments.dossier.queryOptions({ code: subjectOrNotFound(code) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const dossier = await load((await params).code);
@@ -32,14 +33,18 @@ export default async function DepartmentDossierPage({ params }: Props) {
   const queryClient = getQueryClient();
   // The "why" is the rules module's explanation of the very run the level comes from.
   const [explanation, me] = await Promise.all([
-    dossier.evaluation ? queryClient.fetchQuery(trpc.evaluations.explain.queryOptions({ departmentCode: department.code, runId: dossier.evaluation.runId })) : null,
+    dossier.evaluation
+      ? queryClient.fetchQuery(trpc.evaluations.explain.queryOptions({ departmentCode: department.code, runId: dossier.evaluation.runId }))
+      : null,
     queryClient.fetchQuery(trpc.session.me.queryOptions()),
     queryClient.prefetchQuery(trpc.timeline.department.queryOptions({ departmentCode: department.code, limit: 100 })),
   ]);
   return (
     <HydrateClient>
       <p className="no-print mb-2 text-sm">
-        <Link className="text-link underline" href="/departments">{t("back")}</Link>
+        <Link className="text-link underline" href="/departments">
+          {t("back")}
+        </Link>
       </p>
       <PageHeader
         title={department.name}
@@ -49,7 +54,9 @@ export default async function DepartmentDossierPage({ params }: Props) {
             <span className="text-sm font-medium">{t("level")}</span>
             <LevelBadge level={dossier.evaluation?.level ?? null} />
             <PrintButton />
-            <a className="no-print text-sm text-link underline" href={`/departments/${encodeURIComponent(department.code)}/dossier.pdf`}>{t("downloadPdf")}</a>
+            <a className="no-print text-sm text-link underline" href={`/departments/${encodeURIComponent(department.code)}/dossier.pdf`}>
+              {t("downloadPdf")}
+            </a>
           </div>
         }
       />
@@ -57,7 +64,9 @@ export default async function DepartmentDossierPage({ params }: Props) {
         <WhySection explanation={explanation} />
         <MetricCards metrics={dossier.metrics} />
         <section aria-labelledby="trends" className="flex flex-col gap-2">
-          <h2 id="trends" className="text-lg font-semibold">{t("trends")}</h2>
+          <h2 id="trends" className="text-lg font-semibold">
+            {t("trends")}
+          </h2>
           <TrendCharts points={dossier.trends} />
         </section>
         <OfficersSection officers={dossier.officers} />
@@ -65,7 +74,9 @@ export default async function DepartmentDossierPage({ params }: Props) {
         <CasesSection dossier={dossier} />
         {me && can(me.role, "reviews.open") ? <OpenReviewForm departmentCode={department.code} /> : null}
         <section aria-labelledby="timeline" className="flex flex-col gap-2">
-          <h2 id="timeline" className="text-lg font-semibold">{t("timeline.title")}</h2>
+          <h2 id="timeline" className="text-lg font-semibold">
+            {t("timeline.title")}
+          </h2>
           <DossierTimeline departmentCode={department.code} />
         </section>
       </div>

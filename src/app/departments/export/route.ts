@@ -17,12 +17,7 @@ export async function GET(request: Request) {
   if (!can(scope.role, "data.export")) return new Response("Your role may not export data (data.export)", { status: 403 });
   const url = new URL(request.url);
   const { page: _page, pageSize: _pageSize, ...view } = parseDepartmentView(Object.fromEntries(url.searchParams));
-  const csv = await exportDepartmentsView(
-    db,
-    scope,
-    auditActor(scope, requestMeta(request.headers)),
-    view,
-  );
+  const csv = await exportDepartmentsView(db, scope, auditActor(scope, requestMeta(request.headers)), view);
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -35,14 +35,23 @@ export default async function DevMailPage({ searchParams }: Props) {
         />
         <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <section aria-label="Mensajes recibidos">
-            {messages.length === 0 ? <p>Aún no hay mensajes. Ejecute <code>npx vigila alerts:run --now</code>.</p> : null}
+            {messages.length === 0 ? (
+              <p>
+                Aún no hay mensajes. Ejecute <code>npx vigila alerts:run --now</code>.
+              </p>
+            ) : null}
             <ul className="flex flex-col gap-1" data-testid="dev-mail-list">
               {messages.map((m) => (
                 <li key={m.id}>
-                  <Link href={`/dev/mail?id=${encodeURIComponent(m.id)}`} aria-current={m.id === id ? "true" : undefined}
-                    className="block rounded border border-slate-300 bg-white p-2 text-sm hover:bg-slate-100">
+                  <Link
+                    href={`/dev/mail?id=${encodeURIComponent(m.id)}`}
+                    aria-current={m.id === id ? "true" : undefined}
+                    className="block rounded border border-slate-300 bg-white p-2 text-sm hover:bg-slate-100"
+                  >
                     <span className="block font-medium">{m.subject}</span>
-                    <span className="block text-slate-700">{m.to} · {when.format(m.receivedAt)}</span>
+                    <span className="block text-slate-700">
+                      {m.to} · {when.format(m.receivedAt)}
+                    </span>
                   </Link>
                 </li>
               ))}
@@ -60,7 +69,12 @@ export default async function DevMailPage({ searchParams }: Props) {
                 ))}
               </dl>
               {selected.html ? (
-                <iframe title="Vista HTML" sandbox="" srcDoc={selected.html} className="h-[32rem] w-full rounded border border-slate-300 bg-white" />
+                <iframe
+                  title="Vista HTML"
+                  sandbox=""
+                  srcDoc={selected.html}
+                  className="h-[32rem] w-full rounded border border-slate-300 bg-white"
+                />
               ) : null}
               <details className="mt-2">
                 <summary className="cursor-pointer text-link underline">Texto plano</summary>

@@ -3,7 +3,13 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { fetchOrNotFound, subjectOrNotFound } from "~/app/_lib/fetch-or-not-found";
 import { PageHeader } from "~/components/layout/page-header";
-import { AssignmentsSection, OfficerComplaintsSection, StandingCards, TrainingSection, VettingSection } from "~/components/officers/officer-sections";
+import {
+  AssignmentsSection,
+  OfficerComplaintsSection,
+  StandingCards,
+  TrainingSection,
+  VettingSection,
+} from "~/components/officers/officer-sections";
 import { getQueryClient, trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +17,8 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 // One fetch per request (the query client is per request), so metadata and page make one audited view.
-const load = async (id: string) => fetchOrNotFound(getQueryClient().fetchQuery(trpc.officers.get.queryOptions({ id: subjectOrNotFound(id) })));
+const load = async (id: string) =>
+  fetchOrNotFound(getQueryClient().fetchQuery(trpc.officers.get.queryOptions({ id: subjectOrNotFound(id) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { officer } = await load((await params).id);
@@ -29,7 +36,10 @@ export default async function OfficerPage({ params }: Props) {
         description={
           <>
             {t("description", { id: officer.id, rank: officer.rank ?? t("noRank") })} · {t("department")}:{" "}
-            <Link className="text-link underline" href={`/departments/${encodeURIComponent(department.code)}`}>{department.name}</Link> ({department.stateName})
+            <Link className="text-link underline" href={`/departments/${encodeURIComponent(department.code)}`}>
+              {department.name}
+            </Link>{" "}
+            ({department.stateName})
           </>
         }
       />

@@ -30,7 +30,9 @@ export default async function RuleSetVersionPage({ params }: Props) {
   return (
     <HydrateClient>
       <p className="mb-2 text-sm">
-        <Link className="text-link underline" href="/rules">{t("back")}</Link>
+        <Link className="text-link underline" href="/rules">
+          {t("back")}
+        </Link>
       </p>
       <PageHeader title={`${version.ruleSetName} · ${t("version", { version: version.version })}`} description={version.ruleSetId} />
       {/* The default evaluation date is Mexico City's today, decided here rather than by the browser's clock. */}

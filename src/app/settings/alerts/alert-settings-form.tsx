@@ -42,7 +42,8 @@ export function AlertSettingsForm() {
 
   if (query.error) {
     const code = query.error.data?.code;
-    if (code === "UNAUTHORIZED" || code === "FORBIDDEN") return <Alert tone="error">{code === "UNAUTHORIZED" ? t("unauthorized") : t("forbidden")}</Alert>;
+    if (code === "UNAUTHORIZED" || code === "FORBIDDEN")
+      return <Alert tone="error">{code === "UNAUTHORIZED" ? t("unauthorized") : t("forbidden")}</Alert>;
     return <ErrorAlert error={query.error} wrap={(message) => t("failed", { message })} />;
   }
   if (!query.data || !rows) return <p aria-busy="true">{t("loading")}</p>;
@@ -64,13 +65,22 @@ export function AlertSettingsForm() {
     >
       <label className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{t("deliveryHour")}</span>
-        <select value={hour} onChange={(e) => { setSaved(false); setHour(Number(e.target.value)); }}
-          className="h-8 rounded border border-slate-400 px-2" aria-describedby="delivery-hint">
+        <select
+          value={hour}
+          onChange={(e) => {
+            setSaved(false);
+            setHour(Number(e.target.value));
+          }}
+          className="h-8 rounded border border-slate-400 px-2"
+          aria-describedby="delivery-hint"
+        >
           {Array.from({ length: 24 }, (_, h) => (
             <option key={h} value={h}>{`${String(h).padStart(2, "0")}:00`}</option>
           ))}
         </select>
-        <span id="delivery-hint" className="text-sm text-slate-700">{t("deliveryHint")} ({settings.timeZone})</span>
+        <span id="delivery-hint" className="text-sm text-slate-700">
+          {t("deliveryHint")} ({settings.timeZone})
+        </span>
       </label>
       {rows.map((row) => (
         <SubscriptionRow key={row.trigger} row={row} settings={settings} names={names} onChange={change} />
@@ -78,7 +88,9 @@ export function AlertSettingsForm() {
       <ErrorAlert error={save.error} wrap={(message) => t("failed", { message })} />
       {saved ? <Alert>{t("saved")}</Alert> : null}
       <div>
-        <Button type="submit" disabled={save.isPending}>{save.isPending ? t("saving") : t("save")}</Button>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? t("saving") : t("save")}
+        </Button>
       </div>
     </form>
   );

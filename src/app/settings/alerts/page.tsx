@@ -13,7 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AlertSettingsPage() {
   const t = await getTranslations("alertSettings");
   // Errors (signed out, role without alerts) are shown by the form from the same query.
-  const settings = await getQueryClient().fetchQuery(trpc.alerts.settings.queryOptions()).catch(() => null);
+  const settings = await getQueryClient()
+    .fetchQuery(trpc.alerts.settings.queryOptions())
+    .catch(() => null);
   return (
     <HydrateClient>
       <PageHeader title={t("title")} description={t("description", { timeZone: settings?.timeZone ?? "America/Mexico_City" })} />

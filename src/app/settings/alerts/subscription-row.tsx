@@ -31,26 +31,46 @@ function DepartmentPicker({ row, names, onChange }: Omit<Props, "settings">) {
         {row.departmentIds.map((deptId) => (
           <li key={deptId} className="flex items-center gap-1 rounded border border-slate-300 bg-slate-50 px-2 text-sm">
             {names.get(deptId) ?? `#${deptId}`}
-            <Button type="button" variant="ghost" size="sm" aria-label={t("remove", { name: names.get(deptId) ?? `#${deptId}` })}
-              onClick={() => onChange({ ...row, departmentIds: row.departmentIds.filter((d) => d !== deptId) })}>
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              aria-label={t("remove", { name: names.get(deptId) ?? `#${deptId}` })}
+              onClick={() => onChange({ ...row, departmentIds: row.departmentIds.filter((d) => d !== deptId) })}
+            >
               ×
             </Button>
           </li>
         ))}
       </ul>
-      <label htmlFor={id} className="text-sm">{t("searchDepartment")}</label>
-      <input id={id} value={search} onChange={(e) => setSearch(e.target.value)} className="h-8 max-w-sm rounded border border-slate-400 px-2" />
+      <label htmlFor={id} className="text-sm">
+        {t("searchDepartment")}
+      </label>
+      <input
+        id={id}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        className="h-8 max-w-sm rounded border border-slate-400 px-2"
+      />
       {options.data && options.data.length > 0 ? (
         <ul className="max-w-sm rounded border border-slate-300 bg-white">
-          {options.data.filter((d) => !row.departmentIds.includes(d.id)).map((d) => (
-            <li key={d.id} className="flex items-center justify-between gap-2 px-2 py-1 text-sm">
-              <span>{d.name} ({d.code})</span>
-              <Button type="button" size="sm" variant="outline"
-                onClick={() => onChange({ ...row, departmentIds: [...row.departmentIds, d.id] }, { id: d.id, name: d.name })}>
-                {t("add")}
-              </Button>
-            </li>
-          ))}
+          {options.data
+            .filter((d) => !row.departmentIds.includes(d.id))
+            .map((d) => (
+              <li key={d.id} className="flex items-center justify-between gap-2 px-2 py-1 text-sm">
+                <span>
+                  {d.name} ({d.code})
+                </span>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="outline"
+                  onClick={() => onChange({ ...row, departmentIds: [...row.departmentIds, d.id] }, { id: d.id, name: d.name })}
+                >
+                  {t("add")}
+                </Button>
+              </li>
+            ))}
         </ul>
       ) : null}
     </div>
@@ -73,10 +93,16 @@ export function SubscriptionRow({ row, settings, names, onChange }: Props) {
         </label>
         <label className="flex items-center gap-2">
           {t("frequency")}
-          <select value={row.frequency} disabled={!row.enabled} className="h-8 rounded border border-slate-400 px-2"
-            onChange={(e) => onChange({ ...row, frequency: e.target.value as AlertFrequency })}>
+          <select
+            value={row.frequency}
+            disabled={!row.enabled}
+            className="h-8 rounded border border-slate-400 px-2"
+            onChange={(e) => onChange({ ...row, frequency: e.target.value as AlertFrequency })}
+          >
             {FREQUENCIES.map((f) => (
-              <option key={f} value={f}>{t(`frequencies.${f}`)}</option>
+              <option key={f} value={f}>
+                {t(`frequencies.${f}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -84,10 +110,14 @@ export function SubscriptionRow({ row, settings, names, onChange }: Props) {
       {row.trigger === "EVALUATION_FAILED" || !row.enabled ? null : (
         <div className="flex flex-col gap-2">
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={!custom} onChange={(e) => {
-              setCustom(!e.target.checked);
-              if (e.target.checked) onChange({ ...row, stateCodes: [], departmentIds: [] });
-            }} />
+            <input
+              type="checkbox"
+              checked={!custom}
+              onChange={(e) => {
+                setCustom(!e.target.checked);
+                if (e.target.checked) onChange({ ...row, stateCodes: [], departmentIds: [] });
+              }}
+            />
             {t("wholeScope")}
           </label>
           {custom ? (
@@ -96,10 +126,16 @@ export function SubscriptionRow({ row, settings, names, onChange }: Props) {
                 <legend className="text-sm font-medium">{t("chosenStates")}</legend>
                 {settings.states.map((s) => (
                   <label key={s.code} className="flex items-center gap-1 text-sm">
-                    <input type="checkbox" checked={row.stateCodes.includes(s.code)} onChange={(e) => onChange({
-                      ...row,
-                      stateCodes: e.target.checked ? [...row.stateCodes, s.code] : row.stateCodes.filter((c) => c !== s.code),
-                    })} />
+                    <input
+                      type="checkbox"
+                      checked={row.stateCodes.includes(s.code)}
+                      onChange={(e) =>
+                        onChange({
+                          ...row,
+                          stateCodes: e.target.checked ? [...row.stateCodes, s.code] : row.stateCodes.filter((c) => c !== s.code),
+                        })
+                      }
+                    />
                     {s.name}
                   </label>
                 ))}

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { dashboardOverview, dashboardTrends } from "../../dashboard/overview";
 import { createTRPCRouter, procedureWith } from "../trpc";
 
-const ZStateInput = z.strictObject({ stateCode: z.string().regex(/^\d{2}$/).optional() });
+const ZStateInput = z.strictObject({
+  stateCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+});
 
 export const dashboardRouter = createTRPCRouter({
   overview: procedureWith("departments.read")

@@ -14,7 +14,9 @@ export const evaluationsRouter = createTRPCRouter({
         .strictObject({ departmentCode, runId: z.number().int().positive().optional(), asOf: calendarDate.optional() })
         .refine((i) => i.runId === undefined || i.asOf === undefined, "give either runId or asOf, not both"),
     )
-    .query(({ ctx, input }) => explainDepartment(ctx.db, ctx.scope, input.departmentCode, { runId: input.runId, asOf: input.asOf, origin: ctx.meta })),
+    .query(({ ctx, input }) =>
+      explainDepartment(ctx.db, ctx.scope, input.departmentCode, { runId: input.runId, asOf: input.asOf, origin: ctx.meta }),
+    ),
   latestRun: procedureWith("evaluations.read")
     .input(z.strictObject({ ruleSetId: ruleSetId.optional() }).default({}))
     .query(({ ctx, input }) => latestRun(ctx.db, ctx.scope, input)),

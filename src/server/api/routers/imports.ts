@@ -9,7 +9,10 @@ import { zId, zPage } from "../../workflow/inputs";
 import { type Context, createTRPCRouter, procedureWith } from "../trpc";
 
 const byId = z.strictObject({ id: zId });
-const signedInActor = (ctx: Context & { scope: NonNullable<Context["scope"]> }) => ({ ...auditActor(ctx.scope, ctx.meta), userId: ctx.scope.userId });
+const signedInActor = (ctx: Context & { scope: NonNullable<Context["scope"]> }) => ({
+  ...auditActor(ctx.scope, ctx.meta),
+  userId: ctx.scope.userId,
+});
 
 /** Web imports (upload itself is the /api/imports/upload route: a stream, not JSON). */
 export const importsRouter = createTRPCRouter({

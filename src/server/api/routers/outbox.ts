@@ -24,7 +24,14 @@ export const outboxRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => listOutbox(ctx.db, ctx.scope, input)),
   retry: procedureWith("outbox.admin")
-    .input(z.strictObject({ ids: z.array(z.string().regex(/^\d{1,19}$/)).min(1).max(500) }))
+    .input(
+      z.strictObject({
+        ids: z
+          .array(z.string().regex(/^\d{1,19}$/))
+          .min(1)
+          .max(500),
+      }),
+    )
     .mutation(({ ctx, input }) => retryOutboxEmails(ctx.db, ctx.scope, input)),
   devMail: createTRPCRouter({
     list: devMailProcedure.query(() => listCaughtMail()),

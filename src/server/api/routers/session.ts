@@ -12,11 +12,17 @@ const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
 
 export const sessionRouter = createTRPCRouter({
   /** The signed-in user, or null. */
-  me: publicProcedure
-    .input(z.strictObject({}).optional())
-    .query(({ ctx }) => (ctx.scope ? getCurrentUser(ctx.db, ctx.scope) : null)),
+  me: publicProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => (ctx.scope ? getCurrentUser(ctx.db, ctx.scope) : null)),
   /** Password + code again; opens a 5-minute window for role changes and imposing receivership. */
   reauthenticate: signedInProcedure
-    .input(z.strictObject({ password: z.string().min(1).max(1024), totp: z.string().trim().regex(/^\d{6}$/, "The code has 6 digits") }))
+    .input(
+      z.strictObject({
+        password: z.string().min(1).max(1024),
+        totp: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/, "The code has 6 digits"),
+      }),
+    )
     .mutation(({ ctx, input }) => reauthenticate(ctx.db, ctx.scope, input, ctx.meta)),
 });

@@ -3,7 +3,15 @@ import type { ColumnSpec } from "../types";
 
 /** Column builders shared by the five file kinds, so each rule is written once. */
 const sqlTypeOf = (type: CellType): ColumnSpec["sqlType"] =>
-  type.kind === "date" ? "date" : type.kind === "hours" ? "numeric" : type.kind === "integer" ? "integer" : type.kind === "idList" ? "text[]" : "text";
+  type.kind === "date"
+    ? "date"
+    : type.kind === "hours"
+      ? "numeric"
+      : type.kind === "integer"
+        ? "integer"
+        : type.kind === "idList"
+          ? "text[]"
+          : "text";
 
 export const column = (name: string, required: boolean, type: CellType): ColumnSpec => ({ name, required, type, sqlType: sqlTypeOf(type) });
 

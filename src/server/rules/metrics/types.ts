@@ -65,12 +65,14 @@ export type MetricDefinition = {
 };
 
 /** Keeps the parameter type of each metric precise while the registry stays one plain record. */
-export function defineMetric<P>(spec: Omit<MetricDefinition, "bind" | "params"> & {
-  params: z.ZodType<P>;
-  members: (params: P, ctx: SqlContext) => Prisma.Sql;
-  peers?: (params: P, ctx: SqlContext) => Prisma.Sql;
-  compute: (input: MetricInput, params: P) => Figures;
-}): MetricDefinition {
+export function defineMetric<P>(
+  spec: Omit<MetricDefinition, "bind" | "params"> & {
+    params: z.ZodType<P>;
+    members: (params: P, ctx: SqlContext) => Prisma.Sql;
+    peers?: (params: P, ctx: SqlContext) => Prisma.Sql;
+    compute: (input: MetricInput, params: P) => Figures;
+  },
+): MetricDefinition {
   const { members, peers, compute, ...rest } = spec;
   return {
     ...rest,

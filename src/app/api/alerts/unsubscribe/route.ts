@@ -24,7 +24,11 @@ const paragraph = (text: string) => `<p>${escape(text)}</p>`;
 function failure(err: unknown) {
   if (err instanceof AppError && err.code === "BAD_REQUEST") {
     // Bilingual like the rest of this page: the visitor is usually not signed in, so their language is unknown.
-    return page(400, "Enlace no válido / Invalid link", paragraph(spanishErrorMessage(err.message) ?? err.message) + paragraph(err.message));
+    return page(
+      400,
+      "Enlace no válido / Invalid link",
+      paragraph(spanishErrorMessage(err.message) ?? err.message) + paragraph(err.message),
+    );
   }
   log.error("Unsubscribe failed", { error: err instanceof Error ? err.message : String(err) });
   return page(500, "Error", paragraph("No se pudo completar. Inténtelo más tarde. / Please try again later."));
@@ -55,9 +59,15 @@ export async function POST(request: Request) {
   try {
     const db = await getDb();
     const { turnedOff } = await unsubscribeWithToken(db, token, { ip: clientIp(request.headers), userAgent: userAgent(request.headers) });
-    return page(200, "Listo / Done", paragraph(
-      turnedOff.length > 0 ? "Ya no recibirá estos avisos. / You will no longer receive these alerts." : "Ya estaba dado de baja. / You were already unsubscribed.",
-    ));
+    return page(
+      200,
+      "Listo / Done",
+      paragraph(
+        turnedOff.length > 0
+          ? "Ya no recibirá estos avisos. / You will no longer receive these alerts."
+          : "Ya estaba dado de baja. / You were already unsubscribed.",
+      ),
+    );
   } catch (err) {
     return failure(err);
   }

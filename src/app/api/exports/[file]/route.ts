@@ -19,7 +19,8 @@ export async function GET(request: Request, { params }: Props) {
   const kind = (await params).file.replace(/\.csv$/, "");
   if (!isImportKind(kind)) return plainResponse(request, 404, "Unknown export");
   const state = new URL(request.url).searchParams.get("state");
-  if (state !== null && !/^(0[1-9]|[12]\d|3[0-2])$/.test(state)) return plainResponse(request, 400, "state must be a two-digit INEGI state code 01–32");
+  if (state !== null && !/^(0[1-9]|[12]\d|3[0-2])$/.test(state))
+    return plainResponse(request, 400, "state must be a two-digit INEGI state code 01–32");
   const output = new PassThrough();
   exportCsv(access.db, access.scope, kind, { stateCode: state }, output).then(
     () => output.end(),

@@ -26,7 +26,8 @@ export async function POST(request: NextRequest) {
   const kind = params.get("kind") ?? "";
   if (!isImportKind(kind)) return plainResponse(request, 400, "Unknown file kind");
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > DEFAULT_LIMITS.maxBytes) return plainResponse(request, 413, `The file is larger than the limit of ${describeBytes(DEFAULT_LIMITS.maxBytes)}`);
+  if (declared > DEFAULT_LIMITS.maxBytes)
+    return plainResponse(request, 413, `The file is larger than the limit of ${describeBytes(DEFAULT_LIMITS.maxBytes)}`);
   if (!request.body) return plainResponse(request, 400, "The request has no file");
   try {
     const body = request.body as unknown as AsyncIterable<Uint8Array>;

@@ -14,7 +14,9 @@ export async function GET(request: Request, { params }: Props) {
   if (!Number.isSafeInteger(id) || id <= 0) return plainResponse(request, 404, "Import batch not found");
   try {
     const { fileName, csv } = await importErrorsCsv(access.db, id);
-    return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(fileName), "cache-control": "no-store" } });
+    return new Response(csv, {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(fileName), "cache-control": "no-store" },
+    });
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") return plainResponse(request, 404, err.message);
     throw err;
