@@ -11,7 +11,7 @@ type Props = { params: Promise<{ ref: string }> };
 
 // One fetch per request (the query client is per request), so metadata and page make one audited view.
 const load = async (ref: string) =>
-  fetchOrNotFound(getQueryClient().fetchQuery(trpc.complaints.get.queryOptions({ ref: subjectOrNotFound(ref) })));
+  fetchOrNotFound(getQueryClient().query(trpc.complaints.get.queryOptions({ ref: subjectOrNotFound(ref) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const complaint = await load((await params).ref);

@@ -11,6 +11,7 @@ import { DossierTimeline } from "~/components/dossier/dossier-timeline";
 import { PrintButton } from "~/components/dossier/print-button";
 import { PageHeader } from "~/components/layout/page-header";
 import { LevelBadge } from "~/components/levels/level-badge";
+import { keepForClient } from "~/trpc/prefetch";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ code: string }> };
 
 const load = async (code: string) =>
-  fetchOrNotFound(getQueryClient().fetchQuery(trpc.departments.dossier.queryOptions({ code: subjectOrNotFound(code) })));
+  fetchOrNotFound(getQueryClient().query(trpc.departments.dossier.queryOptions({ code: subjectOrNotFound(code) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const dossier = await load((await params).code);
@@ -34,10 +35,10 @@ export default async function DepartmentDossierPage({ params }: Props) {
   // The "why" is the rules module's explanation of the very run the level comes from.
   const [explanation, me] = await Promise.all([
     dossier.evaluation
-      ? queryClient.fetchQuery(trpc.evaluations.explain.queryOptions({ departmentCode: department.code, runId: dossier.evaluation.runId }))
+      ? queryClient.query(trpc.evaluations.explain.queryOptions({ departmentCode: department.code, runId: dossier.evaluation.runId }))
       : null,
-    queryClient.fetchQuery(trpc.session.me.queryOptions()),
-    queryClient.prefetchQuery(trpc.timeline.department.queryOptions({ departmentCode: department.code, limit: 100 })),
+    queryClient.query(trpc.session.me.queryOptions()),
+    queryClient.query(trpc.timeline.department.queryOptions({ departmentCode: department.code, limit: 100 })).catch(keepForClient),
   ]);
   return (
     <HydrateClient>
