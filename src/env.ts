@@ -22,3 +22,32 @@ export const env = createEnv({
   emptyStringAsUndefined: true,
   skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
 });
+
+/**
+ * Values read when asked, not when this module loads: the CLI and the test harness set them for a
+ * child or a test database after Vigila's modules are loaded (bootstrapping the connection).
+ */
+export const liveEnv = {
+  databaseUrl: (): string | undefined => process.env.DATABASE_URL ?? env.DATABASE_URL,
+  // With SKIP_ENV_VALIDATION (build tooling) the schema's defaults are not applied, hence the fallbacks.
+  dataDir: (): string => process.env.VIGILA_DATA_DIR || env.VIGILA_DATA_DIR || "./.data",
+  demo: (): string => process.env.VIGILA_DEMO || env.VIGILA_DEMO || "0",
+  // Not validated: the logger must work even when the rest of the environment is invalid.
+  logLevel: (): string | undefined => process.env.LOG_LEVEL,
+  // Where the migrations live; a packaged install may point elsewhere (tests do).
+  prismaDir: (): string | undefined => process.env.VIGILA_PRISMA_DIR,
+};
+
+/** The environment a child process (the built app, the worker, PostgreSQL, `next build`) starts with. */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
+/** next-auth 4 reads its own public URL (or the permission to trust the Host header) only from `process.env`. */
+export function exposeToNextAuth(publicUrl: string | null): void {
+  if (publicUrl) process.env.NEXTAUTH_URL = publicUrl;
+  else process.env.AUTH_TRUST_HOST = "true";
+}
+
+/** Inlined by Next at build time, so the browser bundle can read it too. */
+export const isDevelopmentBuild = process.env.NODE_ENV === "development";

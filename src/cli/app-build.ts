@@ -1,3 +1,4 @@
+import { childProcessEnv } from "../env";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
@@ -33,7 +34,7 @@ export async function buildApp(signal?: AbortSignal): Promise<void> {
   log.info("Building the web app (next build)…");
   const started = Date.now();
   const child = spawn(path.resolve("node_modules/.bin/next"), ["build"], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: childProcessEnv({ NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
     stdio: ["ignore", process.stderr, process.stderr],
     signal,
     killSignal: "SIGTERM",

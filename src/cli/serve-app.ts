@@ -1,3 +1,4 @@
+import { childProcessEnv, liveEnv } from "../env";
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { disconnectDb } from "../server/db/client";
@@ -56,14 +57,13 @@ export async function waitForHttp(url: string, app: ChildProcess, timeoutMs = RE
 
 export async function serveApp(options: ServeOptions): Promise<number> {
   const { url: databaseUrl } = await resolveDatabase();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childProcessEnv({
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: databaseUrl,
-    VIGILA_DATA_DIR: path.resolve(process.env.VIGILA_DATA_DIR ?? "./.data"),
-    VIGILA_DEMO: options.demo ? "1" : (process.env.VIGILA_DEMO ?? "0"),
-  };
+    VIGILA_DATA_DIR: path.resolve(liveEnv.dataDir()),
+    VIGILA_DEMO: options.demo ? "1" : liveEnv.demo(),
+  });
   const children: ChildProcess[] = [];
   let stopping = false;
   const finished = new Promise<number>((resolve) => {
@@ -100,8 +100,8 @@ export async function serveApp(options: ServeOptions): Promise<number> {
     const url = `http://${shownHost}:${options.port}`;
     waitForHttp(`http://${options.host === "0.0.0.0" ? "127.0.0.1" : options.host}:${options.port}/login`, app).then(
       () => options.onReady(url),
-      (err: Error) => {
-        log.error(err.message);
+      (err: unknown) => {
+        log.error(err instanceof Error ? err.message : String(err));
         void shutdown(EXIT.REJECTED, 0);
       },
     );

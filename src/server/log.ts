@@ -1,7 +1,9 @@
+import { liveEnv } from "../env";
 /** Logs go to stderr so that stdout carries only data and summaries (CLI contract). */
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const threshold = order[(process.env.LOG_LEVEL as Level | undefined) ?? "info"] ?? order.info;
+const configured = liveEnv.logLevel();
+const threshold = configured !== undefined && configured in order ? order[configured as Level] : order.info;
 
 function write(level: Level, message: string, fields?: Record<string, unknown>) {
   if (order[level] < threshold) return;

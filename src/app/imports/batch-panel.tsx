@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
@@ -21,7 +21,7 @@ export function BatchPanel({ id, canUndo, onSelect }: { id: number; canUndo: boo
     ...trpc.imports.get.queryOptions({ id }),
     refetchInterval: (q) => (q.state.data && !ACTIVE.has(q.state.data.status) ? false : POLL_MS),
   });
-  const first = useRef<{ status: string; sample: Sample } | null>(null);
+  const [first, setFirst] = useState<{ status: string; sample: Sample } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.imports.pathKey() });
   const confirm = useMutation(trpc.imports.confirm.mutationOptions({ onSuccess: refresh }));
   const cancel = useMutation(trpc.imports.cancel.mutationOptions({ onSuccess: refresh }));
@@ -34,7 +34,8 @@ export function BatchPanel({ id, canUndo, onSelect }: { id: number; canUndo: boo
   if (!b) return null;
   const latest = { at: b.heartbeatAt.getTime(), done: b.status === "UPLOADING" ? b.fileSize : b.rowsDone };
   // Rate and ETA are measured from the first sample seen in the current step.
-  if (first.current?.status !== b.status) first.current = { status: b.status, sample: latest };
+  const stepStart = first?.status === b.status ? first.sample : latest;
+  if (first?.status !== b.status) setFirst({ status: b.status, sample: latest });
   const running = ACTIVE.has(b.status);
   return (
     <section aria-labelledby="batch" className="flex flex-col gap-3 rounded-md border border-slate-300 p-4">
@@ -46,7 +47,7 @@ export function BatchPanel({ id, canUndo, onSelect }: { id: number; canUndo: boo
           done={b.rowsDone}
           total={b.rowsTotal}
           text={t("rows", { done: b.rowsDone, total: b.rowsTotal, estimated: b.status === "VALIDATING" ? "yes" : "no" })}
-          first={first.current.sample}
+          first={stepStart}
           latest={latest}
           unit={t("rowsUnit")}
         />

@@ -51,7 +51,7 @@ export function LoginForm({ next, failed }: { next: string; failed: boolean }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
       {error ? (
         <div ref={errorRef} tabIndex={-1} id="login-error" className="outline-none">
           <Alert tone="error">{error}</Alert>

@@ -42,7 +42,7 @@ export function ChangeRoleForm({ user, states, onDone }: { user: Target; states:
 
   return (
     <form
-      onSubmit={onSubmit}
+      onSubmit={(event) => void onSubmit(event)}
       aria-label={t("label", { email: user.email })}
       className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-3 sm:grid-cols-2"
     >

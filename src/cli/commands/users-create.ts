@@ -27,7 +27,7 @@ async function promptHidden(prompt: string): Promise<string> {
             reject(new UsageError("Cancelled."));
             return;
           }
-          if (char === "\u007f" || char === "\b") value = [...value].slice(0, -1).join("");
+          if (char === "\u007f" || char === "\b") value = Array.from(value).slice(0, -1).join("");
           else value += char;
         }
       };

@@ -83,13 +83,13 @@ export function StateMap({ shapes, areas, indicator, width, height }: Props) {
         </div>
       ) : null}
       <figcaption className="mt-2">
-        <MapLegend indicator={indicator} />
+        <MapLegend />
       </figcaption>
     </figure>
   );
 }
 
-function MapLegend({ indicator }: { indicator: IndicatorKey }) {
+function MapLegend() {
   const t = useTranslations("dashboard.map");
   return (
     <div className="flex flex-wrap items-center gap-3 text-xs text-slate-800">

@@ -47,7 +47,10 @@ export function TrendCharts({ points }: { points: TrendPoint[] }) {
                 <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
                 <XAxis dataKey="asOf" tickFormatter={month} tick={{ fontSize: 11, fill: "#334155" }} minTickGap={24} />
                 <YAxis tick={{ fontSize: 11, fill: "#334155" }} width={44} domain={series.percent ? [0, 100] : [0, "auto"]} />
-                <Tooltip labelFormatter={(label) => month(String(label))} formatter={(v) => value(series.percent, v as number | null)} />
+                <Tooltip
+                  labelFormatter={(label) => (typeof label === "string" ? month(label) : "")}
+                  formatter={(v) => value(series.percent, v as number | null)}
+                />
                 <Line
                   type="monotone"
                   dataKey={series.key}

@@ -87,6 +87,8 @@ export function DepartmentsTable({ view }: { view: ListDepartmentsInput }) {
     ],
     [t, tKinds, format, ruleName],
   );
+  // TanStack Table returns fresh functions each render; this component is not memoised by the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: data?.rows ?? [],
     columns,

@@ -77,7 +77,7 @@ export function ReceivershipBoard({ canApprove }: { canApprove: boolean }) {
                   {c.nextMilestoneDue ? ` · ${t("nextDue", { date: format.dateTime(calendarDay(c.nextMilestoneDue), "day") })}` : ""}
                 </p>
                 {status === "PROPOSED" ? <p className="text-xs">{t("approvals", { count: c.approvalCount })}</p> : null}
-                {status === "PROPOSED" && canApprove ? <ApproveButton id={c.id} version={c.version} onDone={refresh} /> : null}
+                {status === "PROPOSED" && canApprove ? <ApproveButton id={c.id} version={c.version} onDone={() => void refresh()} /> : null}
               </Card>
             ))}
           </section>

@@ -131,7 +131,7 @@ export function RecommendationQueue({ canDecide }: { canDecide: boolean }) {
                 version: row.ruleSet.version,
               })}
             </p>
-            {canDecide ? <DecideForm row={row} onDone={refresh} /> : null}
+            {canDecide ? <DecideForm row={row} onDone={() => void refresh()} /> : null}
           </Card>
         </li>
       ))}

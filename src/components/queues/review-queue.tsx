@@ -123,7 +123,7 @@ export function ReviewQueue() {
             <p className="text-sm">{row.scope}</p>
             <details>
               <summary className="cursor-pointer text-sm text-link underline">{t("work")}</summary>
-              <ReviewWork id={row.id} onDone={refresh} />
+              <ReviewWork id={row.id} onDone={() => void refresh()} />
             </details>
           </Card>
         </li>

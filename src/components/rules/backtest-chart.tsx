@@ -30,7 +30,7 @@ export function BacktestChart({ title, points, maxY }: { title: string; points: 
             <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
             <XAxis dataKey="asOf" tickFormatter={month} tick={{ fontSize: 11, fill: "#334155" }} minTickGap={24} />
             <YAxis tick={{ fontSize: 11, fill: "#334155" }} width={44} domain={[0, maxY]} allowDecimals={false} />
-            <Tooltip labelFormatter={(label) => month(String(label))} />
+            <Tooltip labelFormatter={(label) => (typeof label === "string" ? month(label) : "")} />
             <Legend />
             {SERIES.map((s) => (
               <Line

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Input, Label, Select } from "~/components/ui/input";
-import { type Json, type Path, fieldId, numberOrText } from "./definition-state";
+import { type Json, type Path, fieldId, jsonText, numberOrText } from "./definition-state";
 
 type Comparison = { figure: string; op: string; than: Json };
 
@@ -81,7 +81,7 @@ function ComparisonRows({ comparisons, path, figures, comparators, readOnly, onC
               <Label htmlFor={`${id}-than`}>{t("value")}</Label>
               <Select
                 id={`${id}-than`}
-                value={other ? String(other.figure) : "__constant"}
+                value={other ? jsonText(other.figure) : "__constant"}
                 disabled={readOnly}
                 onChange={(e) => update(index, { ...c, than: e.target.value === "__constant" ? 0 : { figure: e.target.value } })}
               >
@@ -101,7 +101,7 @@ function ComparisonRows({ comparisons, path, figures, comparators, readOnly, onC
                   className="w-24"
                   type="number"
                   step="any"
-                  value={other.times === undefined ? "1" : String(other.times)}
+                  value={other.times === undefined ? "1" : jsonText(other.times)}
                   readOnly={readOnly}
                   onChange={(e) => update(index, { ...c, than: { figure: other.figure ?? "", times: numberOrText(e.target.value) } })}
                 />
@@ -114,7 +114,7 @@ function ComparisonRows({ comparisons, path, figures, comparators, readOnly, onC
                   className="w-28"
                   type="number"
                   step="any"
-                  value={String(c.than ?? "")}
+                  value={jsonText(c.than)}
                   readOnly={readOnly}
                   onChange={(e) => update(index, { ...c, than: numberOrText(e.target.value) })}
                 />

@@ -5,6 +5,12 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Path = (string | number)[];
 
+/** How a JSON value reads in a text field: objects and arrays as JSON, everything else as itself. */
+export function jsonText(value: Json | undefined): string {
+  if (value === undefined || value === null) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
 /** A copy of `value` with `path` set to `next` (or removed when `next` is undefined). */
 export function setAt(value: Json, path: Path, next: Json | undefined): Json {
   if (path.length === 0) return next ?? null;
@@ -15,9 +21,10 @@ export function setAt(value: Json, path: Path, next: Json | undefined): Json {
     else copy[Number(head)] = setAt(copy[Number(head)] ?? null, rest, next);
     return copy;
   }
-  const object = value !== null && typeof value === "object" ? { ...value } : {};
-  if (next === undefined && rest.length === 0) delete object[String(head)];
-  else object[String(head)] = setAt(object[String(head)] ?? null, rest, next);
+  const key = String(head);
+  const object: Record<string, Json> = value !== null && typeof value === "object" ? { ...value } : {};
+  if (next === undefined && rest.length === 0) return Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
+  object[key] = setAt(object[key] ?? null, rest, next);
   return object;
 }
 

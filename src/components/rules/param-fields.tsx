@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Input, Label } from "~/components/ui/input";
 import { FieldProblems } from "./field-problems";
-import { type FieldErrors, type Json, type Path, errorsAt, fieldId, getAt, numberOrText } from "./definition-state";
+import { type FieldErrors, type Json, type Path, errorsAt, fieldId, getAt, jsonText, numberOrText } from "./definition-state";
 
 /** The part of JSON Schema (as zod's toJSONSchema writes a metric's parameters) the form understands. */
 export type ParamSchema = {
@@ -131,7 +131,7 @@ function ParamField({ name, schema, required, ...props }: Props & { name: string
         id={id}
         type={numeric ? "number" : "text"}
         step={schema.type === "integer" ? 1 : "any"}
-        value={value === undefined || value === null ? "" : String(value)}
+        value={jsonText(value)}
         readOnly={readOnly || schema.const !== undefined}
         aria-invalid={invalid}
         aria-describedby={invalid ? `${id}-problems` : undefined}

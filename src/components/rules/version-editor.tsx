@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button";
 import { Label } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
 import { BacktestPanel } from "./backtest-panel";
-import { type FieldErrors, type Json, type Path, setAt } from "./definition-state";
+import { type Json, type Path, setAt } from "./definition-state";
 import { DryRunPanel } from "./dry-run-panel";
 import { RuleFields } from "./rule-fields";
 
@@ -31,7 +31,14 @@ export function VersionEditor({ versionId, today }: { versionId: number; today: 
   const [notes, setNotes] = useState(version.notes);
   const [saved, setSaved] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.rules.get.queryKey({ id: versionId }) });
-  const save = useMutation(trpc.rules.updateDraft.mutationOptions({ onSuccess: async () => (await refresh(), setSaved(true)) }));
+  const save = useMutation(
+    trpc.rules.updateDraft.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        setSaved(true);
+      },
+    }),
+  );
   const publish = useMutation(trpc.rules.publish.mutationOptions({ onSuccess: () => refresh() }));
   const remove = useMutation(trpc.rules.deleteDraft.mutationOptions({ onSuccess: () => router.push("/rules") }));
   const createDraft = useMutation(trpc.rules.createDraft.mutationOptions({ onSuccess: (draft) => router.push(`/rules/${draft.id}`) }));
@@ -83,7 +90,10 @@ export function VersionEditor({ versionId, today }: { versionId: number; today: 
             value={notes}
             readOnly={readOnly}
             maxLength={2000}
-            onChange={(e) => (setSaved(false), setNotes(e.target.value))}
+            onChange={(e) => {
+              setSaved(false);
+              setNotes(e.target.value);
+            }}
           />
         </div>
         {rules.map((_, index) => (

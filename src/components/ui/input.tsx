@@ -13,6 +13,6 @@ export function Select({ className, ...props }: React.ComponentProps<"select">) 
   return <select className={cn(fieldClass, "pr-8", className)} {...props} />;
 }
 
-export function Label({ className, ...props }: React.ComponentProps<"label">) {
-  return <label className={cn("text-sm font-medium text-slate-800", className)} {...props} />;
+export function Label({ className, htmlFor, ...props }: React.ComponentProps<"label">) {
+  return <label htmlFor={htmlFor} className={cn("text-sm font-medium text-slate-800", className)} {...props} />;
 }

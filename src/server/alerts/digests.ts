@@ -34,7 +34,8 @@ async function digestGroups(audience: Audience, recipient: Recipient, subs: Dige
   return groups;
 }
 
-type Candidate = AlertEventRow & { snapshot: string };
+// With no event in the window the statement still answers one row (ids null) carrying the snapshot.
+type Candidate = (AlertEventRow | { id: null }) & { snapshot: string };
 
 /**
  * The events a digest may include, and the snapshot they were read in (one statement, so the two
@@ -105,7 +106,7 @@ async function buildDigest(
         { start: windowStart, end: windowEnd },
         previous?.snapshot ?? null,
       );
-      const events = rows.filter((r) => r.id !== null);
+      const events = rows.filter((r): r is AlertEventRow & { snapshot: string } => r.id !== null);
       const groups = await digestGroups(new Audience(tx), recipient, subs, events);
       const email = groups.length
         ? await composeAlertEmail(tx, {

@@ -1,4 +1,3 @@
-import type { AlertTrigger } from "../../generated/prisma/enums";
 import type { Db, DbOrTx } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { Audience, RECIPIENT_SELECT, toRecipient } from "./audience";

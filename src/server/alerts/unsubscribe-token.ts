@@ -34,7 +34,7 @@ export function verifyUnsubscribeToken(token: string, now: Date): UnsubscribeCla
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid("its signature does not match");
   let claim: { u?: unknown; t?: unknown; e?: unknown };
   try {
-    claim = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+    claim = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as typeof claim;
   } catch {
     throw invalid("it cannot be read");
   }

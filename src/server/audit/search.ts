@@ -100,13 +100,15 @@ export const auditEventView = (row: AuditEvent): AuditEventView => ({ ...row, id
 export async function listAuditEvents(db: Db, scope: Scope, input: ListAuditInput, origin?: RequestOrigin) {
   const { page, pageSize, ...filters } = input;
   const where = auditEventSqlFilter(scope, filters);
-  const found = await db.$queryRaw<(AuditEvent & { total: number })[]>`
+  const found = await db.$queryRaw<((AuditEvent | { id: null }) & { total: number })[]>`
     select t.total, e.*
     from (${totalSql(scope, filters)}) t
     left join (select * from "AuditEvent" where ${where} order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}) e on true
     order by e.id desc`;
   const total = found[0]?.total ?? 0;
-  const rows = found.filter((row) => row.id !== null).map(({ total: _total, ...row }) => auditEventView(row));
+  const rows = found
+    .filter((row): row is AuditEvent & { total: number } => row.id !== null)
+    .map(({ total: _total, ...row }) => auditEventView(row));
   await recordAuditNow(db, {
     actor: auditActor(scope, origin),
     action: "audit.list",

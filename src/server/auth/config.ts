@@ -1,4 +1,4 @@
-import { env } from "../../env";
+import { env, exposeToNextAuth } from "../../env";
 import { getAuthSecret } from "./secret";
 
 /**
@@ -38,6 +38,5 @@ export function cookieNames(secure: boolean) {
  * only ever shapes the response to that same request.
  */
 export function exposeOriginToNextAuth(config: AuthConfig) {
-  if (config.url) process.env.NEXTAUTH_URL = config.url;
-  else process.env.AUTH_TRUST_HOST = "true";
+  exposeToNextAuth(config.url);
 }

@@ -58,11 +58,13 @@ export function createAuthOptions({ db, config, now = () => new Date() }: AuthDe
     ],
     callbacks: {
       // Nothing personal in the cookie: who the user is and what they may do is read per request.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- next-auth passes user only at sign-in, though its types say always
       jwt: ({ token, user }) => (user ? { sub: user.id, sid: (user as { sessionId?: string }).sessionId } : token),
       session: ({ session }) => ({ expires: session.expires }),
     },
     events: {
       signOut: async ({ token }) => {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- next-auth calls signOut without a token when the cookie is gone
         if (typeof token?.sid === "string") await logout(await db(), token.sid, now());
       },
     },

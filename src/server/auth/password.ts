@@ -35,7 +35,7 @@ export function isCommonPassword(password: string): boolean {
 
 /** Why a new password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string): string | null {
-  const length = [...password.normalize("NFC")].length;
+  const length = Array.from(password.normalize("NFC")).length; // code points, not UTF-16 units
   if (length < MIN_PASSWORD_LENGTH) return `The password must have at least ${MIN_PASSWORD_LENGTH} characters`;
   if (length > MAX_PASSWORD_LENGTH) return `The password must have at most ${MAX_PASSWORD_LENGTH} characters`;
   if (isCommonPassword(password)) return "This password is among the most common ones; choose another";

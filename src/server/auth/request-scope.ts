@@ -1,3 +1,4 @@
+import type { NextApiRequest } from "next";
 import { getToken } from "next-auth/jwt";
 import type { Scope } from "../authz/scope";
 import type { Db } from "../db/client";
@@ -6,7 +7,7 @@ import { resolveSession } from "./sessions";
 
 const SESSION_ID = /^[0-9a-f]{64}$/;
 
-function parseCookies(header: string | null): Record<string, string> {
+function parseCookies(header: string | null): Partial<Record<string, string>> {
   const cookies: Record<string, string> = {};
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
@@ -25,7 +26,8 @@ function parseCookies(header: string | null): Record<string, string> {
 export async function sessionIdFromHeaders(headers: Headers, config: AuthConfig = authConfigFromEnv()): Promise<string | null> {
   const token = await getToken({
     // Cookie only: headers are left out so a bearer token is never accepted in its place.
-    req: { headers: {}, cookies: parseCookies(headers.get("cookie")) } as unknown as Parameters<typeof getToken>[0]["req"],
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- getToken reads only req.cookies and req.headers
+    req: { headers: {}, cookies: parseCookies(headers.get("cookie")) } as NextApiRequest,
     secret: config.secret,
     secureCookie: config.secureCookies,
     cookieName: cookieNames(config.secureCookies).session,

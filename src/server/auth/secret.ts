@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { env } from "../../env";
+import { env, liveEnv } from "../../env";
 
 /**
  * The one secret that signs sessions and derives the key encrypting TOTP secrets at rest.
@@ -23,9 +23,8 @@ function loadSecret(): string {
   if (env.NODE_ENV === "production" && env.VIGILA_DEMO !== "1") {
     throw new Error("AUTH_SECRET must be set in production (at least 32 characters, e.g. `openssl rand -base64 48`)");
   }
-  // `?? ".data"`: with SKIP_ENV_VALIDATION (build tooling) the schema defaults are not applied.
   // turbopackIgnore: a run-time folder, not a source path; otherwise the bundler traces the whole project.
-  return readOrCreateSecretFile(path.resolve(/* turbopackIgnore: true */ env.VIGILA_DATA_DIR ?? ".data"));
+  return readOrCreateSecretFile(path.resolve(/* turbopackIgnore: true */ liveEnv.dataDir()));
 }
 
 /** Creates `<dataDir>/auth-secret` (mode 600) unless another process already did. */

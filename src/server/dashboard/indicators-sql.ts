@@ -89,7 +89,8 @@ export async function liveIndicatorsAt(
   return db.$queryRaw<IndicatorRow[]>(groupedFiguresSql(departmentFiguresSql(points, where), groupBy, Prisma.sql`true`));
 }
 
-export type StoredRow = IndicatorRow & { fresh: boolean };
+// When nothing is stored the statement still answers one row (figures null) carrying `fresh`.
+export type StoredRow = (IndicatorRow | { asOf: null }) & { fresh: boolean };
 
 /**
  * `indicatorsAt`'s read of the stored figures (`where`: a condition on `d`, from `departmentConditions`):
@@ -123,6 +124,8 @@ export function storedIndicatorsSql(points: string[], groupBy: GroupBy, filter: 
  * table (figure-cache.ts). Where the stored rows are not current and cannot be refreshed (inside a
  * transaction, or writes keep invalidating the scope), the figures are computed live, never shown stale.
  */
+export const isStoredFigure = (row: StoredRow): row is IndicatorRow & { fresh: boolean } => row.asOf !== null;
+
 export async function indicatorsAt(
   db: DbOrTx,
   scope: Scope,
@@ -134,7 +137,7 @@ export async function indicatorsAt(
   const where = departmentConditions(scope, filter);
   for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
     const rows = await db.$queryRaw<StoredRow[]>(storedIndicatorsSql(unique, groupBy, filter, where));
-    if (rows[0]?.fresh) return rows.filter((r) => r.asOf !== null).map(({ fresh: _, ...row }) => row);
+    if (rows[0]?.fresh) return rows.filter(isStoredFigure).map(({ fresh: _, ...row }) => row);
     // Inside a caller's transaction (a transaction client has no $connect) the refresh would hold the
     // lock until that transaction ends and could not run alongside its other queries: compute live.
     if (!("$connect" in db)) return liveIndicatorsAt(db, scope, unique, groupBy, filter);

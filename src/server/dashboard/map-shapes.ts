@@ -1,30 +1,29 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type GeoPermissibleObjects, geoArea, geoConicConformal, geoPath } from "d3-geo";
+import { geoArea, geoConicConformal, geoPath } from "d3-geo";
 
 export type StateShape = { code: string; d: string; centroid: [number, number] };
 export const MAP_WIDTH = 800;
 export const MAP_HEIGHT = 540;
 
-type Feature = {
-  type: "Feature";
-  properties: { state_code: string; name: string };
-  geometry: { type: string; coordinates: number[][][] | number[][][][] };
-};
+type Feature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { state_code: string; name: string }>;
 
 /**
  * d3-geo reads polygons on the sphere, where a ring's winding says which side is inside; GeoJSON
  * files wound the other way (RFC 7946) would draw the whole world minus Mexico. Rewind those.
  */
 function rewound(feature: Feature): Feature {
-  if (geoArea(feature as unknown as GeoPermissibleObjects) <= 2 * Math.PI) return feature;
+  if (geoArea(feature) <= 2 * Math.PI) return feature;
   const { geometry } = feature;
-  const coordinates =
-    geometry.type === "Polygon"
-      ? (geometry.coordinates as number[][][]).map((ring) => [...ring].reverse())
-      : (geometry.coordinates as number[][][][]).map((polygon) => polygon.map((ring) => [...ring].reverse()));
-  return { ...feature, geometry: { ...geometry, coordinates } };
+  const reversed = (ring: GeoJSON.Position[]) => [...ring].reverse();
+  return {
+    ...feature,
+    geometry:
+      geometry.type === "Polygon"
+        ? { ...geometry, coordinates: geometry.coordinates.map(reversed) }
+        : { ...geometry, coordinates: geometry.coordinates.map((polygon) => polygon.map(reversed)) },
+  };
 }
 
 let shapes: Promise<StateShape[]> | undefined;
@@ -39,12 +38,12 @@ export function stateShapes(): Promise<StateShape[]> {
     const projection = geoConicConformal()
       .parallels([17.5, 29.5])
       .rotate([102, 0])
-      .fitSize([MAP_WIDTH, MAP_HEIGHT], { type: "FeatureCollection", features } as unknown as GeoPermissibleObjects);
+      .fitSize([MAP_WIDTH, MAP_HEIGHT], { type: "FeatureCollection", features } satisfies GeoJSON.FeatureCollection);
     const toPath = geoPath(projection);
     return features.map((f) => ({
       code: f.properties.state_code,
-      d: toPath(f as unknown as GeoPermissibleObjects) ?? "",
-      centroid: toPath.centroid(f as unknown as GeoPermissibleObjects),
+      d: toPath(f) ?? "",
+      centroid: toPath.centroid(f),
     }));
   })();
   return shapes;

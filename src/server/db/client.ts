@@ -48,7 +48,7 @@ export function createDb(connectionString: string, options: { max?: number } = {
  */
 export async function connectionOf(db: Db, tx: Tx): Promise<pg.PoolClient> {
   const [row] = await tx.$queryRaw<{ pid: number }[]>`select pg_backend_pid() as pid`;
-  const client = [...(connections.get(db) ?? [])].find((c) => (c as unknown as { processID: number }).processID === row?.pid);
+  const client = [...(connections.get(db) ?? [])].find((c) => "processID" in c && c.processID === row?.pid); // pg sets processID; its types leave it out
   if (!client) throw new Error("The transaction's connection was not made by createDb");
   return client;
 }

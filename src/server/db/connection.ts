@@ -1,4 +1,4 @@
-import { env } from "../../env";
+import { liveEnv } from "../../env";
 import { type EmbeddedServer, ensureEmbeddedServer } from "./embedded";
 import { type LeaveOutcome, type Presence, joinEmbeddedServer } from "./presence";
 
@@ -34,9 +34,10 @@ async function ensureVigilaDatabase(adminUrl: string) {
   try {
     const exists = await client.query("select 1 from pg_database where datname = 'vigila'");
     if (exists.rowCount === 0)
-      await client.query("create database vigila").catch((err: { code?: string }) => {
+      await client.query("create database vigila").catch((err: unknown) => {
         // Created concurrently by another process: 42P04, or 23505 when both inserted the catalog row at once.
-        if (err.code !== "42P04" && err.code !== "23505") throw err;
+        const code = (err as { code?: string }).code;
+        if (code !== "42P04" && code !== "23505") throw err;
       });
   } finally {
     await client.end();
@@ -45,9 +46,9 @@ async function ensureVigilaDatabase(adminUrl: string) {
 
 export function resolveDatabase(): Promise<DatabaseTarget> {
   target ??= (async () => {
-    const configured = process.env.DATABASE_URL ?? env.DATABASE_URL;
+    const configured = liveEnv.databaseUrl();
     if (configured) return { url: configured, embedded: null };
-    const dataDir = process.env.VIGILA_DATA_DIR ?? env.VIGILA_DATA_DIR;
+    const dataDir = liveEnv.dataDir();
     const server = await useEmbeddedServer(dataDir);
     const adminUrl = server.url("postgres");
     await ensureVigilaDatabase(adminUrl);

@@ -1,3 +1,4 @@
+import { childProcessEnv } from "../../env";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -139,7 +140,7 @@ async function initialiseCluster(dataDir: string, pgDir: string): Promise<Creden
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    onLog: (m) => logs.push(String(m)),
+    onLog: (m) => logs.push(m),
     onError: (m) => logs.push(String(m)),
   });
   try {
@@ -147,7 +148,7 @@ async function initialiseCluster(dataDir: string, pgDir: string): Promise<Creden
   } catch (err) {
     // Only reached when PG_VERSION was missing, i.e. the folder held no usable cluster.
     await rm(pgDir, { recursive: true, force: true });
-    throw new Error(`initdb failed in ${pgDir}: ${(err as Error)?.message ?? ""}\n${logs.join("")}`);
+    throw new Error(`initdb failed in ${pgDir}: ${err instanceof Error ? err.message : String(err)}\n${logs.join("")}`);
   }
   return creds;
 }
@@ -175,7 +176,7 @@ async function spawnPostmaster(pgDir: string, port: number) {
       "-c",
       "fsync=on",
     ],
-    { ...ids, detached: true, stdio: ["ignore", logFile.fd, logFile.fd], env: { ...process.env, LC_MESSAGES: "C" } },
+    { ...ids, detached: true, stdio: ["ignore", logFile.fd, logFile.fd], env: childProcessEnv({ LC_MESSAGES: "C" }) },
   );
   child.unref();
   await logFile.close();
@@ -212,6 +213,7 @@ async function startPostmaster(
     const child = await spawnPostmaster(pgDir, await freePort());
     let exited = false;
     child.once("exit", () => (exited = true));
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the child's exit event
     while (!exited && Date.now() < deadline) {
       const pidFile = await readPidFile(pgDir);
       if (pidFile && pidFile.pid === child.pid && pidFile.status === "ready" && (await answers(creds, pidFile.port)))

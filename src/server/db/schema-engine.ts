@@ -1,3 +1,4 @@
+import { liveEnv } from "../../env";
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -13,7 +14,7 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/sch
  */
 const require = createRequire(import.meta.url);
 
-export const PRISMA_DIR = path.resolve(process.env.VIGILA_PRISMA_DIR ?? path.join(process.cwd(), "prisma"));
+export const PRISMA_DIR = path.resolve(liveEnv.prismaDir() ?? path.join(process.cwd(), "prisma"));
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 
@@ -27,7 +28,7 @@ async function loadEngineModule(): Promise<EngineModule> {
   const bg = (await import(pathToFileURL(bgPath).href)) as EngineModule & { __wbg_set_wasm(exports: unknown): void };
   const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
   const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes), {
-    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+    "./schema_engine_bg.js": Object.fromEntries(Object.entries(bg)),
   });
   bg.__wbg_set_wasm(instance.exports);
   const start = instance.exports.__wbindgen_start as (() => void) | undefined;
@@ -89,7 +90,7 @@ export async function readMigrationsList(): Promise<MigrationList> {
           path: "migration.sql",
           content: await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8").then(
             (value) => ({ tag: "ok" as const, value }),
-            (err: Error) => ({ tag: "error" as const, value: err.message }),
+            (err: unknown) => ({ tag: "error" as const, value: err instanceof Error ? err.message : String(err) }),
           ),
         },
       })),

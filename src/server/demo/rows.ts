@@ -9,7 +9,9 @@ export class Columns<K extends string> {
   length = 0;
 
   constructor(readonly names: readonly K[]) {
-    this.columns = Object.fromEntries(names.map((n) => [n, []])) as unknown as Record<K, Cell[]>;
+    const columns = {} as Record<K, Cell[]>;
+    for (const name of names) columns[name] = [];
+    this.columns = columns;
   }
 
   push(row: Record<K, Cell>) {

@@ -4,7 +4,7 @@ import { type Scope, departmentSqlFilter } from "../authz/scope";
 import { type Db, queryPrepared } from "../db/client";
 import { notFound } from "../errors";
 import { dashboardToday, trendPoints } from "../dashboard/as-of";
-import { type IndicatorRow, indicatorsAt, ratios, storedIndicatorsSql } from "../dashboard/indicators-sql";
+import { type IndicatorRow, indicatorsAt, isStoredFigure, ratios, storedIndicatorsSql } from "../dashboard/indicators-sql";
 import { trendSeries } from "../dashboard/overview";
 import { type DossierRow, dossierLists, dossierSql } from "./dossier-sql";
 
@@ -62,6 +62,6 @@ export async function departmentDossier(db: Db, scope: Scope, actor: AuditActor,
 /** The stored figures read with the dossier when they were fresh; otherwise `indicatorsAt` refreshes them (or computes them live). */
 async function currentFigures(db: Db, scope: Scope, row: DossierRow, points: string[]): Promise<IndicatorRow[]> {
   const stored = row.figures ?? [];
-  if (stored[0]?.fresh) return stored.filter((r) => r.asOf !== null).map(({ fresh: _, ...figure }) => figure);
+  if (stored[0]?.fresh) return stored.filter(isStoredFigure).map(({ fresh: _, ...figure }) => figure);
   return indicatorsAt(db, scope, points, "department", { departmentId: row.department.id });
 }

@@ -69,7 +69,7 @@ export function departmentViewQuery(view: Partial<ListDepartmentsInput>): string
     const value = view[field as keyof DepartmentFilters];
     if (value === undefined) continue;
     if ((field === "sort" && value === "code") || (field === "direction" && value === "asc")) continue;
-    query.set(key, String(value));
+    query.set(key, value);
   }
   if (view.page && view.page > 1) query.set("page", String(view.page));
   return query.toString();

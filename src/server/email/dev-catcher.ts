@@ -34,7 +34,7 @@ export async function startDevCatcher(dataDir = env.VIGILA_DATA_DIR): Promise<{ 
   const existing = await readFile(infoFile, "utf8")
     .then((t) => JSON.parse(t) as { port: number })
     .catch(() => null);
-  if (existing && (await answers(existing.port))) return { port: existing.port, stop: async () => undefined };
+  if (existing && (await answers(existing.port))) return { port: existing.port, stop: () => Promise.resolve() };
 
   const { SMTPServer } = await import("smtp-server");
   const server = new SMTPServer({
@@ -53,7 +53,7 @@ export async function startDevCatcher(dataDir = env.VIGILA_DATA_DIR): Promise<{ 
           .then(() => rename(tmp, path.join(dir, name)))
           .then(
             () => callback(null, `Stored as ${name}`),
-            (err: Error) => callback(err),
+            (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
           );
       });
     },

@@ -52,8 +52,9 @@ export class SenderLiveness {
     old?.end().catch(() => undefined);
   }
 
-  async close() {
+  close(): Promise<void> {
     this.reset();
+    return Promise.resolve();
   }
 }
 

@@ -39,7 +39,7 @@ export function smtpTransport(smtpUrl: string, from = env.MAIL_FROM): MailTransp
     description: `${url.protocol}//${url.host}`,
     async send(message) {
       const info = await transporter.sendMail({ from, ...message });
-      return { response: String(info.response ?? "") };
+      return { response: info.response };
     },
     close: () => transporter.close(),
   };

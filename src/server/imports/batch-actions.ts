@@ -75,5 +75,7 @@ export async function retryImport(db: Db, actor: AuditActor & { userId: number }
  * the batch's lease is released and the batch is marked FAILED when next seen (batch-lease.ts).
  */
 export function inBackground(what: string, step: () => Promise<void>) {
-  void step().catch((err) => log.error(`import ${what} crashed`, { err: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+  void step().catch((err: unknown) =>
+    log.error(`import ${what} crashed`, { err: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
 }

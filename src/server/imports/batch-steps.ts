@@ -42,10 +42,10 @@ function progressReporter(db: Db, batchId: number, status: ImportStatus, fileSiz
   let bytesRead = 0;
   let pending: Promise<unknown> = Promise.resolve();
   return {
-    bytes(n: number) {
+    bytes: (n: number) => {
       bytesRead = n;
     },
-    rows(rowsDone: number, knownTotal?: number) {
+    rows: (rowsDone: number, knownTotal?: number) => {
       const now = Date.now();
       if (now - last < PROGRESS_EVERY_MS) return;
       last = now;
@@ -53,7 +53,7 @@ function progressReporter(db: Db, batchId: number, status: ImportStatus, fileSiz
       const rowsTotal = knownTotal ?? (bytesRead > 0 ? Math.max(rowsDone, Math.round((rowsDone * fileSize) / bytesRead)) : undefined);
       pending = pending
         .then(() => touchBatch(db, batchId, status, { rowsDone, rowsTotal }))
-        .catch((err) => log.warn("import progress not saved", { batchId, err: String(err) }));
+        .catch((err: unknown) => log.warn("import progress not saved", { batchId, err: String(err) }));
     },
     settle: () => pending,
   };

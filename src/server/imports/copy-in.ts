@@ -8,7 +8,8 @@ import type pg from "pg";
  * stores one chunk while the importer parses the next; the socket's backpressure bounds memory.
  */
 
-type Connection = {
+// The copy-protocol methods pg's connection has but its type declarations leave out.
+type Connection = pg.Connection & {
   stream: Socket;
   query(text: string): void;
   sendCopyFromChunk(chunk: Buffer): void;
@@ -26,7 +27,7 @@ export function copyField(value: string | null): string {
     : value;
 }
 
-class CopySubmittable {
+class CopySubmittable implements pg.Submittable {
   connection: Connection | null = null;
   error: Error | null = null;
   readonly started: Promise<void>;
@@ -44,8 +45,8 @@ class CopySubmittable {
     this.finished.catch(() => undefined);
   }
 
-  submit(connection: Connection) {
-    this.connection = connection;
+  submit(connection: pg.Connection) {
+    this.connection = connection as Connection;
     connection.query(this.text);
   }
 
@@ -79,7 +80,7 @@ export type CopyIn = {
 
 export async function copyIn(client: pg.PoolClient, sql: string): Promise<CopyIn> {
   const copy = new CopySubmittable(sql);
-  void client.query(copy as unknown as pg.QueryConfig);
+  void client.query(copy);
   await copy.started;
   const connection = copy.connection!;
   let buffer = "";

@@ -99,14 +99,15 @@ const newlines = (cell: string) => {
  */
 async function* bufferedRecords(parser: Readable): AsyncGenerator<string[][]> {
   let ended = false;
-  let failure: Error | null = null;
+  let failure = null as Error | null;
   parser.once("end", () => (ended = true));
   parser.once("error", (err) => (failure = err));
   for (;;) {
     const batch: string[][] = [];
-    for (let record = parser.read(); record !== null; record = parser.read()) batch.push(record as string[]);
+    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) batch.push(record);
     if (failure) throw failure;
     if (batch.length > 0) yield batch;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the parser's end event
     else if (ended) return;
     else {
       await new Promise<void>((resolve) => {

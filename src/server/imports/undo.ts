@@ -139,7 +139,7 @@ export async function undoImport(db: Db, actor: AuditActor & { userId: number },
         from "ImportChange" where "batchId" = ${batchId}`;
       const restored = await restoreRecords(tx, batchId, t);
       const removed = await removeCreated(tx, batchId, t);
-      if (restored !== expected?.updated || removed !== expected?.created)
+      if (restored !== expected!.updated || removed !== expected!.created)
         throw refused(batchId, "its records do not match its change log");
       await recordImportAlerts(tx, batchId);
       await tx.importBatch.update({ where: { id: batchId }, data: { status: "UNDONE", undoneById: actor.userId, undoneAt: new Date() } });

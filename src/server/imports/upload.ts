@@ -1,4 +1,3 @@
-import type { Prisma } from "../../generated/prisma/client";
 import { type AuditActor, recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";

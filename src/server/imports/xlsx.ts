@@ -21,8 +21,8 @@ export function xlsxCellText(value: CellValue): string {
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("result" in value) return xlsxCellText(value.result ?? null);
   if ("formula" in value || "sharedFormula" in value) return "";
-  if ("text" in value) return String(value.text);
-  if ("error" in value) return String(value.error);
+  if ("text" in value) return value.text;
+  if ("error" in value) return value.error;
   return "";
 }
 

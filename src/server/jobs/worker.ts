@@ -57,6 +57,7 @@ async function senderLoop(sender: OutboxSender, pollMs: number, stopped: { value
       log.warn("Outbox sender could not reach the database; retrying", { error: (err as Error).message });
       pause = Math.min(Math.max(pause * 2, 1_000), 10_000);
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() sets it while the loop awaits
     if (pause > 0 && !stopped.value) await interruptibleSleep(pause, stopped);
   }
 }
@@ -89,7 +90,7 @@ async function startQueues(boss: PgBoss, url: string, db: Db, evaluate: RunEvalu
     if (job) await runBacktest(db, job.data.backtestId);
   });
   await boss.work<{ day?: string }>(DAILY_EVALUATION_JOB, async ([job]) => {
-    const day = job?.data?.day ?? dueEvaluationDay(new Date());
+    const day = job?.data.day ?? dueEvaluationDay(new Date());
     if (day) await runDailyEvaluation(db, day, evaluate);
   });
   await boss.work(ALERTS_CYCLE_JOB, async () => {

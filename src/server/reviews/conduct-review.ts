@@ -1,6 +1,5 @@
 import type { ReviewDecision } from "../../generated/prisma/enums";
 import { recordAudit } from "../audit/record";
-import type { Scope } from "../authz/scope";
 import type { Db, Tx } from "../db/client";
 import { AppError, staleVersion } from "../errors";
 import { actorFromScope, type WorkflowScope, changedFields, requirePermission, requireText } from "../workflow/context";

@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record";
 import { can } from "../authz/permissions";
-import { recommendationWhere, type Scope } from "../authz/scope";
+import { recommendationWhere } from "../authz/scope";
 import type { Db, Tx } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { actorFromScope, type WorkflowScope, requirePermission, requireText } from "../workflow/context";

@@ -14,7 +14,7 @@ export const emailSchema = z
   .string()
   .trim()
   .max(254)
-  .pipe(z.email({ message: "Not a valid email address" }))
+  .pipe(z.email({ error: "Not a valid email address" }))
   .transform(normaliseEmail);
 export const roleSchema = z.enum(ROLES);
 export const stateCodeSchema = z.string().regex(/^\d{2}$/, "A state is its two-digit INEGI code, e.g. 16");

@@ -14,7 +14,7 @@ export const zPage = {
 export const zExitCriterion = z.strictObject({
   ruleId: z.string().min(1).max(60),
   comparator: z.enum(["GTE", "LTE"]),
-  threshold: z.number().finite(),
+  threshold: z.number(), // zod 4 numbers are finite
 });
 export const zProposalTerms = {
   receivingAuthority: zText(500),

@@ -21,70 +21,74 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function DevMailPage({ searchParams }: Props) {
   if (env.VIGILA_DEMO !== "1") notFound();
   const { id } = await searchParams;
+  const [messages, selected] = await loadMailbox(typeof id === "string" ? id : null);
+  return (
+    <>
+      <PageHeader
+        title="Correo de demostración"
+        description="Los avisos que Vigila envía en modo demostración llegan a este buzón local (SMTP en 127.0.0.1)."
+      />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <section aria-label="Mensajes recibidos">
+          {messages.length === 0 ? (
+            <p>
+              Aún no hay mensajes. Ejecute <code>npx vigila alerts:run --now</code>.
+            </p>
+          ) : null}
+          <ul className="flex flex-col gap-1" data-testid="dev-mail-list">
+            {messages.map((m) => (
+              <li key={m.id}>
+                <Link
+                  href={`/dev/mail?id=${encodeURIComponent(m.id)}`}
+                  aria-current={m.id === id ? "true" : undefined}
+                  className="block rounded border border-slate-300 bg-white p-2 text-sm hover:bg-slate-100"
+                >
+                  <span className="block font-medium">{m.subject}</span>
+                  <span className="block text-slate-700">
+                    {m.to} · {when.format(m.receivedAt)}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {selected ? (
+          <Card aria-label="Mensaje">
+            <CardTitle>{selected.subject}</CardTitle>
+            <dl className="my-2 grid grid-cols-[auto_1fr] gap-x-3 text-xs">
+              {["To", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post"].map((h) => (
+                <div key={h} className="contents">
+                  <dt className="font-semibold">{h}</dt>
+                  <dd className="break-all">{selected.headers[h.toLowerCase()] ?? "—"}</dd>
+                </div>
+              ))}
+            </dl>
+            {selected.html ? (
+              <iframe
+                title="Vista HTML"
+                sandbox=""
+                srcDoc={selected.html}
+                className="h-[32rem] w-full rounded border border-slate-300 bg-white"
+              />
+            ) : null}
+            <details className="mt-2">
+              <summary className="cursor-pointer text-link underline">Texto plano</summary>
+              <pre className="whitespace-pre-wrap text-xs">{selected.text}</pre>
+            </details>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+async function loadMailbox(id: string | null) {
   const qc = getQueryClient();
   try {
-    const [messages, selected] = await Promise.all([
+    return await Promise.all([
       qc.query(trpc.outbox.devMail.list.queryOptions()),
-      typeof id === "string" ? qc.query(trpc.outbox.devMail.get.queryOptions({ id })).catch(() => null) : null,
+      id !== null ? qc.query(trpc.outbox.devMail.get.queryOptions({ id })).catch(() => null) : null,
     ]);
-    return (
-      <>
-        <PageHeader
-          title="Correo de demostración"
-          description="Los avisos que Vigila envía en modo demostración llegan a este buzón local (SMTP en 127.0.0.1)."
-        />
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <section aria-label="Mensajes recibidos">
-            {messages.length === 0 ? (
-              <p>
-                Aún no hay mensajes. Ejecute <code>npx vigila alerts:run --now</code>.
-              </p>
-            ) : null}
-            <ul className="flex flex-col gap-1" data-testid="dev-mail-list">
-              {messages.map((m) => (
-                <li key={m.id}>
-                  <Link
-                    href={`/dev/mail?id=${encodeURIComponent(m.id)}`}
-                    aria-current={m.id === id ? "true" : undefined}
-                    className="block rounded border border-slate-300 bg-white p-2 text-sm hover:bg-slate-100"
-                  >
-                    <span className="block font-medium">{m.subject}</span>
-                    <span className="block text-slate-700">
-                      {m.to} · {when.format(m.receivedAt)}
-                    </span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-          {selected ? (
-            <Card aria-label="Mensaje">
-              <CardTitle>{selected.subject}</CardTitle>
-              <dl className="my-2 grid grid-cols-[auto_1fr] gap-x-3 text-xs">
-                {["To", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post"].map((h) => (
-                  <div key={h} className="contents">
-                    <dt className="font-semibold">{h}</dt>
-                    <dd className="break-all">{selected.headers[h.toLowerCase()] ?? "—"}</dd>
-                  </div>
-                ))}
-              </dl>
-              {selected.html ? (
-                <iframe
-                  title="Vista HTML"
-                  sandbox=""
-                  srcDoc={selected.html}
-                  className="h-[32rem] w-full rounded border border-slate-300 bg-white"
-                />
-              ) : null}
-              <details className="mt-2">
-                <summary className="cursor-pointer text-link underline">Texto plano</summary>
-                <pre className="whitespace-pre-wrap text-xs">{selected.text}</pre>
-              </details>
-            </Card>
-          ) : null}
-        </div>
-      </>
-    );
   } catch (err) {
     // Like outside demo mode: to anyone but an administrator the page does not exist.
     if (err instanceof TRPCError && (err.code === "FORBIDDEN" || err.code === "NOT_FOUND")) notFound();

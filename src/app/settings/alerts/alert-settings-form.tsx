@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
@@ -24,12 +24,14 @@ export function AlertSettingsForm() {
   const [names, setNames] = useState(new Map<number, string>());
   const [saved, setSaved] = useState(false);
 
-  useEffect(() => {
-    if (!query.data) return;
+  // The form edits a copy of the settings, taken again whenever the server's copy changes (load, save).
+  const [copiedFrom, setCopiedFrom] = useState<AlertSettings | undefined>(undefined);
+  if (query.data && query.data !== copiedFrom) {
+    setCopiedFrom(query.data);
     setRows(query.data.rows);
     setHour(query.data.deliveryHour);
     setNames(namesOf(query.data));
-  }, [query.data]);
+  }
 
   const save = useMutation(
     trpc.alerts.updateSettings.mutationOptions({

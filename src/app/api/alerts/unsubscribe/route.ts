@@ -38,7 +38,7 @@ function failure(err: unknown) {
  * Opening the link shows a confirmation button instead of unsubscribing: mail scanners follow
  * links on their own, and must not turn people's alerts off.
  */
-export async function GET(request: Request) {
+export function GET(request: Request) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   try {
     verifyUnsubscribeToken(token, new Date());

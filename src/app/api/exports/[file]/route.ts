@@ -24,9 +24,9 @@ export async function GET(request: Request, { params }: Props) {
   const output = new PassThrough();
   exportCsv(access.db, access.scope, kind, { stateCode: state }, output).then(
     () => output.end(),
-    (err) => {
+    (err: unknown) => {
       log.error("export failed", { kind, err: String(err) });
-      output.destroy(err as Error);
+      output.destroy(err instanceof Error ? err : new Error(String(err)));
     },
   );
   const name = state ? `${kind}-${state}.csv` : `${kind}.csv`;

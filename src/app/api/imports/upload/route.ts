@@ -30,7 +30,7 @@ export async function POST(request: NextRequest) {
     return plainResponse(request, 413, `The file is larger than the limit of ${describeBytes(DEFAULT_LIMITS.maxBytes)}`);
   if (!request.body) return plainResponse(request, 400, "The request has no file");
   try {
-    const body = request.body as unknown as AsyncIterable<Uint8Array>;
+    const body = request.body;
     const result = await receiveUpload(access.db, access.actor, { kind, fileName: params.get("name") ?? "" }, body);
     if (result.status === "VALIDATING") inBackground("validation", () => validateBatch(access.db, access.actor, result.batchId));
     return Response.json(result, { status: 201, headers: { "cache-control": "no-store" } });
