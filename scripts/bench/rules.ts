@@ -45,8 +45,8 @@ async function storedParameters(adminUrl: string, benchUrl: string): Promise<Ben
   const exists = await withClient(adminUrl, (c) => c.query("select 1 from pg_database where datname = $1", [BENCH_DATABASE]));
   if (exists.rowCount === 0) return null;
   return withClient(benchUrl, async (c) => {
-    const table = await c.query(`select to_regclass('bench_meta') as t`);
-    if (!table.rows[0].t) return null;
+    const table = await c.query<{ t: string | null }>(`select to_regclass('bench_meta') as t`);
+    if (!table.rows[0]?.t) return null;
     const meta = await c.query<{ params: BenchParameters }>("select params from bench_meta");
     return meta.rows[0]?.params ?? null;
   });

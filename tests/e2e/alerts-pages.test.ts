@@ -28,7 +28,7 @@ describe("alert pages", () => {
     await expect
       .poll(() => page.getByText("Avisos guardados.").count(), { timeout: 10_000 })
       .toBe(1)
-      .catch(async (err) => {
+      .catch(async (err: unknown) => {
         throw new Error(`${(err as Error).message}\n${await page.locator("main").innerText()}`);
       });
     await e2e.checkPage(page, "alerts-settings");

@@ -1,7 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditEvent } from "~/generated/prisma/client";
-import type { Role } from "~/generated/prisma/enums";
 import { exportAuditEvents } from "~/server/audit/export";
 import { recordAuditNow } from "~/server/audit/record";
 import type { AuditFilterInput } from "~/server/audit/list-input";
@@ -47,7 +46,8 @@ async function expectedIds(scope: Scope, filters: AuditFilterInput) {
 async function exportedIds(scope: Scope, filters: AuditFilterInput) {
   let csv = "";
   for await (const chunk of await exportAuditEvents(test.current.db, scope, filters)) csv += chunk;
-  return (parse(csv.replace(/^\uFEFF/, "")) as string[][]).slice(1).map((r) => r[0]!);
+  const rows: string[][] = parse(csv.replace(/^\uFEFF/, ""));
+  return rows.slice(1).map((r) => r[0]!);
 }
 
 const FILTERS: AuditFilterInput[] = [

@@ -148,7 +148,8 @@ describe("CSV export (/audit/export)", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="auditoria-2026-03-10.csv"');
     expect(bom).toBe(true);
-    const [header, ...rows] = parse(text) as string[][];
+    const parsed: string[][] = parse(text);
+    const [header, ...rows] = parsed;
     expect(header).toEqual([...AUDIT_CSV_COLUMNS]);
     const col = (name: (typeof AUDIT_CSV_COLUMNS)[number]) => AUDIT_CSV_COLUMNS.indexOf(name);
     expect(rows.map((r) => r[col("action")])).toEqual(["t.edge.before", "t.edge.first", "t.edge.last", "t.dst.in", "t.dst.out"]);
@@ -174,7 +175,8 @@ describe("CSV export (/audit/export)", () => {
       rows: number;
     };
     await recordAuditNow(db, { actor: { userId: 1 }, action: "audit.list" });
-    const rows = (parse(await response.text()) as string[][]).slice(1);
+    const parsed: string[][] = parse(await response.text());
+    const rows = parsed.slice(1);
     expect(counted.rows).toBeGreaterThan(0);
     expect(rows).toHaveLength(counted.rows);
   });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
 import type { Scope } from "~/server/authz/scope";
 import { type CrossStateDataset, MARKER, seedCrossStateDataset } from "../support/cross-state-dataset";
-import { CROSS_STATE_INPUTS, type InputGenerator } from "../support/cross-state-inputs";
+import { CROSS_STATE_INPUTS } from "../support/cross-state-inputs";
 import { useTestDatabase } from "../support/database";
 import { callerFor } from "../support/trpc-context";
 

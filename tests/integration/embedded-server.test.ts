@@ -40,7 +40,7 @@ function hold(dataDir: string): Holder {
   });
   children.push(child);
   let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const queue: Event[] = [];
   const waiters: ((e: Event) => void)[] = [];
   createInterface({ input: child.stdout }).on("line", (line) => {

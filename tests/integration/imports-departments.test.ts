@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { DEPARTMENTS_CSV, dataSnapshot, errorLines, importCsv, tableCounts } from "../fixtures/imports/support";
+import { DEPARTMENTS_CSV, dataSnapshot, errorLines, importCsv } from "../fixtures/imports/support";
 import { useTestDatabase } from "../support/database";
 
 const test = useTestDatabase();

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { confirmImport } from "~/server/imports/batch-actions";
-import { validateBatch, writeBatch } from "~/server/imports/batch-steps";
+import { writeBatch } from "~/server/imports/batch-steps";
 import { DEPARTMENTS_CSV, importCsv } from "../fixtures/imports/support";
 import { useTestDatabase } from "../support/database";
 import { createUser } from "../support/workflow-fixtures";

@@ -69,7 +69,7 @@ describe("PostgreSQL stopped with -m immediate in the middle of sending", () => 
       db = createDb(server.url());
       await runAlertsCycle(db);
       await waitFor(async () => (await sentCount(db)) === EMAILS + 1, 120_000, "every email sent after the restart", 250).catch(
-        async (err) => {
+        async (err: unknown) => {
           const counts = await db.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } });
           throw new Error(
             `${(err as Error).message}; outbox ${JSON.stringify(counts)}; worker log:\n${worker.output.join("").slice(-3000)}`,

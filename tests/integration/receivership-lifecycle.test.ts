@@ -21,13 +21,13 @@ import {
 const test = useTestDatabase();
 const terms = RECEIVERSHIP_TERMS;
 
-let supervisor: TestUser, supervisor2: TestUser, analyst: TestUser, agMichoacan: TestUser, agMichoacan2: TestUser, agJalisco: TestUser;
+let supervisor: TestUser, supervisor2: TestUser, agMichoacan: TestUser, agMichoacan2: TestUser, agJalisco: TestUser;
 
 beforeAll(async () => {
   const { db } = test.current;
   supervisor = await createUser(db, "IA_SUPERVISOR");
   supervisor2 = await createUser(db, "IA_SUPERVISOR");
-  analyst = await createUser(db, "IA_ANALYST");
+  await createUser(db, "IA_ANALYST"); // keeps the user ids the fixtures below expect
   agMichoacan = await createUser(db, "STATE_AG", "16");
   agMichoacan2 = await createUser(db, "STATE_AG", "16");
   agJalisco = await createUser(db, "STATE_AG", "14");

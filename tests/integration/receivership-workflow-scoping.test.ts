@@ -76,7 +76,7 @@ describe("another state's attorney general", () => {
     for (const [name, call] of calls()) {
       outcomes[name] = await call(caller).then(
         () => "OK",
-        (error: { code?: string }) => error.code ?? "?",
+        (error: unknown) => (error as { code?: string }).code ?? "?",
       );
     }
     expect(outcomes).toEqual(Object.fromEntries(calls().map(([name]) => [name, "NOT_FOUND"])));

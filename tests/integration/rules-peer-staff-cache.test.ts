@@ -222,7 +222,7 @@ describe("stored active-officer counts (peer median denominators)", () => {
         expect(inTx[0]!.n).toBe(4 + 20);
         throw new Error("rollback");
       })
-      .catch((err: Error) => expect(err.message).toBe("rollback"));
+      .catch((err: unknown) => expect((err as Error).message).toBe("rollback"));
     expect(await cachedNow(rules)).toBe(true);
     await expectCachedEqualsUncached(rules, D);
   });

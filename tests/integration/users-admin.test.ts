@@ -19,7 +19,7 @@ const caller = (scope: Scope | null) => createCaller({ db: test.current.db, scop
 const codeOf = async (p: Promise<unknown>) =>
   p.then(
     () => "OK",
-    (e: { code?: string }) => e.code,
+    (e: unknown) => (e as { code?: string }).code,
   );
 
 describe("users router", () => {
@@ -74,7 +74,7 @@ describe("users router", () => {
 
     const refused = await caller(admin)
       .users.setRole(change)
-      .catch((e: { code: string; message: string }) => e);
+      .catch((e: unknown) => e as { code: string; message: string });
     expect(refused).toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/re-authentication required/) });
 
     // A wrong code does not open the window (and is refused as such).

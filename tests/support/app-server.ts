@@ -76,8 +76,8 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
     const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${baseUrl}/login`, child, 60_000).catch((err: Error) => {
-      throw new Error(`${err.message}\n--- next start output ---\n${output.join("")}`);
+    await waitForHttp(`${baseUrl}/login`, child, 60_000).catch((err: unknown) => {
+      throw new Error(`${(err as Error).message}\n--- next start output ---\n${output.join("")}`);
     });
     const server = child;
     return {

@@ -6,7 +6,7 @@ import type { MunicipalityRef, StateRef } from "~/server/demo/departments";
 /** The INEGI catalogue the migrations load, read from the same CSV files (for tests without a database). */
 export function inegiCatalogue(): { states: StateRef[]; municipalities: MunicipalityRef[] } {
   const read = (file: string) =>
-    parse(readFileSync(path.resolve("prisma/data", file), "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    parse<Record<string, string>>(readFileSync(path.resolve("prisma/data", file), "utf8"), { columns: true, skip_empty_lines: true });
   return {
     states: read("states.csv").map((r) => ({ code: r.state_code!, name: r.name!, population2020: Number(r.population_2020) })),
     municipalities: read("municipalities.csv").map((r) => ({

@@ -123,7 +123,7 @@ export function compareWithEngine(engine: DepartmentEvaluation[], floor: FloorRo
       for (const [figure, value] of Object.entries(expected[rule.id] ?? {})) {
         if (!same(rule.figures[figure], value)) {
           problems.push(
-            `${e.code} ${rule.id}.${figure}: engine ${JSON.stringify(rule.figures[figure] ?? null, (_k, v) => (typeof v === "bigint" ? String(v) : v))}, floor ${value ? `${value.num}/${value.den}` : "null"}`,
+            `${e.code} ${rule.id}.${figure}: engine ${JSON.stringify(rule.figures[figure] ?? null, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}, floor ${value ? `${value.num}/${value.den}` : "null"}`,
           );
         }
       }
