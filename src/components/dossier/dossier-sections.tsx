@@ -1,5 +1,6 @@
 import { CircleCheck, CircleX } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 import { Section } from "~/components/layout/section";
 import { LevelBadge } from "~/components/levels/level-badge";
 import { useRuleName } from "~/components/levels/rule-name";
@@ -66,7 +67,11 @@ export function CasesSection({ dossier }: { dossier: Dossier }) {
             <ul className="mt-2 flex flex-col gap-2 text-sm">
               {dossier.reviews.map((r) => (
                 <li key={r.id}>
-                  <Badge tone={r.status === "OPEN" ? "info" : "neutral"}>{tEnums(`reviewStatus.${r.status}`)}</Badge> {r.scope} ·{" "}
+                  <Badge tone={r.status === "OPEN" ? "info" : "neutral"}>{tEnums(`reviewStatus.${r.status}`)}</Badge>{" "}
+                  <Link className="text-link underline" href={`/reviews/${r.id}`}>
+                    {r.scope}
+                  </Link>{" "}
+                  ·{" "}
                   {t("owner", { name: r.owner.name })}
                   {r.dueOn ? <> · {t("due", { date: format.dateTime(r.dueOn, "day") })}</> : null}
                 </li>
