@@ -51,7 +51,8 @@ export async function reviewHistory(db: DbOrTx, scope: Scope, reviewId: number) 
   const review = await findVisibleReview(db, scope, reviewId);
   const changes = await db.reviewChange.findMany({
     where: { reviewId: review.id },
-    orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+    // Newest change first; the fields of one change in a fixed order (owner, due date, scope).
+    orderBy: [{ changedAt: "desc" }, { id: "asc" }],
     include: { changedBy: { select: { id: true, name: true } } },
   });
   const ownerIds = changes.filter((c) => c.field === "OWNER").flatMap((c) => [c.before, c.after].filter((v): v is string => v !== null));
