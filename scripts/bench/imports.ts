@@ -91,7 +91,10 @@ function vigila(url: string, args: string[], postmaster: number, root = "."): Pr
       ["-f", "MAXRSS %M CPU %U %S", process.execPath, "bin/vigila.mjs", ...args],
       { cwd: root, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: values.log }, maxBuffer: 1 << 26 },
       (err, stdout, stderr) => {
-        if (err) return reject(new Error(`${err.message}\n${stdout.slice(0, 2000)}\n${stderr}`));
+        if (err) {
+          reject(new Error(`${err.message}\n${stdout.slice(0, 2000)}\n${stderr}`));
+          return;
+        }
         if (values.log !== "warn") process.stderr.write(stderr);
         const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
         resolve({

@@ -215,7 +215,7 @@ const table = [
   "| Page | Main data request | Role | p95 per run | p95 (median) | p50 (median) | Requests per run | CPU per request: app / database / load generator (median) | Load (1 min) at start | Target p95 ≤ 150 ms |",
   "|---|---|---|---|---|---|---|---|---|---|",
   ...rows.map(({ target, results, load1, cpu }) => {
-    const cpuOf = (key: keyof CpuPerRequest) => `${median(cpu.map((c) => c[key])).toFixed(1)}`;
+    const cpuOf = (key: keyof CpuPerRequest) => median(cpu.map((c) => c[key])).toFixed(1);
     const p95 = median(results.map((r) => r.p95));
     const failures = results.reduce((n, r) => n + r.non2xx + r.timeouts, 0);
     return `| \`${target.page}\` | \`${target.procedure}\` | ${target.as} | ${results.map((r) => ms(r.p95)).join(", ")} | ${ms(p95)} | ${ms(median(results.map((r) => r.p50)))} | ${results.map((r) => r.requests).join(", ")}${failures ? ` (${failures} failed)` : ""} | ${cpuOf("app")} / ${cpuOf("db")} / ${cpuOf("client")} ms | ${load1.map((l) => l.toFixed(1)).join(", ")} | ${verdict(p95 <= 150 && failures === 0)} |`;

@@ -4,6 +4,7 @@ import { parseIndicator } from "~/components/dashboard/indicators";
 import { OverviewDashboard } from "~/components/dashboard/overview-dashboard";
 import { PageHeader } from "~/components/layout/page-header";
 import { MAP_HEIGHT, MAP_WIDTH, stateShapes } from "~/server/dashboard/map-shapes";
+import { keepForClient } from "~/trpc/prefetch";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +19,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const queryClient = getQueryClient();
   const [shapes] = await Promise.all([
     stateShapes(),
-    queryClient.prefetchQuery(trpc.dashboard.overview.queryOptions({})),
-    queryClient.prefetchQuery(trpc.dashboard.trends.queryOptions({})),
+    queryClient.query(trpc.dashboard.overview.queryOptions({})).catch(keepForClient),
+    queryClient.query(trpc.dashboard.trends.queryOptions({})).catch(keepForClient),
   ]);
   return (
     <HydrateClient>

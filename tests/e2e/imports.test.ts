@@ -93,7 +93,7 @@ describe("imports", () => {
       panel(page).getByRole("link", { name: "Descargar errores (CSV)" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("corporaciones-error-errors.csv");
-    const errorsCsv = await readFile((await download.path())!, "utf8");
+    const errorsCsv = await readFile(await download.path(), "utf8");
     expect(errorsCsv.split("\n")[0]).toBe("line,column,reason");
     expect(errorsCsv).toMatch(/^3,kind,.+$/m);
     expect(await db.department.count({ where: { code: { startsWith: "E2E-" } } })).toBe(0);

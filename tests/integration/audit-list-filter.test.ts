@@ -115,7 +115,7 @@ beforeAll(async () => {
     ["2022-04-04T04:59:59.999Z", { action: "f.old", actorId: 7, stateCode: "16", metadata: { nota: "Michoacán" } }],
     ["2022-04-04T05:00:00.000Z", { action: "fx.other", actorEmail: "ANA@x.test", changes: { name: { before: "a", after: "b" } } }],
   ];
-  for (const [at, fields] of events) await appendAt(db, at, { ...fields, role: (fields.role ?? null) as Role | null });
+  for (const [at, fields] of events) await appendAt(db, at, { ...fields, role: fields.role ?? null });
 });
 
 describe("audit.list agrees with the filter semantics and with the CSV export", () => {

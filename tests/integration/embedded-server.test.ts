@@ -40,10 +40,10 @@ function hold(dataDir: string): Holder {
   });
   children.push(child);
   let stderr = "";
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
   const queue: Event[] = [];
   const waiters: ((e: Event) => void)[] = [];
-  createInterface({ input: child.stdout! }).on("line", (line) => {
+  createInterface({ input: child.stdout }).on("line", (line) => {
     const event = JSON.parse(line) as Event;
     const waiter = waiters.shift();
     if (waiter) waiter(event);
@@ -57,7 +57,7 @@ function hold(dataDir: string): Holder {
       const queued = queue.shift();
       return queued ? Promise.resolve(queued) : Promise.race([new Promise<Event>((resolve) => waiters.push(resolve)), exited]);
     },
-    send: (line) => child.stdin!.write(`${line}\n`),
+    send: (line) => child.stdin.write(`${line}\n`),
   };
 }
 

@@ -25,8 +25,14 @@ export class TestSmtpServer {
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
           const finish = () => {
-            if (this.mode === "reject-permanent") return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-            if (this.mode === "reject-temporary") return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+            if (this.mode === "reject-permanent") {
+              callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+              return;
+            }
+            if (this.mode === "reject-temporary") {
+              callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+              return;
+            }
             const raw = Buffer.concat(chunks).toString("utf8");
             const header = raw.slice(0, raw.indexOf("\r\n\r\n"));
             const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(header)?.[1] ?? null;

@@ -37,14 +37,14 @@ export default async function AuditPage({ searchParams }: Props) {
   const queryClient = getQueryClient();
   const t = await getTranslations("audit");
   const [states, results] = await Promise.all([
-    queryClient.fetchQuery(trpc.departments.filterOptions.queryOptions()).then(
+    queryClient.query(trpc.departments.filterOptions.queryOptions()).then(
       (o) => o.states,
       () => [],
     ),
     invalid.length > 0 ? (
       <Alert tone="error">{t("invalid", { fields: invalid.map((f) => t(`fields.${f}`)).join(", ") })}</Alert>
     ) : (
-      queryClient.fetchQuery(trpc.audit.list.queryOptions(input)).then(
+      queryClient.query(trpc.audit.list.queryOptions(input)).then(
         (result) => <AuditTable input={input} result={result} />,
         async (err: unknown) => <Alert tone="error">{problem(err, await resolveLocale(), t)}</Alert>,
       )

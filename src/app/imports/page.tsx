@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** /imports: upload with progress, validation report, confirm or cancel, history, undo, exports. */
 export default async function ImportsPage() {
   const t = await getTranslations("imports");
-  const me = await getQueryClient().fetchQuery(trpc.session.me.queryOptions());
+  const me = await getQueryClient().query(trpc.session.me.queryOptions());
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />

@@ -20,7 +20,7 @@ export function UploadForm({ onUploaded }: { onUploaded: (batchId: number) => vo
   const [problem, setProblem] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const send = (event: React.FormEvent) => {
+  const send = (event: React.SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
     if (!file) return;

@@ -1,10 +1,11 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type SubmitEvent, useEffect, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Input, Label } from "~/components/ui/input";
+import { formText } from "~/components/ui/form-text";
 
 // One message for every failure: it must not tell an unknown email from a wrong password.
 const GENERIC_ERROR =
@@ -22,7 +23,7 @@ export function LoginForm({ next, failed }: { next: string; failed: boolean }) {
     if (error) errorRef.current?.focus(); // so screen readers and keyboard users land on the message
   }, [error]);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
@@ -34,9 +35,9 @@ export function LoginForm({ next, failed }: { next: string; failed: boolean }) {
     setError(null);
     const result = await signIn("credentials", {
       redirect: false,
-      email: String(data.get("email") ?? ""),
-      password: String(data.get("password") ?? ""),
-      totp: String(data.get("totp") ?? ""),
+      email: formText(data, "email"),
+      password: formText(data, "password"),
+      totp: formText(data, "totp"),
     }).catch(() => null);
     if (!result?.ok || result.error) {
       (form.elements.namedItem("password") as HTMLInputElement).value = "";

@@ -9,6 +9,7 @@ import { RecommendationQueue } from "~/components/queues/recommendation-queue";
 import { ReviewQueue } from "~/components/queues/review-queue";
 import { cn } from "~/components/ui/cn";
 import { can } from "~/server/authz/permissions";
+import { keepForClient } from "~/trpc/prefetch";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -28,13 +29,13 @@ export default async function QueuesPage({ searchParams }: Props) {
   const tab: Tab = TABS.find((x) => x === requested) ?? "recommendations";
   const t = await getTranslations("queues");
   const queryClient = getQueryClient();
-  const me = await queryClient.fetchQuery(trpc.session.me.queryOptions());
+  const me = await queryClient.query(trpc.session.me.queryOptions());
   if (!me) redirect("/login?next=/queues");
   const prefetch = {
-    recommendations: () => queryClient.prefetchQuery(trpc.recommendations.list.queryOptions(OPEN_RECOMMENDATIONS)),
-    reviews: () => queryClient.prefetchQuery(trpc.reviews.list.queryOptions(MY_OPEN_REVIEWS)),
-    receivership: () => queryClient.prefetchQuery(trpc.receivership.list.queryOptions(BOARD_INPUT)),
-  } satisfies Record<Tab, () => Promise<void>>;
+    recommendations: () => queryClient.query(trpc.recommendations.list.queryOptions(OPEN_RECOMMENDATIONS)).catch(keepForClient),
+    reviews: () => queryClient.query(trpc.reviews.list.queryOptions(MY_OPEN_REVIEWS)).catch(keepForClient),
+    receivership: () => queryClient.query(trpc.receivership.list.queryOptions(BOARD_INPUT)).catch(keepForClient),
+  } satisfies Record<Tab, () => Promise<unknown>>;
   await prefetch[tab]();
   return (
     <HydrateClient>

@@ -33,9 +33,9 @@ export default async function ReviewsPage({ searchParams }: Props) {
   const tEnums = await getTranslations("enums");
   const format = await getFormatter();
   const queryClient = getQueryClient();
-  const me = await queryClient.fetchQuery(trpc.session.me.queryOptions());
+  const me = await queryClient.query(trpc.session.me.queryOptions());
   if (!me) redirect("/login?next=/reviews");
-  const list = await queryClient.fetchQuery(trpc.reviews.list.queryOptions(reviewListInput(view)));
+  const list = await queryClient.query(trpc.reviews.list.queryOptions(reviewListInput(view)));
   const href = (change: Partial<ReviewListView>) => reviewListHref({ ...view, page: 1, ...change });
   const day = (ymd: string) => format.dateTime(calendarDay(ymd), "day");
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));

@@ -7,6 +7,7 @@ import { RuleSetList } from "~/components/rules/rule-set-list";
 import { can } from "~/server/authz/permissions";
 import { resolveRequestScope } from "~/server/auth/request-scope";
 import { getDb } from "~/server/db/client";
+import { keepForClient } from "~/trpc/prefetch";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,7 @@ export default async function RulesPage() {
   // Other roles get the same answer as for a page that does not exist.
   if (!scope || !can(scope.role, "rules.manage")) notFound();
   const t = await getTranslations("ruleEditor");
-  await getQueryClient().prefetchQuery(trpc.rules.list.queryOptions());
+  await getQueryClient().query(trpc.rules.list.queryOptions()).catch(keepForClient);
   return (
     <HydrateClient>
       <PageHeader title={t("title")} description={t("description")} />

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
+import { type SubmitEvent, useState } from "react";
 import type { Role } from "~/generated/prisma/enums";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
@@ -10,6 +10,7 @@ import { Input, Label } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
 import type { StateOption } from "./labels";
 import { RoleStateFields } from "./role-state-fields";
+import { formText } from "~/components/ui/form-text";
 
 type Target = { id: number; version: number; email: string; role: Role; stateCode: string | null };
 
@@ -25,12 +26,12 @@ export function ChangeRoleForm({ user, states, onDone }: { user: Target; states:
   const prefix = `role-${user.id}`;
   const t = useTranslations("users.changeRoleForm");
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     setError(null);
     try {
-      await reauth.mutateAsync({ password: String(data.get("password")), totp: String(data.get("totp")) });
+      await reauth.mutateAsync({ password: formText(data, "password"), totp: formText(data, "totp") });
       await setUserRole.mutateAsync({ id: user.id, version: user.version, role, stateCode });
       await queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
       onDone();

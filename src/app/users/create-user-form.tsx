@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
+import { type SubmitEvent, useState } from "react";
 import type { Role } from "~/generated/prisma/enums";
 import { Alert } from "~/components/ui/alert";
 import { ErrorAlert } from "~/components/ui/error-alert";
@@ -12,6 +12,7 @@ import { Input, Label } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
 import type { StateOption } from "./labels";
 import { RoleStateFields } from "./role-state-fields";
+import { formText } from "~/components/ui/form-text";
 
 export function CreateUserForm({ states }: { states: StateOption[] }) {
   const trpc = useTRPC();
@@ -23,12 +24,12 @@ export function CreateUserForm({ states }: { states: StateOption[] }) {
     trpc.users.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() }) }),
   );
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     create.mutate(
-      { email: String(data.get("email")), name: String(data.get("name")), role, stateCode, password: String(data.get("password")) },
+      { email: formText(data, "email"), name: formText(data, "name"), role, stateCode, password: formText(data, "password") },
       { onSuccess: () => form.reset() },
     );
   }

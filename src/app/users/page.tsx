@@ -8,6 +8,7 @@ import { resolveRequestScope } from "~/server/auth/request-scope";
 import { getDb } from "~/server/db/client";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 import { CreateUserForm } from "./create-user-form";
+import { keepForClient } from "~/trpc/prefetch";
 import { UsersTable } from "./users-table";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export default async function UsersPage() {
   // Other roles get the same answer as for a page that does not exist.
   if (!scope || !can(scope.role, "users.manage")) notFound();
   const states = await db.state.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } });
-  await getQueryClient().prefetchQuery(trpc.users.list.queryOptions());
+  await getQueryClient().query(trpc.users.list.queryOptions()).catch(keepForClient);
   const t = await getTranslations("users");
   return (
     <HydrateClient>

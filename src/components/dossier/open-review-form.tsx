@@ -6,6 +6,7 @@ import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Input, Label } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
+import { formText } from "~/components/ui/form-text";
 
 /** Opens a review of this department (IA staff, or the department's state AG); the caller becomes its owner. */
 export function OpenReviewForm({ departmentCode }: { departmentCode: string }) {
@@ -25,8 +26,8 @@ export function OpenReviewForm({ departmentCode }: { departmentCode: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          const dueOn = String(data.get("dueOn") ?? "");
-          open.mutate({ departmentCode, scope: String(data.get("scope") ?? ""), dueOn: dueOn === "" ? null : dueOn });
+          const dueOn = formText(data, "dueOn");
+          open.mutate({ departmentCode, scope: formText(data, "scope"), dueOn: dueOn === "" ? null : dueOn });
         }}
       >
         <Label htmlFor="review-scope">{t("scope")}</Label>

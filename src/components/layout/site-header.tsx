@@ -8,7 +8,7 @@ import { UserMenu } from "./user-menu";
 
 export async function SiteHeader() {
   const t = await getTranslations("nav");
-  const user = await getQueryClient().fetchQuery(trpc.session.me.queryOptions());
+  const user = await getQueryClient().query(trpc.session.me.queryOptions());
   const links = navLinksFor(user?.role ?? null);
   return (
     <header className="no-print bg-brand text-white">

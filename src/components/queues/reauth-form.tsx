@@ -6,6 +6,7 @@ import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Input, Label } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/react";
+import { formText } from "~/components/ui/form-text";
 
 /** Password and authenticator code again, then `onConfirmed` retries the action that asked for it. */
 export function ReauthForm({ idPrefix, onConfirmed }: { idPrefix: string; onConfirmed: () => void }) {
@@ -19,7 +20,7 @@ export function ReauthForm({ idPrefix, onConfirmed }: { idPrefix: string; onConf
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        reauth.mutate({ password: String(data.get("password")), totp: String(data.get("totp")) });
+        reauth.mutate({ password: formText(data, "password"), totp: formText(data, "totp") });
       }}
     >
       <p className="text-sm font-medium">{t("explain")}</p>

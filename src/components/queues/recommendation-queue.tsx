@@ -13,6 +13,7 @@ import { Label, Select } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 import { OPEN_RECOMMENDATIONS } from "./queue-inputs";
+import { formText } from "~/components/ui/form-text";
 
 const REASONS = ["FALSE_POSITIVE", "DATA_ERROR", "ALREADY_ADDRESSED", "OTHER"] as const;
 type Row = { id: number; version: number; level: string };
@@ -31,7 +32,7 @@ function DecideForm({ row, onDone }: { row: Row; onDone: () => void }) {
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        const text = (name: string) => String(data.get(name) ?? "");
+        const text = (name: string) => formText(data, name);
         const receivership = row.level === "RECEIVERSHIP" ? { receivingAuthority: text("authority"), terms: text("terms") } : undefined;
         if (outcome === "ACCEPT")
           decide.mutate({ id: row.id, version: row.version, outcome, note: text("note") || undefined, receivership });
@@ -41,7 +42,7 @@ function DecideForm({ row, onDone }: { row: Row; onDone: () => void }) {
             version: row.version,
             outcome,
             reason: data.get("reason") as (typeof REASONS)[number],
-            justification: String(data.get("justification") ?? ""),
+            justification: formText(data, "justification"),
           });
       }}
     >

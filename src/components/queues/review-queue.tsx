@@ -11,6 +11,7 @@ import { Label, Select } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 import { MY_OPEN_REVIEWS } from "./queue-inputs";
+import { formText } from "~/components/ui/form-text";
 
 const DECISIONS = ["NO_ACTION", "CORRECTIVE_PLAN", "REFER_TO_PROSECUTOR", "PROPOSE_RECEIVERSHIP"] as const;
 const area = "rounded-md border border-slate-400 p-2 text-sm";
@@ -37,8 +38,8 @@ function ReviewWork({ id, onDone }: { id: number; onDone: () => void }) {
           update.mutate({
             id,
             version: r.version,
-            findings: String(data.get("findings")),
-            departmentResponse: String(data.get("response")),
+            findings: formText(data, "findings"),
+            departmentResponse: formText(data, "response"),
           });
         }}
       >
@@ -68,7 +69,7 @@ function ReviewWork({ id, onDone }: { id: number; onDone: () => void }) {
             id,
             version: r.version,
             decision: data.get("decision") as (typeof DECISIONS)[number],
-            decisionNotes: String(data.get("notes")),
+            decisionNotes: formText(data, "notes"),
           });
         }}
       >

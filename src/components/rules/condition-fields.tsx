@@ -15,8 +15,7 @@ const SYMBOLS: Record<string, string> = { "<": "<", "<=": "≤", ">": ">", ">=":
 function asComparisons(when: Json): Comparison[] | null {
   const isComparison = (c: Json): c is Comparison => c !== null && typeof c === "object" && !Array.isArray(c) && "figure" in c;
   if (isComparison(when)) return [when];
-  if (when && typeof when === "object" && !Array.isArray(when) && Array.isArray(when.all) && when.all.every(isComparison))
-    return when.all as Comparison[];
+  if (when && typeof when === "object" && !Array.isArray(when) && Array.isArray(when.all) && when.all.every(isComparison)) return when.all;
   return null;
 }
 

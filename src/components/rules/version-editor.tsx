@@ -36,13 +36,13 @@ export function VersionEditor({ versionId, today }: { versionId: number; today: 
   const remove = useMutation(trpc.rules.deleteDraft.mutationOptions({ onSuccess: () => router.push("/rules") }));
   const createDraft = useMutation(trpc.rules.createDraft.mutationOptions({ onSuccess: (draft) => router.push(`/rules/${draft.id}`) }));
   const readOnly = version.status !== "DRAFT";
-  const fieldErrors = (save.error?.data?.fieldErrors ?? null) as FieldErrors | null;
+  const fieldErrors = save.error?.data?.fieldErrors ?? null;
   const failure = save.error ?? publish.error ?? remove.error ?? createDraft.error;
   const change = (path: Path, next: Json | undefined) => {
     setSaved(false);
     setDefinition((current) => setAt(current, path, next));
   };
-  const rules = ((definition as { rules?: Json[] } | null)?.rules ?? []) as Json[];
+  const rules = (definition as { rules?: Json[] } | null)?.rules ?? [];
   const isCurrent = version.current?.id === version.id;
 
   return (

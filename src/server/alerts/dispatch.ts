@@ -33,7 +33,7 @@ export async function dispatchEvents(tx: DbOrTx, events: AlertEventRow[], now: D
     const recipient = toRecipient(sub.user);
     const daily = TRIGGER_SPECS[sub.trigger].shape === "snapshot";
     const own = ordered.filter((e) => e.trigger === sub.trigger && (!daily || isOnset(e)));
-    const visible = await audience.filter(recipient, sub.trigger as AlertTrigger, sub, own);
+    const visible = await audience.filter(recipient, sub.trigger, sub, own);
     if (visible.length === 0) continue;
     const email = await composeAlertEmail(tx, {
       recipient,

@@ -44,7 +44,7 @@ export function stateShapes(): Promise<StateShape[]> {
     return features.map((f) => ({
       code: f.properties.state_code,
       d: toPath(f as unknown as GeoPermissibleObjects) ?? "",
-      centroid: toPath.centroid(f as unknown as GeoPermissibleObjects) as [number, number],
+      centroid: toPath.centroid(f as unknown as GeoPermissibleObjects),
     }));
   })();
   return shapes;

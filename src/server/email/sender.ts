@@ -162,7 +162,8 @@ export class OutboxSender {
   private async recordSent(email: ClaimedEmail, response: string) {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.settle(email, { status: "SENT", smtpResponse: response });
+        await this.settle(email, { status: "SENT", smtpResponse: response });
+        return;
       } catch (err) {
         if (attempt >= 30) throw err;
         await sleep(2000);

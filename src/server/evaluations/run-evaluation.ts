@@ -79,7 +79,7 @@ async function persist(tx: Tx, runId: number, version: LoadedRuleSetVersion, inp
       level: e.level,
       insufficientData: e.insufficientData,
       activeOfficers: e.n,
-      warnings: e.warnings as Prisma.InputJsonValue,
+      warnings: e.warnings,
       rules: e.rules.map((outcome, i) =>
         persistedRule(outcome, version.rules[i]!.title, evidence.get(`${i}:${e.departmentId}`) ?? null),
       ) as Prisma.InputJsonValue,

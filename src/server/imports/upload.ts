@@ -81,7 +81,7 @@ export async function receiveUpload(
     await db.$transaction(async (tx) => {
       await tx.importBatch.update({
         where: { id: batch.id },
-        data: { status: "REJECTED", errorCount: err.errors.length, errors: err.errors as Prisma.InputJsonValue, finishedAt: new Date() },
+        data: { status: "REJECTED", errorCount: err.errors.length, errors: err.errors, finishedAt: new Date() },
       });
       await recordAudit(tx, {
         actor,

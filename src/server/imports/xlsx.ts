@@ -19,7 +19,7 @@ export function xlsxCellText(value: CellValue): string {
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("result" in value) return xlsxCellText((value.result ?? null) as CellValue);
+  if ("result" in value) return xlsxCellText(value.result ?? null);
   if ("formula" in value || "sharedFormula" in value) return "";
   if ("text" in value) return String(value.text);
   if ("error" in value) return String(value.error);

@@ -97,7 +97,7 @@ async function startQueues(boss: PgBoss, url: string, db: Db, evaluate: RunEvalu
     const day = dueEvaluationDay(new Date());
     if (day && !(await evaluationSettled(db, day))) await boss.send(DAILY_EVALUATION_JOB, { day }, { singletonKey: day });
     const result = await runAlertsCycle(db);
-    log.debug("Alerts cycle", result as unknown as Record<string, unknown>);
+    log.debug("Alerts cycle", result);
     await refreshDashboardFigures(db);
   });
 }

@@ -39,8 +39,8 @@ export default async function OutboxPage({ searchParams }: Props) {
   let list;
   try {
     [summary, list] = await Promise.all([
-      qc.fetchQuery(trpc.outbox.summary.queryOptions()),
-      qc.fetchQuery(trpc.outbox.list.queryOptions({ status, page, pageSize: PAGE_SIZE })),
+      qc.query(trpc.outbox.summary.queryOptions()),
+      qc.query(trpc.outbox.list.queryOptions({ status, page, pageSize: PAGE_SIZE })),
     ]);
   } catch (err) {
     return (

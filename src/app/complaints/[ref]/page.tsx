@@ -13,7 +13,7 @@ type Props = { params: Promise<{ ref: string }> };
 
 // One fetch per request (the query client is per request), so metadata and page make one audited view.
 const load = async (ref: string) =>
-  fetchOrNotFound(getQueryClient().fetchQuery(trpc.complaints.get.queryOptions({ ref: subjectOrNotFound(ref) })));
+  fetchOrNotFound(getQueryClient().query(trpc.complaints.get.queryOptions({ ref: subjectOrNotFound(ref) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const complaint = await load((await params).ref);
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ComplaintPage({ params }: Props) {
   const complaint = await load((await params).ref);
   const t = await getTranslations("complaint");
-  const me = await getQueryClient().fetchQuery(trpc.session.me.queryOptions());
+  const me = await getQueryClient().query(trpc.session.me.queryOptions());
   return (
     <>
       <PageHeader

@@ -4,6 +4,7 @@ import { DepartmentFilters } from "~/components/departments/department-filters";
 import { DepartmentsTable } from "~/components/departments/departments-table";
 import { PageHeader } from "~/components/layout/page-header";
 import { parseDepartmentView } from "~/server/departments/list-input";
+import { keepForClient } from "~/trpc/prefetch";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +20,8 @@ export default async function DepartmentsPage({ searchParams }: Props) {
   const t = await getTranslations("departments");
   const queryClient = getQueryClient();
   await Promise.all([
-    queryClient.prefetchQuery(trpc.departments.list.queryOptions(view)),
-    queryClient.prefetchQuery(trpc.departments.filterOptions.queryOptions()),
+    queryClient.query(trpc.departments.list.queryOptions(view)).catch(keepForClient),
+    queryClient.query(trpc.departments.filterOptions.queryOptions()).catch(keepForClient),
   ]);
   return (
     <HydrateClient>

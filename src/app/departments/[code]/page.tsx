@@ -14,6 +14,7 @@ import { DossierTimeline } from "~/components/dossier/dossier-timeline";
 import { PrintButton } from "~/components/dossier/print-button";
 import { PageHeader } from "~/components/layout/page-header";
 import { LevelBadge } from "~/components/levels/level-badge";
+import { keepForClient } from "~/trpc/prefetch";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ code: string }> };
 
 const load = async (code: string) =>
-  fetchOrNotFound(getQueryClient().fetchQuery(trpc.departments.dossier.queryOptions({ code: subjectOrNotFound(code) })));
+  fetchOrNotFound(getQueryClient().query(trpc.departments.dossier.queryOptions({ code: subjectOrNotFound(code) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const dossier = await load((await params).code);
@@ -37,15 +38,17 @@ export default async function DepartmentDossierPage({ params }: Props) {
   // The "why" is the rules module's explanation of the very run the level comes from.
   const [explanation, me] = await Promise.all([
     dossier.evaluation
-      ? queryClient.fetchQuery(trpc.evaluations.explain.queryOptions({ departmentCode: department.code, runId: dossier.evaluation.runId }))
+      ? queryClient.query(trpc.evaluations.explain.queryOptions({ departmentCode: department.code, runId: dossier.evaluation.runId }))
       : null,
-    queryClient.fetchQuery(trpc.session.me.queryOptions()),
+    queryClient.query(trpc.session.me.queryOptions()),
     // The paged tables' and the timeline's first pages, so the page is usable at first paint.
-    queryClient.prefetchInfiniteQuery({
-      ...trpc.timeline.department.infiniteQueryOptions(timelineInput(department.code), { getNextPageParam: (last) => last.nextCursor }),
-    }),
-    queryClient.prefetchQuery(trpc.departments.officers.queryOptions(rosterInput(department.code, FIRST_PAGE))),
-    queryClient.prefetchQuery(trpc.departments.complaints.queryOptions(complaintsInput(department.code, FIRST_PAGE))),
+    queryClient
+      .infiniteQuery(
+        trpc.timeline.department.infiniteQueryOptions(timelineInput(department.code), { getNextPageParam: (last) => last.nextCursor }),
+      )
+      .catch(keepForClient),
+    queryClient.query(trpc.departments.officers.queryOptions(rosterInput(department.code, FIRST_PAGE))).catch(keepForClient),
+    queryClient.query(trpc.departments.complaints.queryOptions(complaintsInput(department.code, FIRST_PAGE))).catch(keepForClient),
   ]);
   return (
     <HydrateClient>

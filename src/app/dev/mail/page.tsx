@@ -24,8 +24,8 @@ export default async function DevMailPage({ searchParams }: Props) {
   const qc = getQueryClient();
   try {
     const [messages, selected] = await Promise.all([
-      qc.fetchQuery(trpc.outbox.devMail.list.queryOptions()),
-      typeof id === "string" ? qc.fetchQuery(trpc.outbox.devMail.get.queryOptions({ id })).catch(() => null) : null,
+      qc.query(trpc.outbox.devMail.list.queryOptions()),
+      typeof id === "string" ? qc.query(trpc.outbox.devMail.get.queryOptions({ id })).catch(() => null) : null,
     ]);
     return (
       <>

@@ -17,8 +17,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 // One fetch per request (the query client is per request), so metadata and page make one audited view.
-const load = async (id: string) =>
-  fetchOrNotFound(getQueryClient().fetchQuery(trpc.officers.get.queryOptions({ id: subjectOrNotFound(id) })));
+const load = async (id: string) => fetchOrNotFound(getQueryClient().query(trpc.officers.get.queryOptions({ id: subjectOrNotFound(id) })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { officer } = await load((await params).id);

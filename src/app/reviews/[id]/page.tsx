@@ -6,6 +6,7 @@ import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
 import { PageHeader } from "~/components/layout/page-header";
 import { ReviewWorkspace } from "~/components/reviews/review-workspace";
 import { can } from "~/server/authz/permissions";
+import { keepForClient } from "~/trpc/prefetch";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -22,13 +23,13 @@ export default async function ReviewPage({ params }: Props) {
   const id = reviewId((await params).id);
   const t = await getTranslations("reviews");
   const queryClient = getQueryClient();
-  const me = await queryClient.fetchQuery(trpc.session.me.queryOptions());
+  const me = await queryClient.query(trpc.session.me.queryOptions());
   if (!me) redirect(`/login?next=/reviews/${id}`);
-  const review = await fetchOrNotFound(queryClient.fetchQuery(trpc.reviews.get.queryOptions({ id })));
+  const review = await fetchOrNotFound(queryClient.query(trpc.reviews.get.queryOptions({ id })));
   const canConduct = can(me.role, "reviews.conduct");
   await Promise.all([
-    queryClient.prefetchQuery(trpc.reviews.history.queryOptions({ id })),
-    canConduct && review.status === "OPEN" ? queryClient.prefetchQuery(trpc.reviews.ownerOptions.queryOptions({ id })) : null,
+    queryClient.query(trpc.reviews.history.queryOptions({ id })).catch(keepForClient),
+    canConduct && review.status === "OPEN" ? queryClient.query(trpc.reviews.ownerOptions.queryOptions({ id })).catch(keepForClient) : null,
   ]);
   return (
     <HydrateClient>

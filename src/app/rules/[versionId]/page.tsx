@@ -25,7 +25,7 @@ export default async function RuleSetVersionPage({ params }: Props) {
   if (!scope || !can(scope.role, "rules.manage")) notFound();
   const id = Number((await params).versionId);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const version = await fetchOrNotFound(getQueryClient().fetchQuery(trpc.rules.get.queryOptions({ id })));
+  const version = await fetchOrNotFound(getQueryClient().query(trpc.rules.get.queryOptions({ id })));
   const t = await getTranslations("ruleEditor");
   return (
     <HydrateClient>

@@ -14,7 +14,7 @@ export default async function AlertSettingsPage() {
   const t = await getTranslations("alertSettings");
   // Errors (signed out, role without alerts) are shown by the form from the same query.
   const settings = await getQueryClient()
-    .fetchQuery(trpc.alerts.settings.queryOptions())
+    .query(trpc.alerts.settings.queryOptions())
     .catch(() => null);
   return (
     <HydrateClient>

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { OverviewDashboard } from "~/components/dashboard/overview-dashboard";
 import { PageHeader } from "~/components/layout/page-header";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
+import { keepForClient } from "~/trpc/prefetch";
 import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ type Props = { params: Promise<{ stateCode: string }> };
 
 async function loadState(stateCode: string) {
   if (!/^\d{2}$/.test(stateCode)) notFound();
-  return fetchOrNotFound(getQueryClient().fetchQuery(trpc.dashboard.overview.queryOptions({ stateCode })));
+  return fetchOrNotFound(getQueryClient().query(trpc.dashboard.overview.queryOptions({ stateCode })));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -25,7 +26,7 @@ export default async function StatePage({ params }: Props) {
   const { stateCode } = await params;
   const overview = await loadState(stateCode);
   const t = await getTranslations("dashboard");
-  await getQueryClient().prefetchQuery(trpc.dashboard.trends.queryOptions({ stateCode }));
+  await getQueryClient().query(trpc.dashboard.trends.queryOptions({ stateCode })).catch(keepForClient);
   return (
     <HydrateClient>
       <p className="no-print mb-2 text-sm">

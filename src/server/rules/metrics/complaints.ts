@@ -93,9 +93,7 @@ export const complaintRate = defineMetric({
   compute: ({ n, buckets, peers }) => {
     const q = countOf(buckets, "counted");
     const median =
-      peers && peers.peers! > 0
-        ? divide(add(rational(100 * peers.q1!, peers.n1!), rational(100 * peers.q2!, peers.n2!)), rational(2))
-        : null;
+      peers && peers.peers! > 0 ? divide(add(rational(100 * peers.q1!, peers.n1), rational(100 * peers.q2!, peers.n2)), rational(2)) : null;
     return { Q: rational(q), C: percentOf(q, n), M: median, N: rational(n) };
   },
 });
