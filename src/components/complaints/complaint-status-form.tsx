@@ -10,6 +10,7 @@ import { Card } from "~/components/ui/card";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Input, Label, Select } from "~/components/ui/input";
 import type { ComplaintStatus } from "~/generated/prisma/enums";
+import { formText } from "~/components/ui/form-text";
 import { useTRPC } from "~/trpc/react";
 import { COMPLAINT_STATUSES } from "./complaint-enums";
 
@@ -53,11 +54,11 @@ export function ComplaintStatusForm({
           onSubmit={(event) => {
             event.preventDefault();
             const data = new FormData(event.currentTarget);
-            const resolvedOn = String(data.get("resolvedOn") ?? "");
+            const resolvedOn = formText(data, "resolvedOn");
             change.mutate({
               ref: complaint.ref,
               version: complaint.version,
-              status: String(data.get("status")) as ComplaintStatus,
+              status: formText(data, "status") as ComplaintStatus,
               resolvedOn: resolvedOn === "" ? null : resolvedOn,
             });
           }}

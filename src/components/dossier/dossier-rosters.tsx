@@ -13,6 +13,7 @@ import { Pager } from "~/components/ui/pager";
 import { Skeleton } from "~/components/ui/skeleton";
 import { YesNo } from "~/components/ui/yes-no";
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES } from "~/components/complaints/complaint-enums";
+import { formText } from "~/components/ui/form-text";
 import { useTRPC } from "~/trpc/react";
 import { RosterSearch } from "./roster-search";
 import { FIRST_PAGE, type RosterView, complaintsInput, rosterInput } from "./roster-inputs";
@@ -24,7 +25,10 @@ export function OfficersRoster({ departmentCode }: { departmentCode: string }) {
   const format = useFormatter();
   const trpc = useTRPC();
   const [view, setView] = useState<RosterView>(FIRST_PAGE);
-  const query = useQuery({ ...trpc.departments.officers.queryOptions(rosterInput(departmentCode, view)), placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...trpc.departments.officers.queryOptions(rosterInput(departmentCode, view)),
+    placeholderData: keepPreviousData,
+  });
   const data = query.data;
   const title = data ? (data.q ? t("matching", { count: data.total }) : t("title", { count: data.total })) : t("title", { count: 0 });
   return (
@@ -98,7 +102,10 @@ export function ComplaintsRoster({ departmentCode }: { departmentCode: string })
   const format = useFormatter();
   const trpc = useTRPC();
   const [view, setView] = useState<RosterView>(FIRST_PAGE);
-  const query = useQuery({ ...trpc.departments.complaints.queryOptions(complaintsInput(departmentCode, view)), placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...trpc.departments.complaints.queryOptions(complaintsInput(departmentCode, view)),
+    placeholderData: keepPreviousData,
+  });
   const data = query.data;
   const filtered = Boolean(view.q.trim() || view.status || view.category);
   return (
@@ -107,7 +114,7 @@ export function ComplaintsRoster({ departmentCode }: { departmentCode: string })
         id="complaints-search"
         label={t("search")}
         defaultValue={view.q}
-        onSearch={(q, form) => setView({ page: 1, q, status: String(form.get("status") ?? ""), category: String(form.get("category") ?? "") })}
+        onSearch={(q, form) => setView({ page: 1, q, status: formText(form, "status"), category: formText(form, "category") })}
       >
         <div className="flex flex-col gap-1">
           <Label htmlFor="complaints-status">{t("status")}</Label>

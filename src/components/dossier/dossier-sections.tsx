@@ -71,8 +71,7 @@ export function CasesSection({ dossier }: { dossier: Dossier }) {
                   <Link className="text-link underline" href={`/reviews/${r.id}`}>
                     {r.scope}
                   </Link>{" "}
-                  ·{" "}
-                  {t("owner", { name: r.owner.name })}
+                  · {t("owner", { name: r.owner.name })}
                   {r.dueOn ? <> · {t("due", { date: format.dateTime(r.dueOn, "day") })}</> : null}
                 </li>
               ))}

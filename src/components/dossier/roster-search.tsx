@@ -3,6 +3,7 @@
 import { Search } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
+import { formText } from "~/components/ui/form-text";
 import { Button } from "~/components/ui/button";
 import { Input, Label } from "~/components/ui/input";
 
@@ -31,12 +32,19 @@ export function RosterSearch({
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        onSearch(String(data.get("q") ?? ""), data);
+        onSearch(formText(data, "q"), data);
       }}
     >
       <div className="flex min-w-64 flex-col gap-1">
         <Label htmlFor={`${id}-q`}>{label}</Label>
-        <Input id={`${id}-q`} name="q" type="search" defaultValue={defaultValue} maxLength={100} aria-describedby={hint ? `${id}-hint` : undefined} />
+        <Input
+          id={`${id}-q`}
+          name="q"
+          type="search"
+          defaultValue={defaultValue}
+          maxLength={100}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        />
         {hint ? (
           <p id={`${id}-hint`} className="text-xs text-slate-700">
             {hint}

@@ -22,7 +22,10 @@ export function RuleRecords({ rule }: { rule: RuleExplanation }) {
   return (
     <details data-testid={`records-${rule.id}`}>
       <summary className="cursor-pointer text-sm text-link underline">{t("records", { count: records.length })}</summary>
-      <ul className="mt-1 flex max-h-64 flex-col gap-0.5 overflow-y-auto text-xs print:max-h-none" aria-label={t("records", { count: records.length })}>
+      <ul
+        className="mt-1 flex max-h-64 flex-col gap-0.5 overflow-y-auto text-xs print:max-h-none"
+        aria-label={t("records", { count: records.length })}
+      >
         {shown.map((r, i) => (
           <li key={`${r.officerId ?? ""}-${r.complaintRef ?? ""}-${r.vettingId ?? ""}-${i}`}>
             {r.officerId ? (

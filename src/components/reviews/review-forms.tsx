@@ -9,6 +9,7 @@ import { Card, CardTitle } from "~/components/ui/card";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Input, Label, Select } from "~/components/ui/input";
 import type { getReview } from "~/server/reviews/list-reviews";
+import { formText } from "~/components/ui/form-text";
 import { useTRPC } from "~/trpc/react";
 import { useReviewRefresh } from "./use-review-action";
 
@@ -49,7 +50,7 @@ export function ReassignForm({ review }: { review: ReviewDetail }) {
           const ownerId = Number(data.get("ownerId"));
           const name = options.data?.find((o) => o.id === ownerId)?.name ?? "";
           reassign.mutate(
-            { id: review.id, version: review.version, ownerId, reason: String(data.get("reason") ?? "") },
+            { id: review.id, version: review.version, ownerId, reason: formText(data, "reason") },
             { onSuccess: () => setDone(t("reassigned", { name })) },
           );
         }}
@@ -96,14 +97,14 @@ export function PlanForm({ review }: { review: ReviewDetail }) {
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          const dueOn = String(data.get("dueOn") ?? "");
+          const dueOn = formText(data, "dueOn");
           update.mutate(
             {
               id: review.id,
               version: review.version,
-              scope: String(data.get("scope") ?? ""),
+              scope: formText(data, "scope"),
               dueOn: dueOn === "" ? null : dueOn,
-              reason: String(data.get("reason") ?? ""),
+              reason: formText(data, "reason"),
             },
             { onSuccess: () => setDone(t("planSaved")) },
           );
@@ -146,8 +147,8 @@ export function FindingsForm({ review }: { review: ReviewDetail }) {
           update.mutate({
             id: review.id,
             version: review.version,
-            findings: String(data.get("findings") ?? ""),
-            departmentResponse: String(data.get("response") ?? ""),
+            findings: formText(data, "findings"),
+            departmentResponse: formText(data, "response"),
           });
         }}
       >
@@ -190,8 +191,8 @@ export function CloseForm({ review }: { review: ReviewDetail }) {
           close.mutate({
             id: review.id,
             version: review.version,
-            decision: String(data.get("decision")) as (typeof DECISIONS)[number],
-            decisionNotes: String(data.get("notes") ?? ""),
+            decision: formText(data, "decision") as (typeof DECISIONS)[number],
+            decisionNotes: formText(data, "notes"),
           });
         }}
       >

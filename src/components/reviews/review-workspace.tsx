@@ -13,6 +13,7 @@ import { Card } from "~/components/ui/card";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Input, Label } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
+import { formText } from "~/components/ui/form-text";
 import { useTRPC } from "~/trpc/react";
 import { CloseForm, FindingsForm, PlanForm, ReassignForm, type ReviewDetail } from "./review-forms";
 import { ReviewHistory } from "./review-history";
@@ -29,7 +30,12 @@ function Summary({ review }: { review: ReviewDetail }) {
         {review.department.name}
       </Link>,
     ],
-    [t("status"), <Badge key="s" tone={review.status === "OPEN" ? "info" : "neutral"}>{tEnums(`reviewStatus.${review.status}`)}</Badge>],
+    [
+      t("status"),
+      <Badge key="s" tone={review.status === "OPEN" ? "info" : "neutral"}>
+        {tEnums(`reviewStatus.${review.status}`)}
+      </Badge>,
+    ],
     [t("owner"), review.owner.name],
     [
       t("due"),
@@ -42,13 +48,33 @@ function Summary({ review }: { review: ReviewDetail }) {
       ),
     ],
     [t("opened"), `${format.dateTime(review.openedAt, "instant")} · ${review.openedBy.name}`],
-    [t("scope"), <span key="scope" className="whitespace-pre-wrap">{review.scope}</span>],
+    [
+      t("scope"),
+      <span key="scope" className="whitespace-pre-wrap">
+        {review.scope}
+      </span>,
+    ],
   ];
   if (review.status === "CLOSED") {
     rows.push([t("decision"), review.decision ? tEnums(`reviewDecision.${review.decision}`) : "—"]);
-    rows.push([t("decisionNotes"), <span key="n" className="whitespace-pre-wrap">{review.decisionNotes}</span>]);
-    rows.push([t("findings"), <span key="f" className="whitespace-pre-wrap">{review.findings || "—"}</span>]);
-    rows.push([t("response"), <span key="r" className="whitespace-pre-wrap">{review.departmentResponse || "—"}</span>]);
+    rows.push([
+      t("decisionNotes"),
+      <span key="n" className="whitespace-pre-wrap">
+        {review.decisionNotes}
+      </span>,
+    ]);
+    rows.push([
+      t("findings"),
+      <span key="f" className="whitespace-pre-wrap">
+        {review.findings || "—"}
+      </span>,
+    ]);
+    rows.push([
+      t("response"),
+      <span key="r" className="whitespace-pre-wrap">
+        {review.departmentResponse || "—"}
+      </span>,
+    ]);
   }
   return (
     <Card>
@@ -105,7 +131,7 @@ function Sources({ review, canConduct }: { review: ReviewDetail; canConduct: boo
             const form = event.currentTarget;
             const data = new FormData(form);
             add.mutate(
-              { reviewId: review.id, url: String(data.get("url") ?? ""), label: String(data.get("label") ?? "") },
+              { reviewId: review.id, url: formText(data, "url"), label: formText(data, "label") },
               { onSuccess: () => form.reset() },
             );
           }}
