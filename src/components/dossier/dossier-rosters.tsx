@@ -114,7 +114,14 @@ export function ComplaintsRoster({ departmentCode }: { departmentCode: string })
         id="complaints-search"
         label={t("search")}
         defaultValue={view.q}
-        onSearch={(q, form) => setView({ page: 1, q, status: formText(form, "status"), category: formText(form, "category") })}
+        onSearch={(q, form) =>
+          setView({
+            page: 1,
+            q,
+            status: COMPLAINT_STATUSES.find((x) => x === formText(form, "status")),
+            category: COMPLAINT_CATEGORIES.find((x) => x === formText(form, "category")),
+          })
+        }
       >
         <div className="flex flex-col gap-1">
           <Label htmlFor="complaints-status">{t("status")}</Label>

@@ -1,3 +1,5 @@
+import type { ComplaintCategory, ComplaintStatus } from "~/generated/prisma/enums";
+
 /**
  * The dossier's paged tables' inputs, shared by the page's server prefetch and the client tables (a
  * "use client" module's plain exports are not readable on the server, hence this module).
@@ -5,7 +7,7 @@
 export const ROSTER_PAGE_SIZE = 50;
 export const TIMELINE_PAGE_SIZE = 50;
 
-export type RosterView = { page: number; q: string; status?: string; category?: string };
+export type RosterView = { page: number; q: string; status?: ComplaintStatus; category?: ComplaintCategory };
 export const FIRST_PAGE: RosterView = { page: 1, q: "" };
 
 /** The tRPC input for a view; absent filters are left out so the first page's key equals the prefetched one. */
@@ -22,8 +24,8 @@ export function rosterInput(departmentCode: string, view: RosterView) {
 export function complaintsInput(departmentCode: string, view: RosterView) {
   return {
     ...rosterInput(departmentCode, view),
-    ...(view.status ? { status: view.status as never } : {}),
-    ...(view.category ? { category: view.category as never } : {}),
+    ...(view.status ? { status: view.status } : {}),
+    ...(view.category ? { category: view.category } : {}),
   };
 }
 

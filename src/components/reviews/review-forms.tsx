@@ -42,6 +42,7 @@ export function ReassignForm({ review }: { review: ReviewDetail }) {
     <Card>
       <CardTitle>{t("reassignTitle")}</CardTitle>
       <form
+        key={review.version}
         className="mt-2 flex flex-col gap-2"
         aria-label={t("reassignTitle")}
         onSubmit={(event) => {
