@@ -57,6 +57,17 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
   "{field} must be a real date written YYYY-MM-DD": "{field}: debe ser una fecha real con formato AAAA-MM-DD",
   "A comment must have between 1 and {n} characters": "Un comentario debe tener entre 1 y {n} caracteres",
   "The timeline cursor is not valid": "El cursor de la cronología no es válido",
+  "The reason must be at most {n} characters": "El motivo debe tener como máximo {n} caracteres",
+  "Only the review's owner, an IA supervisor or the state's attorney general may reassign it":
+    "Solo la persona responsable de la revisión, una supervisión de AI o la fiscalía del estado pueden reasignarla",
+  "The review already belongs to this person": "La revisión ya está a cargo de esta persona",
+  // complaint status changes (the import's rules)
+  "A complaint with status {status} needs its resolution date": "Una queja con estado {status} necesita su fecha de resolución",
+  "A complaint with status {status} has no resolution date; leave it empty":
+    "Una queja con estado {status} no tiene fecha de resolución; deje el campo vacío",
+  "The resolution date {resolvedOn} is before the date received {receivedOn}":
+    "La fecha de resolución {resolvedOn} es anterior a la fecha de recepción {receivedOn}",
+  "The complaint already has this status and resolution date": "La queja ya tiene este estado y esta fecha de resolución",
   // rules and evaluations
   "Invalid rule set '{ref}': expected ID or ID@VERSION, e.g. federal-baseline@1":
     "Conjunto de reglas no válido '{ref}': se espera ID o ID@VERSIÓN, p. ej. federal-baseline@1",

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { departmentComplaints } from "~/server/departments/department-complaints";
+import { departmentOfficers } from "~/server/departments/department-officers";
 import { departmentDossier } from "~/server/departments/dossier";
 import { useTestDatabase } from "../support/database";
 import { D, analyst, buildDashboardFixture, michoacanAg } from "./dashboard-fixture";
@@ -25,8 +27,11 @@ describe("department dossier", () => {
 
   it("lists active officers with their vetting and training standing at D, and the department's figures", async () => {
     const dossier = await departmentDossier(test.current.db, analyst, { userId: 1, role: "IA_ANALYST" }, "MX-16-053-MUN", D);
+    const page = { departmentCode: "MX-16-053-MUN", page: 1, pageSize: 50 };
+    const officers = await departmentOfficers(test.current.db, analyst, { userId: 1, role: "IA_ANALYST" }, page, D);
+    const complaints = await departmentComplaints(test.current.db, analyst, page);
     expect(
-      dossier.officers.map((o) => [o.id, o.vettingResult, o.vettingValidUntil, o.vettingCurrent, o.trainingHours12m, o.trainingCompliant]),
+      officers.rows.map((o) => [o.id, o.vettingResult, o.vettingValidUntil, o.vettingCurrent, o.trainingHours12m, o.trainingCompliant]),
     ).toEqual([
       ["B1", "APPROVED", "2028-01-10", true, "40.00", true],
       ["B2", "APPROVED", "2025-06-01", false, "0", false],
@@ -41,8 +46,9 @@ describe("department dossier", () => {
       countedComplaints12m: 1,
     });
     expect(dossier.metrics.vettingCoverage).toBeCloseTo(100 / 3, 10);
-    expect(dossier.complaints.map((c) => c.ref)).toEqual(["Q-16-0002", "Q-16-0003", "Q-16-0001"]);
-    expect(dossier.complaints[0]).not.toHaveProperty("summary");
+    expect(complaints.rows.map((c) => c.ref)).toEqual(["Q-16-0002", "Q-16-0003", "Q-16-0001"]);
+    expect(complaints.total).toBe(3);
+    expect(complaints.rows[0]).not.toHaveProperty("summary");
     expect(dossier.reviews).toHaveLength(1);
     expect(dossier.recommendations).toMatchObject([{ level: "RECEIVERSHIP", previousLevel: "NONE", status: "OPEN" }]);
     expect(dossier.receiverships).toMatchObject([

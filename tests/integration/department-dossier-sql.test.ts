@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dashboardTrends } from "~/server/dashboard/overview";
 import type { Db } from "~/server/db/client";
+import { departmentComplaints } from "~/server/departments/department-complaints";
+import { departmentOfficers } from "~/server/departments/department-officers";
 import { departmentDossier } from "~/server/departments/dossier";
 import { useTestDatabase } from "../support/database";
 import { D, analyst, buildDashboardFixture, michoacanAg } from "./dashboard-fixture";
@@ -91,7 +93,10 @@ describe("department dossier read in one statement", () => {
 
   it("returns every nested list ordered newest first, with dates as Date and decimals as numbers", async () => {
     const dossier = await departmentDossier(test.current.db, analyst, analystActor, "MX-14-039-MUN", D);
-    const { reviews, recommendations, receiverships, complaints } = dossier;
+    const { reviews, recommendations, receiverships } = dossier;
+    const page = { departmentCode: "MX-14-039-MUN", page: 1, pageSize: 50 };
+    const complaints = (await departmentComplaints(test.current.db, analyst, page)).rows;
+    const officers = (await departmentOfficers(test.current.db, analyst, analystActor, page, D)).rows;
     expect(recommendations).toEqual([
       {
         id: expect.any(Number),
@@ -161,11 +166,11 @@ describe("department dossier read in one statement", () => {
     expect(complaints).toEqual([
       {
         ref: "Q-14-0001",
-        receivedOn: day("2023-01-01"),
+        receivedOn: "2023-01-01",
         source: "CITIZEN",
         category: "SEXUAL_ABUSE",
         status: "SUSTAINED",
-        resolvedOn: day("2023-06-01"),
+        resolvedOn: "2023-06-01",
       },
     ]);
     expect(dossier.department).toEqual({
@@ -180,7 +185,7 @@ describe("department dossier read in one statement", () => {
       stateName: "Jalisco",
       municipalityName: "Guadalajara",
     });
-    expect(dossier.officers.map((o) => [o.id, o.vettingResult, o.vettingCurrent, o.failedOnDuty])).toEqual([
+    expect(officers.map((o) => [o.id, o.vettingResult, o.vettingCurrent, o.failedOnDuty])).toEqual([
       ["C1", "APPROVED", true, false],
       ["C2", "PENDING", false, false],
       ["C3", "NOT_APPROVED", false, false],
@@ -191,7 +196,10 @@ describe("department dossier read in one statement", () => {
 
   it("answers a department with nothing recorded with empty lists, no evaluation and zero figures", async () => {
     const dossier = await departmentDossier(test.current.db, analyst, analystActor, "MX-14-900-EST", D);
-    expect(dossier).toMatchObject({ evaluation: null, officers: [], complaints: [], reviews: [], recommendations: [], receiverships: [] });
+    expect(dossier).toMatchObject({ evaluation: null, reviews: [], recommendations: [], receiverships: [] });
+    const page = { departmentCode: "MX-14-900-EST", page: 1, pageSize: 50 };
+    expect(await departmentOfficers(test.current.db, analyst, analystActor, page, D)).toMatchObject({ total: 0, rows: [] });
+    expect(await departmentComplaints(test.current.db, analyst, page)).toMatchObject({ total: 0, rows: [] });
     expect(dossier.department).toMatchObject({
       authorizedStrength: null,
       municipality: null,
@@ -224,7 +232,8 @@ describe("department dossier read in one statement", () => {
     const after = await departmentDossier(db, analyst, analystActor, "MX-14-900-EST", D);
     expect(after.metrics).toMatchObject({ officers: 1, approved: 0, vettingCoverage: 0 });
     expect(after.trends.at(-1)).toMatchObject({ asOf: D, officers: 1 });
-    expect(after.officers.map((o) => o.id)).toEqual(["E1"]);
+    const officers = await departmentOfficers(db, analyst, analystActor, { departmentCode: "MX-14-900-EST", page: 1, pageSize: 50 }, D);
+    expect(officers.rows.map((o) => o.id)).toEqual(["E1"]);
   });
 
   it("writes exactly one department.view event per view, and none for an out-of-scope or unknown code", async () => {

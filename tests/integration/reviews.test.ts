@@ -66,7 +66,8 @@ describe("conducting", () => {
   it("updates with versions, audits changed fields only, and rejects a stale version", async () => {
     const { db } = test.current;
     const { id } = await open();
-    const v2 = await updateReview(db, analyst2, {
+    // Handing the review over is for its owner, a supervisor or the state's AG (reviews-workspace.test.ts).
+    const v2 = await updateReview(db, supervisor, {
       id,
       version: 1,
       findings: "14 de 60 elementos sin evaluación vigente",

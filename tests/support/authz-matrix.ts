@@ -30,6 +30,9 @@ export const AUTHZ_MATRIX: Record<string, AuthzExpectation> = {
   "departments.dossier": ALL_ROLES,
   "officers.get": ALL_ROLES,
   "complaints.get": ALL_ROLES,
+  "departments.officers": ALL_ROLES,
+  "departments.complaints": ALL_ROLES,
+  "reviews.history": ALL_ROLES,
   "recommendations.list": ALL_ROLES,
   "recommendations.get": ALL_ROLES,
   "reviews.list": ALL_ROLES,
@@ -51,6 +54,8 @@ export const AUTHZ_MATRIX: Record<string, AuthzExpectation> = {
   "reviews.close": IA_STAFF_AND_AG,
   "reviews.addSourceLink": IA_STAFF_AND_AG,
   "reviews.removeSourceLink": IA_STAFF_AND_AG,
+  "reviews.reassign": IA_STAFF_AND_AG,
+  "reviews.ownerOptions": IA_STAFF_AND_AG,
   "comments.add": IA_STAFF_AND_AG,
 
   // Receivership: proposed and approved by IA supervisors and state AGs, lifted only by IA supervisors.
@@ -63,6 +68,9 @@ export const AUTHZ_MATRIX: Record<string, AuthzExpectation> = {
   "receivership.addMilestone": SUPERVISOR_AND_AG,
   "receivership.updateMilestone": SUPERVISOR_AND_AG,
   "receivership.removeMilestone": SUPERVISOR_AND_AG,
+
+  // Complaint status changes: IA analysts and supervisors (complaints.manage).
+  "complaints.changeStatus": ["IA_SUPERVISOR", "IA_ANALYST"],
 
   // The caller's own session.
   "session.me": "public",

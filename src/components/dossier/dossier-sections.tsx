@@ -1,14 +1,11 @@
 import { CircleCheck, CircleX } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
-import { calendarDay as day } from "~/components/format/calendar-day";
 import { Section } from "~/components/layout/section";
-import { ComplaintRefLink, TableSection } from "~/components/layout/table-section";
 import { LevelBadge } from "~/components/levels/level-badge";
 import { useRuleName } from "~/components/levels/rule-name";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardTitle } from "~/components/ui/card";
-import { YesNo } from "~/components/ui/yes-no";
 import type { departmentDossier } from "~/server/departments/dossier";
 
 export type Dossier = Awaited<ReturnType<typeof departmentDossier>>;
@@ -34,73 +31,6 @@ export function MetricCards({ metrics }: { metrics: Dossier["metrics"] }) {
         </Card>
       ))}
     </div>
-  );
-}
-
-export function OfficersSection({ officers }: { officers: Dossier["officers"] }) {
-  const t = useTranslations("dossier.officers");
-  const tVetting = useTranslations("enums.vetting");
-  const format = useFormatter();
-  return (
-    <TableSection
-      id="officers"
-      title={t("title", { count: officers.length })}
-      testId="officers-table"
-      rows={officers}
-      rowKey={(o) => o.id}
-      columns={[
-        {
-          header: t("id"),
-          cellClassName: "font-mono",
-          cell: (o) => (
-            <Link className="text-link underline" href={`/officers/${encodeURIComponent(o.id)}`}>
-              {o.id}
-            </Link>
-          ),
-        },
-        {
-          header: t("name"),
-          cell: (o) => (
-            <>
-              {o.familyName}, {o.givenName}
-            </>
-          ),
-        },
-        { header: t("vetting"), cell: (o) => (o.vettingResult ? tVetting(o.vettingResult) : t("noVetting")) },
-        { header: t("validUntil"), cell: (o) => (o.vettingValidUntil ? format.dateTime(day(o.vettingValidUntil), "day") : "—") },
-        { header: t("current"), cell: (o) => <YesNo value={o.vettingCurrent} /> },
-        {
-          header: t("hours"),
-          headClassName: "text-right",
-          cellClassName: "text-right tabular-nums",
-          cell: (o) => format.number(Number(o.trainingHours12m), "decimal"),
-        },
-        { header: t("compliant"), cell: (o) => <YesNo value={o.trainingCompliant} /> },
-      ]}
-    />
-  );
-}
-
-export function ComplaintsSection({ complaints }: { complaints: Dossier["complaints"] }) {
-  const t = useTranslations("dossier.complaints");
-  const tEnums = useTranslations("enums");
-  const format = useFormatter();
-  return (
-    <TableSection
-      id="complaints"
-      title={t("title")}
-      testId="complaints-table"
-      rows={complaints}
-      rowKey={(c) => c.ref}
-      empty={<p>{t("empty")}</p>}
-      columns={[
-        { header: t("ref"), cellClassName: "font-mono", cell: (c) => <ComplaintRefLink complaintRef={c.ref} /> },
-        { header: t("received"), cell: (c) => format.dateTime(c.receivedOn, "day") },
-        { header: t("category"), cell: (c) => tEnums(`category.${c.category}`) },
-        { header: t("source"), cell: (c) => tEnums(`source.${c.source}`) },
-        { header: t("status"), cell: (c) => tEnums(`complaintStatus.${c.status}`) },
-      ]}
-    />
   );
 }
 
@@ -137,8 +67,11 @@ export function CasesSection({ dossier }: { dossier: Dossier }) {
             <ul className="mt-2 flex flex-col gap-2 text-sm">
               {dossier.reviews.map((r) => (
                 <li key={r.id}>
-                  <Badge tone={r.status === "OPEN" ? "info" : "neutral"}>{tEnums(`reviewStatus.${r.status}`)}</Badge> {r.scope} ·{" "}
-                  {t("owner", { name: r.owner.name })}
+                  <Badge tone={r.status === "OPEN" ? "info" : "neutral"}>{tEnums(`reviewStatus.${r.status}`)}</Badge>{" "}
+                  <Link className="text-link underline" href={`/reviews/${r.id}`}>
+                    {r.scope}
+                  </Link>{" "}
+                  · {t("owner", { name: r.owner.name })}
                   {r.dueOn ? <> · {t("due", { date: format.dateTime(r.dueOn, "day") })}</> : null}
                 </li>
               ))}

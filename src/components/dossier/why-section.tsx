@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import Link from "next/link";
+import { RuleRecords } from "./rule-records";
 import { calendarDay } from "~/components/format/calendar-day";
 import { Section } from "~/components/layout/section";
 import { LevelBadge } from "~/components/levels/level-badge";
@@ -15,47 +15,11 @@ const BAND_KEYS: Record<SizeBand, "small" | "medium" | "large" | "xlarge"> = {
   "200-999": "large",
   ">=1000": "xlarge",
 };
-// Enough to read on the page; the full list is in the explanation API and the printable dossier's source data.
-const RECORDS_SHOWN = 50;
 
 /** Conditions are stored as text such as "Q ≥ 3 and C > 2 × M"; only the joining words need translating. */
 function useCondition() {
   const t = useTranslations("dossier.why");
   return (condition: string) => condition.replaceAll(" and ", ` ${t("and")} `).replaceAll(" or ", ` ${t("or")} `);
-}
-
-function RuleRecords({ rule }: { rule: RuleExplanation }) {
-  const t = useTranslations("dossier.why");
-  if (!rule.records || rule.records.length === 0)
-    return <span className="text-xs text-slate-700">{rule.level === "NONE" ? t("noRecords") : "—"}</span>;
-  const bucket = (name: string) => (t.has(`buckets.${name}` as never) ? t(`buckets.${name}` as never) : name);
-  const shown = rule.records.slice(0, RECORDS_SHOWN);
-  return (
-    <details data-testid={`records-${rule.id}`}>
-      <summary className="cursor-pointer text-sm text-link underline">{t("records", { count: rule.records.length })}</summary>
-      <ul className="mt-1 flex max-h-64 flex-col gap-0.5 overflow-y-auto text-xs print:max-h-none">
-        {shown.map((r, i) => (
-          <li key={`${r.officerId ?? ""}-${r.complaintRef ?? ""}-${r.vettingId ?? ""}-${i}`}>
-            {r.officerId ? (
-              <Link className="font-mono text-link underline" href={`/officers/${encodeURIComponent(r.officerId)}`}>
-                {t("officerRecord", { id: r.officerId })}
-              </Link>
-            ) : null}
-            {r.complaintRef ? (
-              <Link className="font-mono text-link underline" href={`/complaints/${encodeURIComponent(r.complaintRef)}`}>
-                {t("complaintRecord", { ref: r.complaintRef })}
-              </Link>
-            ) : null}
-            {" · "}
-            {bucket(r.bucket)}
-          </li>
-        ))}
-      </ul>
-      {rule.records.length > RECORDS_SHOWN ? (
-        <p className="text-xs">{t("recordsMore", { count: rule.records.length - RECORDS_SHOWN })}</p>
-      ) : null}
-    </details>
-  );
 }
 
 function Percentile({ rule, kind }: { rule: RuleExplanation; kind: string }) {

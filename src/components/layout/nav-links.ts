@@ -1,13 +1,14 @@
 import type { Role } from "~/generated/prisma/enums";
 import { type Permission, can } from "~/server/authz/permissions";
 
-export type NavKey = "overview" | "departments" | "queues" | "rules" | "imports" | "audit" | "users" | "outbox" | "about";
+export type NavKey = "overview" | "departments" | "queues" | "reviews" | "rules" | "imports" | "audit" | "users" | "outbox" | "about";
 
 /** The header's links, each shown only to roles holding the permission its page needs. */
 const LINKS: { key: NavKey; href: string; needs: Permission | null }[] = [
   { key: "overview", href: "/", needs: "departments.read" },
   { key: "departments", href: "/departments", needs: "departments.read" },
   { key: "queues", href: "/queues", needs: "reviews.conduct" },
+  { key: "reviews", href: "/reviews", needs: "departments.read" },
   { key: "rules", href: "/rules", needs: "rules.manage" },
   { key: "imports", href: "/imports", needs: "data.import" },
   { key: "audit", href: "/audit", needs: "audit.read" },

@@ -11,55 +11,48 @@ export type TableColumn<Row> = {
   cell: (row: Row) => React.ReactNode;
 };
 
-/**
- * A titled section holding one table of records. With `empty`, an empty list shows that message
- * instead of a header-only table; without it the table always renders (e.g. a department's roster).
- */
-export function TableSection<Row>({
-  id,
-  title,
-  testId,
-  rows,
-  rowKey,
-  columns,
-  empty,
-}: {
-  id: string;
-  title: React.ReactNode;
+type RecordsTableProps<Row> = {
   testId: string;
   rows: readonly Row[];
   rowKey: (row: Row) => React.Key;
   columns: readonly TableColumn<Row>[];
   empty?: React.ReactNode;
-}) {
+};
+
+/** One table of records. With `empty`, an empty list shows that message instead of a header-only table. */
+export function RecordsTable<Row>({ testId, rows, rowKey, columns, empty }: RecordsTableProps<Row>) {
+  if (empty !== undefined && rows.length === 0) return <>{empty}</>;
+  return (
+    <Table data-testid={testId}>
+      <TableHeader>
+        <TableRow>
+          {columns.map((column, i) => (
+            <TableHead key={i} scope="col" className={column.headClassName}>
+              {column.header}
+            </TableHead>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={rowKey(row)}>
+            {columns.map((column, i) => (
+              <TableCell key={i} className={column.cellClassName}>
+                {column.cell(row)}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** A titled section holding one `RecordsTable` (without `empty` the table always renders, e.g. a roster). */
+export function TableSection<Row>({ id, title, ...table }: RecordsTableProps<Row> & { id: string; title: React.ReactNode }) {
   return (
     <Section id={id} title={title}>
-      {empty !== undefined && rows.length === 0 ? (
-        empty
-      ) : (
-        <Table data-testid={testId}>
-          <TableHeader>
-            <TableRow>
-              {columns.map((column, i) => (
-                <TableHead key={i} scope="col" className={column.headClassName}>
-                  {column.header}
-                </TableHead>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={rowKey(row)}>
-                {columns.map((column, i) => (
-                  <TableCell key={i} className={column.cellClassName}>
-                    {column.cell(row)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <RecordsTable {...table} />
     </Section>
   );
 }

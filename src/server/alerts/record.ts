@@ -12,7 +12,8 @@ import { FEDERAL_TIME_ZONE, localDay } from "./periods";
  * a change that rolls back leaves no event and no email, a committed one has its emails in the
  * outbox at commit, before any worker runs. Digests pick the events up later by time window.
  * Callers: the evaluation persist (level rose, recommendations it opened), the import write and
- * undo (serious-abuse complaints sustained), the scheduled evaluation's failure record.
+ * undo and a complaint's status change in the app (serious-abuse complaints sustained), the
+ * scheduled evaluation's failure record.
  */
 
 export type AlertsRaised = { events: number; emails: number };
@@ -45,6 +46,15 @@ export async function recordImportAlerts(tx: Tx, batchId: number, now = new Date
   const touched = Prisma.sql`c.id in (select (ic."after"->>'id')::int from "ImportChange" ic
     where ic."batchId" = ${batchId} and ic."entity" = 'Complaint')`;
   return raise(tx, [seriousAbuseSustained(now, localDay(now, FEDERAL_TIME_ZONE), touched)], now);
+}
+
+/**
+ * A complaint whose status was changed in the app: raised when it is now sustained serious abuse, by
+ * the same statement the import uses, narrowed to that complaint (once per complaint, whichever path
+ * sustained it first).
+ */
+export function recordComplaintAlerts(tx: Tx, complaintId: number, now = new Date()): Promise<AlertsRaised> {
+  return raise(tx, [seriousAbuseSustained(now, localDay(now, FEDERAL_TIME_ZONE), Prisma.sql`c.id = ${complaintId}`)], now);
 }
 
 /** In the transaction that records the scheduled evaluation of `day` as failed. */

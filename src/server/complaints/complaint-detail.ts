@@ -12,6 +12,8 @@ type DetailRow = {
   source: ComplaintSource;
   category: ComplaintCategory;
   status: ComplaintStatus;
+  /** What a status change must name (optimistic concurrency). */
+  version: number;
   updatedAt: Date;
   summary?: string | null;
   department: { code: string; name: string; stateCode: string; stateName: string };
@@ -30,7 +32,7 @@ export async function complaintDetail(db: Db, scope: Scope, actor: AuditActor, r
   const personalData = mayReadComplainantData(scope);
   const [complaint] = await db.$queryRaw<DetailRow[]>`
     select c.ref, to_char(c."receivedOn", 'YYYY-MM-DD') as "receivedOn", to_char(c."resolvedOn", 'YYYY-MM-DD') as "resolvedOn",
-           c.source, c.category, c.status, c."updatedAt", ${personalData ? Prisma.sql`c.summary,` : Prisma.empty}
+           c.source, c.category, c.status, c.version, c."updatedAt", ${personalData ? Prisma.sql`c.summary,` : Prisma.empty}
            json_build_object('code', d.code, 'name', d.name, 'stateCode', d."stateCode", 'stateName', s.name) as department,
            -- An officer since transferred to another state's department is not shown to a state-restricted reader.
            coalesce((

@@ -1,8 +1,5 @@
 import { Prisma } from "../../generated/prisma/client";
 import type {
-  ComplaintCategory,
-  ComplaintSource,
-  ComplaintStatus,
   CriterionComparator,
   DepartmentKind,
   DismissReason,
@@ -15,16 +12,17 @@ import type {
 import type { StoredRow } from "../dashboard/indicators-sql";
 import { latestRunIdSql } from "../dashboard/latest-run";
 import { dbDate } from "../rules/dates";
-import { type OfficerStanding, activeOfficersWhere, officerStandingsSql } from "../officers/standing";
 
 /**
  * The whole department dossier in one statement (each round trip costs the app more CPU than the
  * database spends on these small lists): one row, or none when `departmentWhere` (a condition on
  * `"Department" d` carrying the caller's scope and the code) matches nothing. Nested lists come back
  * as JSON, so dates arrive as ISO text and are turned back into the `Date`s the ORM used to give.
- * `figures` is `storedIndicatorsSql` for the same department (usable only when fresh).
+ * `figures` is `storedIndicatorsSql` for the same department (usable only when fresh). The officers
+ * and complaints tables, which run to thousands of rows, are paged by their own small statements
+ * (department-officers.ts, department-complaints.ts).
  */
-export function dossierSql(departmentWhere: Prisma.Sql, figures: Prisma.Sql, asOf: string): Prisma.Sql {
+export function dossierSql(departmentWhere: Prisma.Sql, figures: Prisma.Sql): Prisma.Sql {
   const list = (rows: Prisma.Sql) => Prisma.sql`(select coalesce(json_agg(x), '[]') from (${rows}) x)`;
   return Prisma.sql`
     select json_build_object('id', d.id, 'code', d.code, 'name', d.name, 'kind', d.kind, 'stateCode', d."stateCode",
@@ -36,10 +34,6 @@ export function dossierSql(departmentWhere: Prisma.Sql, figures: Prisma.Sql, asO
        join "RuleSetVersion" v on v.id = r."ruleSetVersionId"
        where er."departmentId" = d.id and er."runId" = ${latestRunIdSql}) as evaluation,
       (select json_agg(f) from (${figures}) f) as figures,
-      ${list(officerStandingsSql(activeOfficersWhere(Prisma.sql`d.id`, asOf), asOf))} as officers,
-      ${list(Prisma.sql`
-        select c.ref, c."receivedOn", c.source, c.category, c.status, c."resolvedOn" from "Complaint" c
-        where c."departmentId" = d.id order by c."receivedOn" desc, c.ref limit 200`)} as complaints,
       ${list(Prisma.sql`
         select rv.id, rv.status, rv.scope, rv.decision, rv."dueOn", rv."openedAt", rv."closedAt", u.name as "ownerName"
         from "Review" rv join "User" u on u.id = rv."ownerId"
@@ -81,15 +75,6 @@ export type DossierRow = {
   };
   evaluation: { runId: number; asOf: string; ruleSetId: string; ruleSetVersion: number; level: Level; insufficientData: boolean } | null;
   figures: StoredRow[] | null;
-  officers: OfficerStanding[];
-  complaints: {
-    ref: string;
-    receivedOn: Day;
-    source: ComplaintSource;
-    category: ComplaintCategory;
-    status: ComplaintStatus;
-    resolvedOn: Day | null;
-  }[];
   reviews: {
     id: number;
     status: ReviewStatus;
@@ -138,7 +123,6 @@ const instantOrNull = (value: Instant | null) => (value === null ? null : new Da
 /** The lists in the shapes and types the ORM queries gave (dates as `Date`, related names nested). */
 export function dossierLists(row: DossierRow) {
   return {
-    complaints: row.complaints.map((c) => ({ ...c, receivedOn: dbDate(c.receivedOn), resolvedOn: dayOrNull(c.resolvedOn) })),
     reviews: row.reviews.map(({ ownerName, ...r }) => ({
       ...r,
       dueOn: dayOrNull(r.dueOn),

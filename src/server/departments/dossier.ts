@@ -10,14 +10,14 @@ import { type DossierRow, dossierLists, dossierSql } from "./dossier-sql";
 
 /**
  * Everything the department dossier shows, read in one statement without a transaction (dossier-sql.ts),
- * then audited as one view (it lists officers by name) before it is returned: if the audit write fails,
+ * then audited as one view before it is returned: if the audit write fails,
  * nothing is shown. Out-of-scope and unknown codes both answer NOT_FOUND, unaudited.
  */
 export async function departmentDossier(db: Db, scope: Scope, actor: AuditActor, code: string, asOf = dashboardToday()) {
   // The trend's last point is `asOf`, so its row is also the department's current figures.
   const points = trendPoints(asOf);
   const where = Prisma.sql`${departmentSqlFilter(scope, "d")} and d.code = ${code}`;
-  const [row] = await queryPrepared<DossierRow>(db, dossierSql(where, storedIndicatorsSql(points, "department", {}, where), asOf));
+  const [row] = await queryPrepared<DossierRow>(db, dossierSql(where, storedIndicatorsSql(points, "department", {}, where)));
   if (!row) throw notFound("Department");
   const { department } = row;
   const figures = await currentFigures(db, scope, row, points);
@@ -54,7 +54,6 @@ export async function departmentDossier(db: Db, scope: Scope, actor: AuditActor,
       seriousAbuse24m: now?.seriousAbuse24m ?? 0,
     },
     trends: trendSeries(asOf, figures),
-    officers: row.officers,
     ...dossierLists(row),
   };
 }

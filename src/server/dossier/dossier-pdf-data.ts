@@ -1,8 +1,11 @@
 import { auditActor, type RequestOrigin } from "../audit/actor";
 import { recordAudit } from "../audit/record";
 import { type Scope, complaintWhere, mayReadComplainantData } from "../authz/scope";
-import type { Db } from "../db/client";
+import { type Db, queryPrepared } from "../db/client";
+import { Prisma } from "../../generated/prisma/client";
+import { type ComplaintListRow, complaintRowsSql } from "../departments/department-complaints";
 import { departmentDossier } from "../departments/dossier";
+import { type OfficerStanding, activeOfficersWhere, officerStandingsSql } from "../officers/standing";
 import { type TimelineKind, departmentTimeline } from "../departments/timeline";
 import { explainDepartment } from "../evaluations/explain-department";
 import type { AppLocale } from "~/i18n/locales";
@@ -19,6 +22,20 @@ const DECISION_KINDS: TimelineKind[] = [
 // A filed document is bounded; the app keeps the full history.
 const DECISIONS_SHOWN = 100;
 
+// As the dossier page showed before its tables were paged: the most recent complaints.
+const COMPLAINTS_PRINTED = 200;
+
+/** The printed rosters in one statement: every active officer's standing (for the tally) and the latest complaints. */
+async function printedRosters(db: Db, departmentId: number, asOf: string) {
+  const list = (rows: Prisma.Sql) => Prisma.sql`(select coalesce(json_agg(x), '[]') from (${rows}) x)`;
+  const [rosters] = await queryPrepared<{ officers: OfficerStanding[]; complaints: ComplaintListRow[] }>(
+    db,
+    Prisma.sql`select ${list(officerStandingsSql(activeOfficersWhere(departmentId, asOf), asOf))} as officers,
+                      ${list(complaintRowsSql(Prisma.sql`c."departmentId" = ${departmentId}`, COMPLAINTS_PRINTED))} as complaints`,
+  );
+  return rosters!;
+}
+
 export type DossierPdfOptions = { locale: AppLocale; origin?: RequestOrigin | null; asOf?: string; now?: Date };
 
 /**
@@ -29,7 +46,8 @@ export type DossierPdfOptions = { locale: AppLocale; origin?: RequestOrigin | nu
  */
 export async function dossierPdfData(db: Db, scope: Scope, code: string, options: DossierPdfOptions) {
   const actor = auditActor(scope, options.origin);
-  const dossier = await departmentDossier(db, scope, actor, code, options.asOf);
+  const page = await departmentDossier(db, scope, actor, code, options.asOf);
+  const dossier = { ...page, ...(await printedRosters(db, page.department.id, page.asOf)) };
   const [explanation, timeline] = await Promise.all([
     dossier.evaluation ? explainDepartment(db, scope, code, { runId: dossier.evaluation.runId, origin: options.origin }) : null,
     departmentTimeline(db, scope, code, { limit: DECISIONS_SHOWN, kinds: DECISION_KINDS }),

@@ -5,6 +5,7 @@ import { AppError, staleVersion } from "../errors";
 import { actorFromScope, type WorkflowScope, changedFields, requirePermission, requireText } from "../workflow/context";
 import { calendarDate, findVisibleReview } from "../workflow/records";
 import { assertEligibleOwner, MIN_REVIEW_SCOPE } from "./open-review";
+import { changeReason, recordReviewChanges } from "./review-history";
 
 export type UpdateReviewInput = {
   id: number;
@@ -14,18 +15,34 @@ export type UpdateReviewInput = {
   departmentResponse?: string;
   ownerId?: number;
   dueOn?: string | null;
+  /** Why the owner, due date or scope changed (kept in the review's history). */
+  reason?: string | null;
 };
 
 export type CloseReviewInput = { id: number; version: number; decision: ReviewDecision; decisionNotes: string };
 
 export const MIN_DECISION_NOTES = 10;
 
-/** Records the work of an open review: its scope, findings, the department's response, owner and due date. */
-export async function updateReview(db: Db, scope: WorkflowScope, input: UpdateReviewInput) {
+/**
+ * Records the work of an open review: its scope, findings, the department's response, owner and due
+ * date. Owner, due-date and scope changes are also kept in the review's history (review-history.ts).
+ * `action` names the audit row: `review.reassign` when called to hand the review over.
+ */
+export async function updateReview(
+  db: Db,
+  scope: WorkflowScope,
+  input: UpdateReviewInput,
+  action: "review.update" | "review.reassign" = "review.update",
+) {
   requirePermission(scope, "reviews.conduct");
+  const reason = changeReason(input.reason);
   return db.$transaction(async (tx) => {
     const current = await findOpenReview(tx, scope, input.id);
+    if (action === "review.reassign" && input.ownerId === current.ownerId) {
+      throw new AppError("BAD_REQUEST", "The review already belongs to this person", { field: "ownerId" });
+    }
     if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
+      assertMayReassign(scope, current);
       await assertEligibleOwner(tx, input.ownerId, current.department.stateCode);
     }
     const next = {
@@ -36,13 +53,15 @@ export async function updateReview(db: Db, scope: WorkflowScope, input: UpdateRe
       dueOn: input.dueOn === undefined ? current.dueOn : input.dueOn === null ? null : calendarDate(input.dueOn, "Due date"),
     };
     await saveVersioned(tx, current.id, input.version, next);
+    await recordReviewChanges(tx, { reviewId: current.id, changedById: scope.userId, reason }, current, next);
     await recordAudit(tx, {
       actor: actorFromScope(scope),
-      action: "review.update",
+      action,
       targetType: "Review",
       targetId: current.id,
       stateCode: current.department.stateCode,
       changes: changedFields(current, next),
+      ...(reason === null ? {} : { metadata: { reason } }),
     });
     return { id: current.id, version: input.version + 1 };
   });
@@ -79,6 +98,15 @@ export async function closeReview(db: Db, scope: WorkflowScope, input: CloseRevi
     });
     return { id: current.id, version: input.version + 1, status: next.status };
   });
+}
+
+/**
+ * Who may hand a review to someone else: its owner, an IA supervisor, or the attorney general of the
+ * department's state (the scope has already made sure an AG sees only their own state's reviews).
+ */
+export function assertMayReassign(scope: Scope, review: { ownerId: number }) {
+  if (review.ownerId === scope.userId || scope.role === "IA_SUPERVISOR" || scope.role === "STATE_AG") return;
+  throw new AppError("FORBIDDEN", "Only the review's owner, an IA supervisor or the state's attorney general may reassign it");
 }
 
 async function findOpenReview(tx: Tx, scope: WorkflowScope, id: number) {

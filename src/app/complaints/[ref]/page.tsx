@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { fetchOrNotFound, subjectOrNotFound } from "~/app/_lib/fetch-or-not-found";
+import { ComplaintStatusForm } from "~/components/complaints/complaint-status-form";
 import { ComplaintView } from "~/components/complaints/complaint-view";
+import { can } from "~/server/authz/permissions";
 import { PageHeader } from "~/components/layout/page-header";
 import { getQueryClient, trpc } from "~/trpc/server";
 
@@ -21,13 +23,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ComplaintPage({ params }: Props) {
   const complaint = await load((await params).ref);
   const t = await getTranslations("complaint");
+  const me = await getQueryClient().query(trpc.session.me.queryOptions());
   return (
     <>
       <PageHeader
         title={t("title", { ref: complaint.ref })}
         description={`${complaint.department.code} · ${complaint.department.stateName}`}
       />
-      <ComplaintView complaint={complaint} />
+      <div className="flex flex-col gap-6">
+        <ComplaintView complaint={complaint} />
+        {me && can(me.role, "complaints.manage") ? <ComplaintStatusForm complaint={complaint} /> : null}
+      </div>
     </>
   );
 }

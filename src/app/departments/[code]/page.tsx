@@ -3,7 +3,10 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { fetchOrNotFound, subjectOrNotFound } from "~/app/_lib/fetch-or-not-found";
 import { TrendCharts } from "~/components/dashboard/trend-charts";
-import { CasesSection, ComplaintsSection, MetricCards, OfficersSection } from "~/components/dossier/dossier-sections";
+import { CommentThread } from "~/components/comments/comment-thread";
+import { CasesSection, MetricCards } from "~/components/dossier/dossier-sections";
+import { ComplaintsRoster, OfficersRoster } from "~/components/dossier/dossier-rosters";
+import { FIRST_PAGE, complaintsInput, rosterInput, timelineInput } from "~/components/dossier/roster-inputs";
 import { WhySection } from "~/components/dossier/why-section";
 import { OpenReviewForm } from "~/components/dossier/open-review-form";
 import { can } from "~/server/authz/permissions";
@@ -38,7 +41,14 @@ export default async function DepartmentDossierPage({ params }: Props) {
       ? queryClient.query(trpc.evaluations.explain.queryOptions({ departmentCode: department.code, runId: dossier.evaluation.runId }))
       : null,
     queryClient.query(trpc.session.me.queryOptions()),
-    queryClient.query(trpc.timeline.department.queryOptions({ departmentCode: department.code, limit: 100 })).catch(keepForClient),
+    // The paged tables' and the timeline's first pages, so the page is usable at first paint.
+    queryClient
+      .infiniteQuery(
+        trpc.timeline.department.infiniteQueryOptions(timelineInput(department.code), { getNextPageParam: (last) => last.nextCursor }),
+      )
+      .catch(keepForClient),
+    queryClient.query(trpc.departments.officers.queryOptions(rosterInput(department.code, FIRST_PAGE))).catch(keepForClient),
+    queryClient.query(trpc.departments.complaints.queryOptions(complaintsInput(department.code, FIRST_PAGE))).catch(keepForClient),
   ]);
   return (
     <HydrateClient>
@@ -70,10 +80,15 @@ export default async function DepartmentDossierPage({ params }: Props) {
           </h2>
           <TrendCharts points={dossier.trends} />
         </section>
-        <OfficersSection officers={dossier.officers} />
-        <ComplaintsSection complaints={dossier.complaints} />
+        <OfficersRoster departmentCode={department.code} />
+        <ComplaintsRoster departmentCode={department.code} />
         <CasesSection dossier={dossier} />
         {me && can(me.role, "reviews.open") ? <OpenReviewForm departmentCode={department.code} /> : null}
+        <CommentThread
+          target={{ type: "DEPARTMENT", departmentCode: department.code }}
+          canWrite={me !== null && can(me.role, "comments.write")}
+          title={t("commentsTitle")}
+        />
         <section aria-labelledby="timeline" className="flex flex-col gap-2">
           <h2 id="timeline" className="text-lg font-semibold">
             {t("timeline.title")}

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { closeReview, updateReview } from "../../reviews/conduct-review";
-import { getReview, listReviews } from "../../reviews/list-reviews";
+import { getReview, listReviews, REVIEW_VIEWS } from "../../reviews/list-reviews";
+import { reassignReview, reviewOwnerOptions } from "../../reviews/reassign-review";
+import { MAX_CHANGE_REASON, reviewHistory } from "../../reviews/review-history";
 import { openReview } from "../../reviews/open-review";
 import { addReviewSourceLink, removeReviewSourceLink } from "../../reviews/source-links";
 import { workflowScope } from "../../workflow/context";
@@ -12,6 +14,8 @@ export const reviewsRouter = createTRPCRouter({
     .input(
       z.strictObject({
         status: z.enum(["OPEN", "CLOSED"]).optional(),
+        view: z.enum(REVIEW_VIEWS).optional(),
+        ownerId: zId.optional(),
         departmentCode: zDepartmentCode.optional(),
         stateCode: zStateCode.optional(),
         mine: z.boolean().optional(),
@@ -22,6 +26,17 @@ export const reviewsRouter = createTRPCRouter({
   get: procedureWith("departments.read")
     .input(z.strictObject({ id: zId }))
     .query(({ ctx, input }) => getReview(ctx.db, ctx.scope, input.id)),
+  /** Owner, due-date and scope changes, newest first. */
+  history: procedureWith("departments.read")
+    .input(z.strictObject({ id: zId }))
+    .query(({ ctx, input }) => reviewHistory(ctx.db, ctx.scope, input.id)),
+  /** Who the review may be handed to. */
+  ownerOptions: procedureWith("reviews.conduct")
+    .input(z.strictObject({ id: zId }))
+    .query(({ ctx, input }) => reviewOwnerOptions(ctx.db, ctx.scope, input.id)),
+  reassign: procedureWith("reviews.conduct")
+    .input(z.strictObject({ id: zId, version: zVersion, ownerId: zId, reason: zText(MAX_CHANGE_REASON + 100).nullable().optional() }))
+    .mutation(({ ctx, input }) => reassignReview(ctx.db, workflowScope(ctx), input)),
   open: procedureWith("reviews.open")
     .input(
       z.strictObject({
@@ -43,6 +58,7 @@ export const reviewsRouter = createTRPCRouter({
         departmentResponse: zText(50_000).optional(),
         ownerId: zId.optional(),
         dueOn: zCalendarDate.nullable().optional(),
+        reason: zText(MAX_CHANGE_REASON + 100).nullable().optional(),
       }),
     )
     .mutation(({ ctx, input }) => updateReview(ctx.db, workflowScope(ctx), input)),

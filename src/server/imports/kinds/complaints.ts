@@ -1,8 +1,35 @@
 import type { Tx } from "../../db/client";
-import type { KindSpec } from "../types";
+import type { Fail, KindSpec, RowValues } from "../types";
 import { DATE, DEPARTMENT_CODE, OFFICER_ID_LIST, TEXT, column, departmentExists, enumOf } from "./columns";
 
-const RESOLVED_STATUSES = ["SUSTAINED", "NOT_SUSTAINED", "UNFOUNDED"];
+export const RESOLVED_STATUSES = ["SUSTAINED", "NOT_SUSTAINED", "UNFOUNDED"] as const;
+
+export type ResolutionProblem = "required" | "forbidden" | "beforeReceived";
+
+/**
+ * A complaint's status and resolution date agree: a resolved status needs the date, any other forbids
+ * it, and it is never before the complaint was received. Dates are YYYY-MM-DD, so text order is date
+ * order. Shared by the import (below) and a status change in the app (complaints/change-status.ts).
+ */
+export function resolutionProblems(status: string | null, receivedOn: string | null, resolvedOn: string | null): ResolutionProblem[] {
+  const mustBeResolved = (RESOLVED_STATUSES as readonly string[]).includes(status ?? "");
+  const problems: ResolutionProblem[] = [];
+  if (mustBeResolved && !resolvedOn) problems.push("required");
+  if (!mustBeResolved && resolvedOn) problems.push("forbidden");
+  if (resolvedOn && receivedOn && resolvedOn < receivedOn) problems.push("beforeReceived");
+  return problems;
+}
+
+function resolutionRules(row: RowValues, fail: Fail) {
+  const message: Record<ResolutionProblem, string> = {
+    required: `is required when status is ${row.status}`,
+    forbidden: `must be empty when status is ${row.status}`,
+    beforeReceived: `${row.resolved_on} is before received_on ${row.received_on}`,
+  };
+  for (const problem of resolutionProblems(row.status ?? null, row.received_on ?? null, row.resolved_on ?? null)) {
+    fail("resolved_on", message[problem]);
+  }
+}
 
 /** `officer_ids` replaces the complaint's officer links (only for complaints the file changed). */
 async function replaceOfficerLinks(tx: Tx) {
@@ -46,14 +73,7 @@ export const complaints: KindSpec = {
     column("summary", false, TEXT),
   ],
   key: ["complaint_ref"],
-  rowRules: (row, fail) => {
-    const mustBeResolved = RESOLVED_STATUSES.includes(row.status ?? "");
-    if (mustBeResolved && !row.resolved_on) fail("resolved_on", `is required when status is ${row.status}`);
-    if (!mustBeResolved && row.resolved_on) fail("resolved_on", `must be empty when status is ${row.status}`);
-    if (row.resolved_on && row.received_on && row.resolved_on < row.received_on) {
-      fail("resolved_on", `${row.resolved_on} is before received_on ${row.received_on}`);
-    }
-  },
+  rowRules: resolutionRules,
   references: [
     departmentExists,
     {
