@@ -18,7 +18,6 @@ beforeAll(async () => {
   department = await alertDepartment(db, "16");
 });
 
-
 describe("changing a complaint's status", () => {
   it("applies the import's rules: a resolved status needs its date, others none, never before receipt; nothing changes on refusal", async () => {
     const { db } = test.current;
@@ -38,7 +37,11 @@ describe("changing a complaint's status", () => {
     await expect(
       changeComplaintStatus(db, analyst, { ref: q.ref, version: 2, status: "INVESTIGATING", resolvedOn: null }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", details: { field: "status" } });
-    expect(await db.complaint.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({ status: "INVESTIGATING", resolvedOn: null, version: 2 });
+    expect(await db.complaint.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({
+      status: "INVESTIGATING",
+      resolvedOn: null,
+      version: 2,
+    });
     // Resolving on the day it was received is allowed (the boundary).
     const done = await changeComplaintStatus(db, analyst, { ref: q.ref, version: 2, status: "UNFOUNDED", resolvedOn: "2026-03-10" });
     expect(done).toMatchObject({ version: 3, status: "UNFOUNDED", resolvedOn: "2026-03-10", alertRaised: false });
@@ -71,14 +74,18 @@ describe("changing a complaint's status", () => {
     const { db } = test.current;
     const q = await complaint(db, department.id, { receivedOn: "2026-11-01", category: "CORRUPTION" });
     const today = new Date().toISOString().slice(0, 10);
-    expect((await changeComplaintStatus(db, analyst, { ref: q.ref, version: 1, status: "SUSTAINED", resolvedOn: today })).alertRaised).toBe(false);
+    expect((await changeComplaintStatus(db, analyst, { ref: q.ref, version: 1, status: "SUSTAINED", resolvedOn: today })).alertRaised).toBe(
+      false,
+    );
     expect(await db.alertEvent.count({ where: { key: `SERIOUS_ABUSE_SUSTAINED:c${q.id}` } })).toBe(0);
   });
 
   it("is for complaints.manage roles, within scope, and the page shows the new version", async () => {
     const { db } = test.current;
     const q = await complaint(db, department.id, { receivedOn: "2026-01-05" });
-    await expect(changeComplaintStatus(db, agMichoacan, { ref: q.ref, version: 1, status: "WITHDRAWN", resolvedOn: null })).rejects.toMatchObject({
+    await expect(
+      changeComplaintStatus(db, agMichoacan, { ref: q.ref, version: 1, status: "WITHDRAWN", resolvedOn: null }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const other = await alertDepartment(db, "14");

@@ -139,7 +139,14 @@ describe("the dossier's paged complaints", () => {
             .map((c) => c.ref);
           const seen: string[] = [];
           for (let page = 1; page <= Math.ceil(expected.length / pageSize); page++) {
-            const result = await departmentComplaints(db, analyst, { departmentCode: department.code, q, status, category, page, pageSize });
+            const result = await departmentComplaints(db, analyst, {
+              departmentCode: department.code,
+              q,
+              status,
+              category,
+              page,
+              pageSize,
+            });
             expect(result.total).toBe(expected.length);
             seen.push(...result.rows.map((r) => r.ref));
           }

@@ -33,7 +33,12 @@ describe("reassigning", () => {
   it("hands the review over, audits it as review.reassign and keeps who, when, from whom, to whom and why", async () => {
     const { db } = test.current;
     const { id } = await open(analyst);
-    const result = await reassignReview(db, analyst, { id, version: 1, ownerId: agMichoacan.userId, reason: "  La fiscalía conduce la visita  " });
+    const result = await reassignReview(db, analyst, {
+      id,
+      version: 1,
+      ownerId: agMichoacan.userId,
+      reason: "  La fiscalía conduce la visita  ",
+    });
     expect(result.version).toBe(2);
     const history = await reviewHistory(db, supervisor, id);
     expect(history).toMatchObject([
@@ -66,12 +71,16 @@ describe("reassigning", () => {
     for (const ownerId of [auditor.userId, agJalisco.userId, 999_999]) {
       await expect(reassignReview(db, supervisor, { id, version: 1, ownerId })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
-    await expect(reassignReview(db, supervisor, { id, version: 1, ownerId: analyst2.userId, reason: "x".repeat(2001) })).rejects.toMatchObject({
+    await expect(
+      reassignReview(db, supervisor, { id, version: 1, ownerId: analyst2.userId, reason: "x".repeat(2001) }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       details: { field: "reason" },
     });
     await reassignReview(db, supervisor, { id, version: 1, ownerId: analyst2.userId });
-    await expect(reassignReview(db, supervisor, { id, version: 1, ownerId: agMichoacan.userId })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(reassignReview(db, supervisor, { id, version: 1, ownerId: agMichoacan.userId })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await db.reviewChange.count({ where: { reviewId: id } })).toBe(1);
     expect(await db.review.findUniqueOrThrow({ where: { id } })).toMatchObject({ ownerId: analyst2.userId, version: 2 });
   });
@@ -96,7 +105,13 @@ describe("history of due date and scope", () => {
   it("records each changed field once, with the reason, newest first; unchanged fields leave no row", async () => {
     const { db } = test.current;
     const { id } = await open(analyst, { dueOn: "2026-09-30" });
-    await updateReview(db, analyst, { id, version: 1, dueOn: "2026-10-31", scope: `${SCOPE} y del turno matutino`, reason: "Se amplió el alcance" });
+    await updateReview(db, analyst, {
+      id,
+      version: 1,
+      dueOn: "2026-10-31",
+      scope: `${SCOPE} y del turno matutino`,
+      reason: "Se amplió el alcance",
+    });
     await updateReview(db, analyst, { id, version: 2, dueOn: null, findings: "Hallazgos" });
     await updateReview(db, analyst, { id, version: 3, findings: "Otros hallazgos", dueOn: null, scope: `${SCOPE} y del turno matutino` });
     const history = await reviewHistory(db, analyst, id);
@@ -164,7 +179,9 @@ describe("boards: open, overdue, closed", () => {
         .filter((r) => view !== "overdue" || (r.dueOn !== null && r.dueOn.toISOString().slice(0, 10) < "2026-06-30"))
         .sort(
           (a, b) =>
-            (a.dueOn?.getTime() ?? Infinity) - (b.dueOn?.getTime() ?? Infinity) || b.openedAt.getTime() - a.openedAt.getTime() || b.id - a.id,
+            (a.dueOn?.getTime() ?? Infinity) - (b.dueOn?.getTime() ?? Infinity) ||
+            b.openedAt.getTime() - a.openedAt.getTime() ||
+            b.id - a.id,
         )
         .map((r) => r.id);
     await fc.assert(

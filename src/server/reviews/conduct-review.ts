@@ -1,3 +1,4 @@
+import type { Scope } from "../authz/scope";
 import type { ReviewDecision } from "../../generated/prisma/enums";
 import { recordAudit } from "../audit/record";
 import type { Db, Tx } from "../db/client";

@@ -35,7 +35,16 @@ export const reviewsRouter = createTRPCRouter({
     .input(z.strictObject({ id: zId }))
     .query(({ ctx, input }) => reviewOwnerOptions(ctx.db, ctx.scope, input.id)),
   reassign: procedureWith("reviews.conduct")
-    .input(z.strictObject({ id: zId, version: zVersion, ownerId: zId, reason: zText(MAX_CHANGE_REASON + 100).nullable().optional() }))
+    .input(
+      z.strictObject({
+        id: zId,
+        version: zVersion,
+        ownerId: zId,
+        reason: zText(MAX_CHANGE_REASON + 100)
+          .nullable()
+          .optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => reassignReview(ctx.db, workflowScope(ctx), input)),
   open: procedureWith("reviews.open")
     .input(
@@ -58,7 +67,9 @@ export const reviewsRouter = createTRPCRouter({
         departmentResponse: zText(50_000).optional(),
         ownerId: zId.optional(),
         dueOn: zCalendarDate.nullable().optional(),
-        reason: zText(MAX_CHANGE_REASON + 100).nullable().optional(),
+        reason: zText(MAX_CHANGE_REASON + 100)
+          .nullable()
+          .optional(),
       }),
     )
     .mutation(({ ctx, input }) => updateReview(ctx.db, workflowScope(ctx), input)),
