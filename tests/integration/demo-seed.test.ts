@@ -10,12 +10,12 @@ import { useTestDatabase } from "../support/database";
 
 const test = useTestDatabase();
 const { states, municipalities } = inegiCatalogue();
-const expected = generateDemoData(states, municipalities, "small");
+const expected = generateDemoData(states, municipalities, "small", DEMO_REFERENCE_DATE);
 
 describe("demo preparation (small size)", () => {
   it("writes every generated row, creates the demo accounts and stores one evaluation at the reference date", async () => {
     const { db } = test.current;
-    const first = await prepareDemo(db, { size: "small" });
+    const first = await prepareDemo(db, { size: "small", asOf: DEMO_REFERENCE_DATE });
     expect(first.seed.seeded).toBe(true);
     expect(first.usersCreated.sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
     expect(await db.department.count()).toBe(expected.rows.departments.length);
@@ -41,7 +41,7 @@ describe("demo preparation (small size)", () => {
       db.evaluationRun.count(),
       db.auditEvent.count(),
     ]);
-    const again = await prepareDemo(db, { size: "small" });
+    const again = await prepareDemo(db, { size: "small", asOf: DEMO_REFERENCE_DATE });
     expect(again.seed.seeded).toBe(false);
     expect(again.usersCreated).toEqual([]);
     expect(again.evaluationRunId).toBeNull();

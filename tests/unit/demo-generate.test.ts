@@ -58,16 +58,17 @@ function asDataset(rows: DemoRows): Dataset {
 }
 
 describe("demo data generator", () => {
-  const small = generateDemoData(states, municipalities, "small");
+  const small = generateDemoData(states, municipalities, "small", DEMO_REFERENCE_DATE);
 
   it("gives the same rows every run, whatever the machine's time zone", () => {
     const expected = digest(small.rows);
-    expect(digest(generateDemoData(states, municipalities, "small").rows)).toBe(expected);
+    expect(digest(generateDemoData(states, municipalities, "small", DEMO_REFERENCE_DATE).rows)).toBe(expected);
     const script = `import { generateDemoData } from "./src/server/demo/generate.ts";
+      import { DEMO_REFERENCE_DATE } from "./src/server/demo/calendar.ts";
       import { inegiCatalogue } from "./tests/support/demo-data.ts";
       import { createHash } from "node:crypto";
       const { states, municipalities } = inegiCatalogue();
-      const rows = generateDemoData(states, municipalities, "small").rows;
+      const rows = generateDemoData(states, municipalities, "small", DEMO_REFERENCE_DATE).rows;
       const hash = createHash("sha256");
       hash.update(JSON.stringify(rows.departments));
       for (const t of [rows.officers, rows.training, rows.vetting, rows.complaints, rows.complaintOfficers]) hash.update(JSON.stringify(t.columns));
@@ -79,7 +80,7 @@ describe("demo data generator", () => {
   }, 60_000);
 
   it("covers all 32 states and about 1,800 municipal forces at full size, with codes in the documented scheme", () => {
-    const full = generateDemoData(states, municipalities, "full").rows;
+    const full = generateDemoData(states, municipalities, "full", DEMO_REFERENCE_DATE).rows;
     const stateForces = full.departments.filter((d) => d.kind === "STATE");
     expect(stateForces.map((d) => d.stateCode).sort()).toEqual(states.map((s) => s.code).sort());
     expect(stateForces.every((d) => d.code === `MX-${d.stateCode}-000-EST`)).toBe(true);
