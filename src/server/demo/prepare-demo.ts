@@ -3,6 +3,7 @@ import { runEvaluation } from "../evaluations/run-evaluation";
 import { log } from "../log";
 import { ensureDemoUsers } from "../users/demo-users";
 import { demoAsOf } from "./calendar";
+import { type LifecycleSummary, writeDemoLifecycle } from "./lifecycle";
 import { type DemoSeedOptions, type SeedSummary, seedDemoData } from "./seed";
 
 export type DemoPreparation = {
@@ -11,13 +12,15 @@ export type DemoPreparation = {
   asOf: string;
   usersCreated: string[];
   evaluationRunId: number | null;
+  /** The oversight history written now (see lifecycle.ts), or null when it exists or cannot be written. */
+  lifecycle: LifecycleSummary | null;
 };
 
 /**
  * Everything the demo needs, each step idempotent so every `npm run demo` can call it: the data
  * (only into an empty database, as of `options.asOf`, default today in Mexico City), the demo
- * accounts, and one persisted evaluation at the data's as-of date so the dashboard opens with levels
- * (only while no evaluation has ever been stored).
+ * accounts, one persisted evaluation at the data's as-of date so the dashboard opens with levels
+ * (only while no evaluation has ever been stored), and the oversight history on top of it (once).
  */
 export async function prepareDemo(db: Db, options: DemoSeedOptions = {}): Promise<DemoPreparation> {
   const seed = await seedDemoData(db, options);
@@ -30,5 +33,7 @@ export async function prepareDemo(db: Db, options: DemoSeedOptions = {}): Promis
     evaluationRunId = outcome.runId;
     log.info(`Evaluated the demo departments at ${asOf} in ${((Date.now() - started) / 1000).toFixed(1)} s`, outcome.levels);
   }
-  return { seed, asOf, usersCreated: created, evaluationRunId };
+  // The history builds on the recommendations of the demo's own data and evaluation.
+  const lifecycle = seed.referenceDate === null ? null : await writeDemoLifecycle(db, asOf);
+  return { seed, asOf, usersCreated: created, evaluationRunId, lifecycle };
 }
