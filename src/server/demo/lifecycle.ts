@@ -159,7 +159,8 @@ async function dismiss(db: Db, actor: WorkflowScope, code: string, reason: Dismi
 async function acceptIntoReview(db: Db, actor: WorkflowScope, code: string, review: { ownerId?: number; dueOn: string }) {
   const decided = await decideRecommendation(db, actor, { ...(await openRecommendation(db, code)), outcome: "ACCEPT", review });
   if (!("reviewId" in decided) || decided.reviewId === undefined) failed(code);
-  return { recommendationId: decided.id, reviewId: decided.reviewId, version: 1 };
+  const { version } = await db.review.findUniqueOrThrow({ where: { id: decided.reviewId }, select: { version: true } });
+  return { recommendationId: decided.id, reviewId: decided.reviewId, version };
 }
 
 async function caseVersion(db: Db, id: number) {
