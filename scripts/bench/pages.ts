@@ -50,6 +50,7 @@ const { prepareDatabase } = await import("../../src/server/db/prepare");
 const { disconnectDb } = await import("../../src/server/db/client");
 const { releaseDatabase } = await import("../../src/server/db/connection");
 const { prepareDemo } = await import("../../src/server/demo/prepare-demo");
+const { DEMO_REFERENCE_DATE } = await import("../../src/server/demo/calendar");
 const { authConfigFromEnv, cookieNames } = await import("../../src/server/auth/config");
 const { encode } = await import("next-auth/jwt");
 const { cpuMs, drain, largestContentfulPaint, load, median, quantile } = await import("./pages-load");
@@ -57,7 +58,8 @@ const { figuresBaseline } = await import("./pages-baseline");
 
 const db = await prepareDatabase();
 const started = Date.now();
-const demo = await prepareDemo(db, { size });
+// The documented as-of date, so every measurement runs on the same data as docs/benchmarks.md.
+const demo = await prepareDemo(db, { size, asOf: DEMO_REFERENCE_DATE });
 process.stderr.write(
   `demo data ready in ${((Date.now() - started) / 1000).toFixed(0)} s (${demo.seed.departments} departments, ${demo.seed.officers} officers)\n`,
 );

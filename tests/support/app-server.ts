@@ -5,13 +5,15 @@ import path from "node:path";
 import { waitForHttp } from "~/cli/serve-app";
 import type { DemoSize } from "~/server/demo/generate";
 import { getAuthSecret } from "~/server/auth/secret";
+import { DEMO_REFERENCE_DATE } from "~/server/demo/calendar";
 import { prepareDemo } from "~/server/demo/prepare-demo";
 import { type TestDatabase, createTestDatabase, dropTestDatabase } from "./database";
 
 /**
  * The BUILT app (`next start`, as in production) on a free loopback port, against a fresh test
  * database cloned from the migrated template and filled with the demo data (small size by default:
- * every scenario department, a fifteenth of the rest) plus the demo accounts and one evaluation.
+ * every scenario department, a fifteenth of the rest) as of DEMO_REFERENCE_DATE, the date the
+ * documented figures hold at, plus the demo accounts and one evaluation.
  */
 
 export type AppServer = { baseUrl: string; database: TestDatabase; stop: () => Promise<void> };
@@ -57,7 +59,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const database = await createTestDatabase();
   let child: ChildProcess | undefined;
   try {
-    if (options.seed !== false) await prepareDemo(database.db, { size: options.seed ?? "small" });
+    if (options.seed !== false) await prepareDemo(database.db, { size: options.seed ?? "small", asOf: DEMO_REFERENCE_DATE });
     const port = await freePort();
     const output: string[] = [];
     child = spawn(NEXT_BIN, ["start", "--hostname", "127.0.0.1", "--port", String(port)], {

@@ -6,8 +6,9 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from "../../server/users/
 import { appBuildIsCurrent, buildApp } from "../app-build";
 import { type Command, UsageError } from "../command";
 import { serveApp } from "../serve-app";
+import { demoAsOfOption } from "./seed";
 
-function banner(url: string) {
+function banner(url: string, asOf: string) {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   const accounts = DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.role}${u.stateCode ? ` (state ${u.stateCode})` : ""}`);
   return [
@@ -17,7 +18,7 @@ function banner(url: string) {
     `  Demo accounts (password ${DEMO_PASSWORD}, TOTP secret ${DEMO_TOTP_SECRET} in any authenticator app):`,
     ...accounts,
     "",
-    "  Synthetic data as of 2026-11-28. Press Ctrl-C to stop.",
+    `  Synthetic data as of ${asOf}. Press Ctrl-C to stop.`,
     "",
   ].join("\n");
 }
@@ -25,11 +26,14 @@ function banner(url: string) {
 export const demo: Command = {
   name: "demo",
   summary: "Build if needed, start the embedded database, seed the demo data and serve the app on http://localhost:3000",
-  usage: "vigila demo [--port N]",
-  options: { port: { type: "string" } },
+  usage:
+    "vigila demo [--port N] [--as-of YYYY-MM-DD]\n" +
+    "  --as-of  the demo's 'today' when it is first seeded (default: today in America/Mexico_City); ignored once seeded",
+  options: { port: { type: "string" }, "as-of": { type: "string" } },
   run: async ({ values }) => {
     const port = values.port === undefined ? env.PORT : Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be 1–65535, not '${String(values.port)}'.`);
+    const asOf = demoAsOfOption(values);
     // Ctrl-C while building or seeding: stop the build, then the database (its fast shutdown rolls
     // the unfinished seed back, so the next run seeds again), instead of leaving the server running.
     const abort = new AbortController();
@@ -41,12 +45,12 @@ export const demo: Command = {
     process.on("SIGINT", interrupted);
     process.on("SIGTERM", interrupted);
     // Build and seed at the same time: one is mostly CPU in Node, the other mostly PostgreSQL.
-    await Promise.all([
+    const [, prepared] = await Promise.all([
       appBuildIsCurrent().then((current) => (current ? undefined : buildApp(abort.signal))),
-      prepareDatabase().then((db) => prepareDemo(db)),
+      prepareDatabase().then((db) => prepareDemo(db, { asOf })),
     ]);
     process.removeListener("SIGINT", interrupted);
     process.removeListener("SIGTERM", interrupted);
-    return serveApp({ host: env.HOST, port, demo: true, onReady: (url) => process.stdout.write(banner(url)) });
+    return serveApp({ host: env.HOST, port, demo: true, onReady: (url) => process.stdout.write(banner(url, prepared.asOf)) });
   },
 };

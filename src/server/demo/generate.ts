@@ -5,6 +5,7 @@ import { type StaffMember, addOfficer } from "./officers";
 import { Rng } from "./random";
 import { createDemoRows, type DemoRows } from "./rows";
 import { type Scenario, buildScenario, scenarios } from "./scenarios";
+import { shiftDemoRows } from "./shift";
 
 /** `full`: the demo (~1,800 forces, ~50k officers). `small`: every 15th municipal force, for tests. */
 export type DemoSize = "full" | "small";
@@ -13,11 +14,16 @@ const HISTORY_YEARS = 10;
 
 export type GeneratedDemo = { rows: DemoRows; referenceDate: string; scenarios: (Scenario & { code: string })[] };
 
-/** Builds the whole demo data set in memory; the same inputs always give the same rows. */
+/**
+ * Builds the whole demo data set in memory as of `asOf` (YYYY-MM-DD, the demo's "today"): drawn at
+ * the documented reference date, then moved by whole days to `asOf` (see shift.ts), so every as-of
+ * date gives the same departments, counts, figures and levels. The same inputs always give the same rows.
+ */
 export function generateDemoData(
   states: readonly StateRef[],
   municipalities: readonly MunicipalityRef[],
-  size: DemoSize = "full",
+  size: DemoSize,
+  asOf: string,
 ): GeneratedDemo {
   const referenceDay = toDay(DEMO_REFERENCE_DATE);
   const rows = createDemoRows();
@@ -48,7 +54,8 @@ export function generateDemoData(
       buildDepartment(ctx, rng, plan);
     }
   }
-  return { rows, referenceDate: DEMO_REFERENCE_DATE, scenarios: planned };
+  shiftDemoRows(rows, toDay(asOf) - referenceDay);
+  return { rows, referenceDate: asOf, scenarios: planned };
 }
 
 /** An ordinary department: staff with defects drawn from its quality profile, and background complaints. */

@@ -2,16 +2,23 @@ import { recordAudit } from "../audit/record";
 import { refreshDashboardFigures } from "../dashboard/refresh";
 import type { Db } from "../db/client";
 import { log } from "../log";
-import { DEMO_REFERENCE_DATE } from "./calendar";
+import { demoAsOf } from "./calendar";
 import { type DemoSize, generateDemoData } from "./generate";
 import { writeDemoRows } from "./write";
 
 // Two seeders started together (e.g. `npm run demo` twice) must not both write: they queue here.
 const SEED_LOCK_KEY = 7_411_004;
 
+export type DemoSeedOptions = {
+  size?: DemoSize;
+  /** The demo's "today", YYYY-MM-DD; default today in Mexico City (see `demoAsOf`). */
+  asOf?: string;
+};
+
 export type SeedSummary = {
   seeded: boolean;
-  referenceDate: string;
+  /** The as-of date the data was generated at; null when the departments did not come from the demo seed. */
+  referenceDate: string | null;
   departments: number;
   officers: number;
   trainingRecords: number;
@@ -23,7 +30,8 @@ export type SeedSummary = {
  * Fills an empty database with the synthetic demo data, in one transaction; does nothing (and
  * says so) when any department exists, so it is safe to run on every `npm run demo`.
  */
-export async function seedDemoData(db: Db, options: { size?: DemoSize } = {}): Promise<SeedSummary> {
+export async function seedDemoData(db: Db, options: DemoSeedOptions = {}): Promise<SeedSummary> {
+  const asOf = demoAsOf(options.asOf);
   if ((await db.department.count()) > 0) return existingData(db);
   const [states, municipalities] = await Promise.all([
     db.state.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true, population2020: true } }),
@@ -33,7 +41,7 @@ export async function seedDemoData(db: Db, options: { size?: DemoSize } = {}): P
     }),
   ]);
   const started = Date.now();
-  const { rows, referenceDate } = generateDemoData(states, municipalities, options.size ?? "full");
+  const { rows, referenceDate } = generateDemoData(states, municipalities, options.size ?? "full", asOf);
   const summary: SeedSummary = {
     seeded: true,
     referenceDate,
@@ -67,5 +75,12 @@ async function existingData(db: Db): Promise<SeedSummary> {
     db.vettingEvaluation.count(),
     db.complaint.count(),
   ]);
-  return { seeded: false, referenceDate: DEMO_REFERENCE_DATE, departments, officers, trainingRecords, vettingEvaluations, complaints };
+  return { seeded: false, referenceDate: await seededAsOf(db), departments, officers, trainingRecords, vettingEvaluations, complaints };
+}
+
+/** The as-of date the existing demo was generated at, as its `demo.seed` audit row recorded it. */
+export async function seededAsOf(db: Db): Promise<string | null> {
+  const event = await db.auditEvent.findFirst({ where: { action: "demo.seed" }, orderBy: { id: "asc" }, select: { metadata: true } });
+  const metadata = event?.metadata as { referenceDate?: unknown } | null | undefined;
+  return typeof metadata?.referenceDate === "string" ? metadata.referenceDate : null;
 }
