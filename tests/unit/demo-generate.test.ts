@@ -126,7 +126,7 @@ describe("demo data generator", () => {
   it("as of another date gives the same rows moved by whole days, and every scenario still fires as documented", () => {
     const at = (ymd: string) => new Date(`${ymd}T00:00:00Z`).getTime() / 86_400_000;
     const moved = (ymd: unknown, days: number) =>
-      ymd === null ? null : new Date((at(String(ymd)) + days) * 86_400_000).toISOString().slice(0, 10);
+      ymd === null ? null : new Date((at(ymd as string) + days) * 86_400_000).toISOString().slice(0, 10);
     for (const [asOf, days] of [
       ["2028-01-02", 400], // D + 400: the three-year windows now hold 29 February 2028
       ["2025-10-24", -400],

@@ -94,7 +94,7 @@ export async function writeDemoLifecycle(db: Db, asOf: string): Promise<Lifecycl
     note: TEXT.oaxacaNote,
     receivership: { receivingAuthority: TEXT.oaxacaAuthority, terms: TEXT.oaxacaTerms, legalBasis: DEMO_LEGAL_BASIS, startDate: day(15) },
   });
-  const proposedId = "receivershipId" in oaxaca ? oaxaca.receivershipId! : failed(AT.proposed);
+  const proposedId = "receivershipId" in oaxaca ? oaxaca.receivershipId : failed(AT.proposed);
   summary.decided.push(oaxaca.id);
   await addMilestone(db, actors.supervisor, { caseId: proposedId, title: TEXT.milestoneRevet, dueOn: day(120) });
   await approve(db, actors.supervisor, proposedId, await caseVersion(db, proposedId));
@@ -158,7 +158,7 @@ async function dismiss(db: Db, actor: WorkflowScope, code: string, reason: Dismi
 
 async function acceptIntoReview(db: Db, actor: WorkflowScope, code: string, review: { ownerId?: number; dueOn: string }) {
   const decided = await decideRecommendation(db, actor, { ...(await openRecommendation(db, code)), outcome: "ACCEPT", review });
-  if (!("reviewId" in decided) || decided.reviewId === undefined) failed(code);
+  if (!("reviewId" in decided)) failed(code);
   const { version } = await db.review.findUniqueOrThrow({ where: { id: decided.reviewId }, select: { version: true } });
   return { recommendationId: decided.id, reviewId: decided.reviewId, version };
 }
