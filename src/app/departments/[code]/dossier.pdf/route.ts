@@ -2,7 +2,7 @@ import { type AppLocale, isAppLocale } from "~/i18n/locales";
 import { resolveLocale } from "~/i18n/resolve-locale";
 import { resolveRequestScope } from "~/server/auth/request-scope";
 import { can } from "~/server/authz/permissions";
-import { requestMeta } from "~/server/dashboard/actor";
+import { requestOrigin } from "~/server/auth/client-ip";
 import { getDb } from "~/server/db/client";
 import { renderDossierDownload } from "~/server/dossier/render-dossier-pdf";
 import { AppError } from "~/server/errors";
@@ -30,7 +30,7 @@ export async function GET(request: Request, { params }: Props) {
   const lang = new URL(request.url).searchParams.get("lang");
   const locale: AppLocale = isAppLocale(lang) ? lang : await resolveLocale();
   try {
-    const origin = requestMeta(request.headers);
+    const origin = requestOrigin(request.headers);
     const { pdf, event } = await renderDossierDownload(db, scope, code, { locale, origin });
     // `dossier.pdf` was recorded with what the document discloses, before it was laid out.
     return await downloadResponse(
