@@ -21,7 +21,7 @@ const SELF_AUTHENTICATING = [
   /^\/login\/?$/,
   /^\/api\/auth(\/|$)/,
   /^\/api\/trpc(\/|$)/,
-  /^\/api\/health\/?$/,
+  /^\/api\/health(\/ready)?\/?$/,
   /^\/api\/alerts\/unsubscribe\/?$/,
 ];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
