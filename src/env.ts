@@ -16,6 +16,8 @@ export const env = createEnv({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // Address `vigila start` / `demo` bind the web app to; loopback unless deliberately exposed.
     HOST: z.string().min(1).default("127.0.0.1"),
+    // Reverse proxies of our own in front of the app: the client address is the X-Forwarded-For entry this many from the end.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   },
   client: {},
   experimental__runtimeEnv: {},

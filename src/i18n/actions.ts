@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { recordAudit } from "~/server/audit/record";
 import { resolveRequestScope } from "~/server/auth/request-scope";
 import { auditActor } from "~/server/audit/actor";
-import { requestMeta } from "~/server/dashboard/actor";
+import { requestOrigin } from "~/server/auth/client-ip";
 import { getDb } from "~/server/db/client";
 import { LOCALE_COOKIE, isAppLocale } from "./locales";
 
@@ -23,7 +23,7 @@ export async function setLocale(locale: string): Promise<void> {
     if (!before || before.locale === locale) return;
     await tx.user.update({ where: { id: scope.userId }, data: { locale } });
     await recordAudit(tx, {
-      actor: auditActor(scope, requestMeta(requestHeaders)),
+      actor: auditActor(scope, requestOrigin(requestHeaders)),
       action: "user.locale.update",
       targetType: "User",
       targetId: scope.userId,

@@ -2,6 +2,7 @@
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
+import { TRPC_MAX_BATCH } from "./batch-limit";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { isDevelopmentBuild } from "~/env";
 import { useState } from "react";
@@ -24,7 +25,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => isDevelopmentBuild && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH }),
       ],
     }),
   );

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { listAllDepartments, listDepartments } from "~/server/departments/list-departments";
 import { ZListDepartmentsInput, parseDepartmentView } from "~/server/departments/list-input";
-import { exportDepartmentsView } from "~/server/departments/export-departments";
+import { openDepartmentsExport } from "~/server/departments/export-departments";
 import { departmentFilterOptions } from "~/server/departments/filter-options";
+import { downloadStream } from "~/server/http/download";
 import { useTestDatabase } from "../support/database";
 import { D, analyst, buildDashboardFixture, michoacanAg } from "./dashboard-fixture";
 
@@ -94,7 +95,8 @@ describe("departments view", () => {
   it("exports the view as a re-importable departments.csv and audits the export with its filters", async () => {
     const db = test.current.db;
     await db.department.update({ where: { code: "MX-16-000-EST" }, data: { name: '=HYPERLINK("x")' } });
-    const csv = await exportDepartmentsView(db, michoacanAg, { userId: 2, role: "STATE_AG" }, parseDepartmentView({ kind: "STATE" }));
+    const chunks = await openDepartmentsExport(db, michoacanAg, { userId: 2, role: "STATE_AG" }, parseDepartmentView({ kind: "STATE" }));
+    const csv = await new Response(downloadStream(chunks)).text();
     expect(csv).toBe(
       'department_code,name,kind,state_code,municipality_code,authorized_strength\nMX-16-000-EST,"\'=HYPERLINK(""x"")",STATE,16,,10\n',
     );
@@ -104,6 +106,8 @@ describe("departments view", () => {
       stateCode: "16",
       metadata: { rows: 1, filters: { kind: "STATE", sort: "code", direction: "asc" } },
     });
+    const completed = await db.auditEvent.findFirstOrThrow({ where: { action: "departments.export.completed" } });
+    expect(completed.metadata).toMatchObject({ rows: 1, bytes: Buffer.byteLength(csv) });
     expect(await listAllDepartments(db, analyst, parseDepartmentView({}), D)).toHaveLength(4);
   });
 

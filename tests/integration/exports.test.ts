@@ -105,4 +105,20 @@ describe("CSV export", () => {
     expect(audit).toMatchObject({ action: "export.completed", actorId: 8, role: "AUDITOR", targetId: "complaints" });
     expect(audit.metadata).toMatchObject({ kind: "complaints", rows: 2 });
   });
+
+  it("lists in a complaint only the officers the caller may see (one since moved to another state is left out)", async () => {
+    const { db } = test.current;
+    const jalisco = await db.department.findUniqueOrThrow({ where: { code: "JAL-GDL" } });
+    const morelia = await db.department.findUniqueOrThrow({ where: { code: "MICH-MORELIA" } });
+    await db.officer.update({ where: { id: "OF001" }, data: { departmentId: jalisco.id } });
+    try {
+      const michoacanAg: Scope = { userId: 9, role: "STATE_AG", stateCode: "16" };
+      const lines = (await exportText("complaints", michoacanAg)).text.split("\n");
+      expect(lines[1]).toBe("Q-1,MICH-MORELIA,2025-05-01,CNDH,TORTURE,SUSTAINED,2025-09-30,OF002,");
+      // Federal roles see every officer, wherever they serve now.
+      expect((await exportText("complaints")).text).toContain(",OF001;OF002,");
+    } finally {
+      await db.officer.update({ where: { id: "OF001" }, data: { departmentId: morelia.id } });
+    }
+  });
 });

@@ -34,7 +34,9 @@ describe("users router", () => {
 
   it("creates a user, showing the secret once, and rejects extra or wrong fields", async () => {
     const { db } = test.current;
-    const admin = await signedIn(await createTestUser(db, "ADMIN"));
+    const adminUser = await createTestUser(db, "ADMIN");
+    // Signed in a step earlier, so the re-authentication below uses a fresh code.
+    const admin = await signedIn(adminUser, new Date(Date.now() - 60_000));
     const input = {
       email: "Fiscal.Jalisco2@example.mx",
       name: "Fiscalía de Jalisco",
@@ -42,6 +44,17 @@ describe("users router", () => {
       stateCode: "14",
       password: "una contraseña bastante larga",
     };
+    // A privileged account (ADMIN, IA_SUPERVISOR, STATE_AG) needs the admin's step-up first; an analyst's does not.
+    const users = await db.user.count();
+    for (const role of ["STATE_AG", "IA_SUPERVISOR", "ADMIN"] as const) {
+      const refused = await caller(admin)
+        .users.create({ ...input, role, stateCode: role === "STATE_AG" ? "14" : null })
+        .catch((e: { code: string; message: string }) => e);
+      expect(refused).toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/re-authentication required/) });
+    }
+    expect(await db.user.count()).toBe(users);
+    await caller(admin).users.create({ ...input, email: "analista.nueva@example.mx", role: "IA_ANALYST", stateCode: null });
+    await caller(admin).session.reauthenticate({ password: adminUser.password, totp: totpCodeAt(adminUser.secret, new Date()) });
     const created = await caller(admin).users.create(input);
     expect(created).toMatchObject({ email: "fiscal.jalisco2@example.mx", role: "STATE_AG", stateCode: "14" });
     expect(created.otpauthUri).toContain(`secret=${created.totpSecret}`);

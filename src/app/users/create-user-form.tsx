@@ -9,6 +9,7 @@ import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardDescription, CardTitle } from "~/components/ui/card";
 import { Input, Label } from "~/components/ui/input";
+import { PRIVILEGED_ROLES } from "~/server/users/privileged";
 import { useTRPC } from "~/trpc/react";
 import type { StateOption } from "./labels";
 import { RoleStateFields } from "./role-state-fields";
@@ -20,14 +21,23 @@ export function CreateUserForm({ states }: { states: StateOption[] }) {
   const queryClient = useQueryClient();
   const [role, setRole] = useState<Role>("IA_ANALYST");
   const [stateCode, setStateCode] = useState<string | null>(null);
+  const reauth = useMutation(trpc.session.reauthenticate.mutationOptions());
+  const privileged = PRIVILEGED_ROLES.has(role);
   const create = useMutation(
     trpc.users.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() }) }),
   );
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
+    reauth.reset();
+    try {
+      // A privileged account needs the admin's own password and code again first (as a role change does).
+      if (privileged) await reauth.mutateAsync({ password: String(data.get("ownPassword")), totp: String(data.get("ownTotp")) });
+    } catch {
+      return;
+    }
     create.mutate(
       { email: formText(data, "email"), name: formText(data, "name"), role, stateCode, password: formText(data, "password") },
       { onSuccess: () => form.reset() },
@@ -51,7 +61,7 @@ export function CreateUserForm({ states }: { states: StateOption[] }) {
           </p>
         </Alert>
       ) : null}
-      <ErrorAlert error={create.error} />
+      <ErrorAlert error={reauth.error ?? create.error} />
       <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
           <Label htmlFor="new-email">{t("email")}</Label>
@@ -75,8 +85,29 @@ export function CreateUserForm({ states }: { states: StateOption[] }) {
           <Label htmlFor="new-password">{t("password")}</Label>
           <Input id="new-password" name="password" type="password" required minLength={12} autoComplete="new-password" />
         </div>
+        {privileged ? (
+          <>
+            <p className="text-sm text-slate-700 sm:col-span-2">{t("confirm")}</p>
+            <div className="space-y-1">
+              <Label htmlFor="new-own-password">{t("ownPassword")}</Label>
+              <Input id="new-own-password" name="ownPassword" type="password" required autoComplete="current-password" />
+            </div>
+            <div className="space-y-1">
+              <Label htmlFor="new-own-totp">{t("ownTotp")}</Label>
+              <Input
+                id="new-own-totp"
+                name="ownTotp"
+                inputMode="numeric"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                required
+                autoComplete="one-time-code"
+              />
+            </div>
+          </>
+        ) : null}
         <div className="sm:col-span-2">
-          <Button type="submit" disabled={create.isPending}>
+          <Button type="submit" disabled={create.isPending || reauth.isPending}>
             {t("submit")}
           </Button>
         </div>

@@ -1,5 +1,6 @@
 import { prepareDatabase } from "../../server/db/prepare";
 import { IMPORT_SWEEP_EVERY_MS, sweepAbandonedBatches } from "../../server/imports/abandoned-sweep";
+import { HEARTBEAT_EVERY_MS, writeHeartbeat } from "../../server/health/readiness";
 import { startWorker } from "../../server/jobs/worker";
 import { log } from "../../server/log";
 import { type Command, EXIT, UsageError, stringOption } from "../command";
@@ -17,11 +18,16 @@ export const workerCommand: Command = {
     // Abandoned import batches: at start, then periodically (see abandoned-sweep.ts).
     const sweeper = sweepAbandonedBatches(db, sweepSeconds * 1000);
     const worker = await startWorker({ db, schedules: values["sender-only"] !== true });
+    // The beat /api/health/ready reports: written at start, then every HEARTBEAT_EVERY_MS.
+    const beat = () => writeHeartbeat(db).catch((err: unknown) => log.warn("worker heartbeat not written", { error: String(err) }));
+    await beat();
+    const heartbeat = setInterval(beat, HEARTBEAT_EVERY_MS);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
     });
     log.info("Worker stopping");
+    clearInterval(heartbeat);
     await sweeper.stop();
     await worker.stop();
     return EXIT.OK;

@@ -7,6 +7,7 @@ import { type RequestOrigin, auditActor } from "./actor";
 import { AUDIT_CALENDAR_TIME_ZONE } from "./day-range";
 import { type AuditFilters, auditEventSqlFilter, filtersUsed } from "./search";
 import { recordAudit } from "./record";
+import { openDownload } from "../http/download";
 
 export const AUDIT_CSV_COLUMNS = [
   "id",
@@ -73,7 +74,7 @@ export function auditCsvCells(row: AuditEvent): string[] {
 
 /**
  * Starts a CSV export of the events matching `filters`: records the export (with the number of
- * rows it will hold) and returns the CSV as a stream of chunks, read a keyset page at a time so
+ * rows it will hold) and returns the CSV as an audited download (see `openDownload`), read a keyset page at a time so
  * memory stays flat. The stream stops at the newest matching event at the time of the export, so
  * the file holds exactly the rows the audit record counts (events never change afterwards).
  */
@@ -82,20 +83,25 @@ export async function exportAuditEvents(
   scope: Scope,
   filters: AuditFilters,
   origin?: RequestOrigin,
-): Promise<AsyncGenerator<string>> {
+): Promise<AsyncGenerator<Uint8Array, void, undefined>> {
   const where = auditEventSqlFilter(scope, filters);
-  const lastId = await db.$transaction(async (tx) => {
+  const actor = auditActor(scope, origin);
+  const metadata = { filters: filtersUsed(filters) };
+  const { lastId, rows } = await db.$transaction(async (tx) => {
     const [matching] = await tx.$queryRaw<{ rows: number; lastId: bigint | null }[]>`
       select count(*)::int as rows, max(id) as "lastId" from "AuditEvent" where ${where}`;
-    await recordAudit(tx, {
-      actor: auditActor(scope, origin),
-      action: "audit.export",
-      targetType: "AuditEvent",
-      metadata: { filters: filtersUsed(filters), rows: matching?.rows ?? 0 },
-    });
-    return matching?.lastId ?? null;
+    const rows = matching?.rows ?? 0;
+    await recordAudit(tx, { actor, action: "audit.export", targetType: "AuditEvent", metadata: { ...metadata, rows } });
+    return { lastId: matching?.lastId ?? null, rows };
   });
-  return auditCsv(db, where, lastId);
+  // Started above, with the count; the download records `audit.export.completed` or `.aborted` after the last byte.
+  return openDownload({
+    db,
+    actor,
+    startRecorded: true,
+    event: { action: "audit.export", targetType: "AuditEvent", metadata: { ...metadata, rows } },
+    body: auditCsv(db, where, lastId),
+  });
 }
 
 async function* auditCsv(db: Db, where: Prisma.Sql, lastId: bigint | null): AsyncGenerator<string> {

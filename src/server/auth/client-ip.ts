@@ -1,8 +1,12 @@
+import { env } from "../../env";
+import type { RequestOrigin } from "../audit/actor";
+
 /**
- * The caller's address for throttling and the audit trail. Vigila runs behind one reverse proxy
- * that appends the peer address to `X-Forwarded-For` (and `next start` fills the header with the
- * socket address when nothing did), so the last entry is the one a client cannot forge; earlier
- * entries are whatever the client sent.
+ * The caller's address for throttling and the audit trail, by one rule everywhere. Each reverse proxy
+ * in front of Vigila appends the address it received the request from to `X-Forwarded-For` (and
+ * `next start` fills the header with the socket address when nothing did), so with `TRUSTED_PROXY_HOPS`
+ * proxies of our own the entry that many places from the end is the last one a client could not
+ * choose; everything before it is whatever the client sent. Default 1: one proxy, the last entry.
  */
 export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -12,14 +16,19 @@ function header(headers: HeaderSource, name: string): string | null {
   return Array.isArray(value) ? value.join(",") : (value ?? null);
 }
 
-export function clientIp(headers: HeaderSource): string | null {
-  const forwarded = header(headers, "x-forwarded-for");
-  const last = forwarded
-    ?.split(",")
+export function clientIp(headers: HeaderSource, trustedHops: number = env.TRUSTED_PROXY_HOPS ?? 1): string | null {
+  const hops = (header(headers, "x-forwarded-for") ?? "")
+    .split(",")
     .map((part) => part.trim())
-    .filter(Boolean)
-    .at(-1);
-  return last ?? header(headers, "x-real-ip")?.trim() ?? null;
+    .filter(Boolean);
+  // Fewer entries than trusted proxies: every entry was written by one of them, the first is the client.
+  if (hops.length > 0) return hops[Math.max(0, hops.length - trustedHops)]!;
+  return header(headers, "x-real-ip")?.trim() || null;
+}
+
+/** The request's origin as the audit trail records it: the trusted client address and the user agent. */
+export function requestOrigin(headers: HeaderSource): RequestOrigin {
+  return { ip: clientIp(headers), userAgent: userAgent(headers) };
 }
 
 export function userAgent(headers: HeaderSource): string | null {

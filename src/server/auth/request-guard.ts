@@ -21,7 +21,7 @@ const SELF_AUTHENTICATING = [
   /^\/login\/?$/,
   /^\/api\/auth(\/|$)/,
   /^\/api\/trpc(\/|$)/,
-  /^\/api\/health\/?$/,
+  /^\/api\/health(\/ready)?\/?$/,
   /^\/api\/alerts\/unsubscribe\/?$/,
 ];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -55,11 +55,26 @@ export function csrfProblem(request: NextRequest, expectedOrigin: string): strin
  * `next` for the login page: a path on this site only (never `//evil.example` or a URL), and not
  * /login itself (a signed-in visitor is sent on to `next`, which would loop).
  */
-export function safeNextPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (/^\/login(\/|\?|#|$)/.test(value)) return "/";
-  return value;
+export function safeNextPath(value: string | null | undefined, publicOrigin: string | null = null): string {
+  if (!value) return "/";
+  // Resolved the way a browser will (tabs, newlines and CR dropped, backslashes read as slashes, encoded
+  // forms decoded) against this site's origin, and kept only if it stays on exactly that origin: what
+  // is returned is the parser's own path, so the form and the server redirect follow the same string.
+  const base = new URL(publicOrigin ?? SITE_PLACEHOLDER);
+  let resolved: URL;
+  try {
+    resolved = new URL(value, base);
+  } catch {
+    return "/";
+  }
+  if (resolved.origin !== base.origin) return "/";
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  if (!path.startsWith("/") || path.startsWith("//") || /^\/login(\/|\?|#|$)/.test(path)) return "/";
+  return path;
 }
+
+// Any origin serves for the comparison when the deployment has none configured: only its sameness matters.
+const SITE_PLACEHOLDER = "https://vigila.invalid";
 
 const policyFor = (request: NextRequest, options: Pick<GuardOptions, "publicOrigin" | "dev">, nonce: string) =>
   contentSecurityPolicy(nonce, {
@@ -99,7 +114,7 @@ export async function guardRequest(request: NextRequest, options: GuardOptions):
   if (!SELF_AUTHENTICATING.some((pattern) => pattern.test(pathname)) && !(await options.resolveScope(request.headers))) {
     if (pathname.startsWith("/api/")) return finish(NextResponse.json({ error: "Sign in first" }, { status: 401 }));
     const login = new URL("/login", request.url);
-    login.searchParams.set("next", safeNextPath(`${pathname}${search}`));
+    login.searchParams.set("next", safeNextPath(`${pathname}${search}`, options.publicOrigin));
     return finish(NextResponse.redirect(login, 303));
   }
 

@@ -61,11 +61,17 @@ export async function connectionOf(db: Db, tx: Tx): Promise<pg.PoolClient> {
  * timestamptz (pg gives int8 and numeric as strings and `date` at local midnight).
  */
 export async function queryPrepared<T extends object>(db: Db, sql: Prisma.Sql): Promise<T[]> {
-  const pool = pools.get(db);
-  if (!pool) throw new Error("The client was not made by createDb");
+  const pool = poolOf(db);
   const name = `vigila_${createHash("sha256").update(sql.text).digest("hex").slice(0, 40)}`;
   const result = await pool.query<T>({ name, text: sql.text, values: sql.values });
   return result.rows;
+}
+
+/** The pg pool under a client made by `createDb`, for what needs a connection of its own (see `read-cursor.ts`). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("The client was not made by createDb");
+  return pool;
 }
 
 let shared: Promise<Db> | undefined;

@@ -53,6 +53,13 @@ export async function dossierPdfData(db: Db, scope: Scope, code: string, options
     departmentTimeline(db, scope, code, { limit: DECISIONS_SHOWN, kinds: DECISION_KINDS }),
   ]);
   const personalData = mayReadComplainantData(scope);
+  const auditEvent = {
+    action: "dossier.pdf",
+    targetType: "Department",
+    targetId: dossier.department.code,
+    stateCode: dossier.department.stateCode,
+    metadata: { locale: options.locale, personalData, runId: dossier.evaluation?.runId ?? null, asOf: dossier.asOf },
+  };
   const { summaries, requester } = await db.$transaction(async (tx) => {
     const rows = personalData
       ? await tx.complaint.findMany({
@@ -63,14 +70,7 @@ export async function dossierPdfData(db: Db, scope: Scope, code: string, options
         })
       : [];
     const user = await tx.user.findUnique({ where: { id: scope.userId }, select: { name: true, email: true } });
-    await recordAudit(tx, {
-      actor,
-      action: "dossier.pdf",
-      targetType: "Department",
-      targetId: dossier.department.code,
-      stateCode: dossier.department.stateCode,
-      metadata: { locale: options.locale, personalData, runId: dossier.evaluation?.runId ?? null, asOf: dossier.asOf },
-    });
+    await recordAudit(tx, { actor, ...auditEvent });
     return { summaries: new Map(rows.map((r) => [r.ref, r.summary])), requester: user };
   });
   return {
@@ -83,6 +83,7 @@ export async function dossierPdfData(db: Db, scope: Scope, code: string, options
     role: scope.role,
     generatedAt: options.now ?? new Date(),
     locale: options.locale,
+    auditEvent,
   };
 }
 

@@ -10,6 +10,12 @@ import { localize } from "./localize";
  * then laid out on the server. Out-of-scope and unknown codes throw NOT_FOUND before anything is read.
  */
 export async function renderDossierPdf(db: Db, scope: Scope, code: string, options: DossierPdfOptions): Promise<Buffer> {
+  return (await renderDossierDownload(db, scope, code, options)).pdf;
+}
+
+/** The PDF with the audit event already recorded for it (the download records its end after the last byte). */
+export async function renderDossierDownload(db: Db, scope: Scope, code: string, options: DossierPdfOptions) {
   const data = await dossierPdfData(db, scope, code, options);
-  return renderToBuffer(<DossierDocument data={data} l={localize(options.locale)} />);
+  const pdf = await renderToBuffer(<DossierDocument data={data} l={localize(options.locale)} />);
+  return { pdf, event: data.auditEvent };
 }

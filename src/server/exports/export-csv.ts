@@ -2,19 +2,20 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import { Prisma } from "../../generated/prisma/client";
-import { recordAudit } from "../audit/record";
+import type { AuditActor } from "../audit/record";
 import { type Scope, departmentSqlFilter, mayReadComplainantData } from "../authz/scope";
 import type { Db } from "../db/client";
+import { cursorPages } from "../db/read-cursor";
+import { type DownloadBody, type DownloadSpec, openDownload } from "../http/download";
 import { neutraliseCell } from "../imports/csv-safety";
 import { KIND_SPECS } from "../imports/kinds";
 import type { ImportKind } from "../imports/types";
-import { EXPORT_QUERIES } from "./queries";
+import { EXPORT_QUERIES, OFFICER_SCOPE } from "./queries";
 
 export type ExportOptions = { stateCode?: string | null };
 export type ExportResult = { rows: number; columns: string[] };
 
 const FETCH_ROWS = 5_000;
-const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 
 /**
  * The columns this caller gets: the import's columns in the spec's order, except the complaint
@@ -25,16 +26,57 @@ export function exportColumns(scope: Scope | null, kind: ImportKind): string[] {
   return scope && !mayReadComplainantData(scope) ? names.filter((n) => n !== "summary") : names;
 }
 
-async function write(output: Writable, chunk: string) {
-  if (!output.write(chunk)) await once(output, "drain");
+/**
+ * One kind as CSV in the import format, sorted by natural key, through a server-side cursor in one
+ * snapshot (memory stays at one page). Out-of-scope departments' records are simply absent, and so are
+ * the ids of officers the caller may not see (a complaint's officers may have moved to another state).
+ */
+async function* csvChunks(db: Db, scope: Scope | null, kind: ImportKind, options: ExportOptions, columns: string[]): DownloadBody {
+  const query = EXPORT_QUERIES[kind];
+  const stateFilter = options.stateCode ? Prisma.sql`d."stateCode" = ${options.stateCode}` : Prisma.sql`true`;
+  const scopeFilter = scope ? departmentSqlFilter(scope, "d") : Prisma.sql`true`;
+  const officerFilter = scope ? departmentSqlFilter(scope, "od") : Prisma.sql`true`;
+  const sql = Prisma.sql`select ${withOfficerFilter(query.select, officerFilter)} from ${Prisma.raw(query.from)}
+    where ${stateFilter} and ${scopeFilter} order by ${Prisma.raw(query.orderBy)}`;
+  let rows = 0;
+  const pages = cursorPages<Record<string, string | null>>(db, sql, FETCH_ROWS);
+  yield stringify([columns], { record_delimiter: "unix" });
+  for await (const page of pages) {
+    yield stringify(
+      page.map((r) => columns.map((c) => neutraliseCell(r[c] ?? ""))),
+      { record_delimiter: "unix" },
+    );
+    rows += page.length;
+  }
+  return { rows };
 }
 
+/** Joins the query's text around its officer-visibility mark with the caller's filter in between. */
+function withOfficerFilter(query: string, officerFilter: Prisma.Sql): Prisma.Sql {
+  const [before, after, ...more] = query.split(OFFICER_SCOPE);
+  if (after === undefined || more.length > 0) return Prisma.raw(query);
+  return new Prisma.Sql([before!, after], [officerFilter]);
+}
+
+/** The audit event of an export: who took which kind, which columns (the complaint summary or not). */
+function exportEvent(kind: ImportKind, options: ExportOptions, columns: string[]): DownloadSpec["event"] {
+  const stateCode = options.stateCode ?? null;
+  return { action: "export", targetType: "export", targetId: kind, stateCode, metadata: { kind, stateCode, columns } };
+}
+
+const actorOf = (scope: Scope | null): AuditActor =>
+  scope ? { userId: scope.userId, role: scope.role, sessionId: scope.sessionId ?? null } : { userId: null };
+
 /**
- * Streams one kind as CSV in the import format, sorted by natural key, through a server-side
- * cursor (memory stays flat; the cursor's query reads one consistent snapshot even at READ
- * COMMITTED). Out-of-scope departments' records are simply absent. The export is audited as a view
- * of records, in the same transaction that read them.
+ * An audited export ready to send: `export` is committed before the first byte and `export.completed`
+ * (with the rows) or `export.aborted` after the last. `scope` null = operator (the CLI).
  */
+export function openCsvExport(db: Db, scope: Scope | null, kind: ImportKind, options: ExportOptions, actor: AuditActor = actorOf(scope)) {
+  const columns = exportColumns(scope, kind);
+  return openDownload({ db, actor, event: exportEvent(kind, options, columns), body: csvChunks(db, scope, kind, options, columns) });
+}
+
+/** The export written to a file or pipe (the CLI), waiting for the writer to drain between pages. */
 export async function exportCsv(
   db: Db,
   scope: Scope | null,
@@ -42,34 +84,20 @@ export async function exportCsv(
   options: ExportOptions,
   output: Writable,
 ): Promise<ExportResult> {
-  const query = EXPORT_QUERIES[kind];
   const columns = exportColumns(scope, kind);
-  const stateFilter = options.stateCode ? Prisma.sql`d."stateCode" = ${options.stateCode}` : Prisma.sql`true`;
-  const scopeFilter = scope ? departmentSqlFilter(scope, "d") : Prisma.sql`true`;
-  return db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`declare export_rows no scroll cursor for
-        select ${Prisma.raw(query.select)} from ${Prisma.raw(query.from)}
-        where ${stateFilter} and ${scopeFilter} order by ${Prisma.raw(query.orderBy)}`;
-      await write(output, stringify([columns], { record_delimiter: "unix" }));
-      let rows = 0;
-      for (;;) {
-        const page = await tx.$queryRawUnsafe<Record<string, string | null>[]>(`fetch forward ${FETCH_ROWS} from export_rows`);
-        if (page.length === 0) break;
-        const cells = page.map((r) => columns.map((c) => neutraliseCell(r[c] ?? "")));
-        await write(output, stringify(cells, { record_delimiter: "unix" }));
-        rows += page.length;
+  let rows = 0;
+  const body = csvChunks(db, scope, kind, options, columns);
+  async function* counted(): DownloadBody {
+    for (;;) {
+      const next = await body.next();
+      if (next.done) {
+        rows = Number(next.value?.rows ?? 0);
+        return next.value;
       }
-      await recordAudit(tx, {
-        actor: scope ? { userId: scope.userId, role: scope.role, sessionId: scope.sessionId ?? null } : { userId: null },
-        action: "export.completed",
-        targetType: "export",
-        targetId: kind,
-        stateCode: options.stateCode ?? null,
-        metadata: { kind, rows, stateCode: options.stateCode ?? null, columns },
-      });
-      return { rows, columns };
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
-  );
+      yield next.value;
+    }
+  }
+  const chunks = await openDownload({ db, actor: actorOf(scope), event: exportEvent(kind, options, columns), body: counted() });
+  for await (const chunk of chunks) if (!output.write(chunk)) await once(output, "drain");
+  return { rows, columns };
 }

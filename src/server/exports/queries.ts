@@ -5,6 +5,9 @@ import type { ImportKind } from "../imports/types";
  * as exact decimals), ordered by the natural key in byte order so output is identical on any
  * server collation. Every query exposes the department as `d` for the state and scope filters.
  */
+/** Where the complaints query puts the caller's officer filter (alias `od`, the officer's department). */
+export const OFFICER_SCOPE = "/*officer-scope*/";
+
 const ymd = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
 export const EXPORT_QUERIES: Record<ImportKind, { select: string; from: string; orderBy: string }> = {
@@ -34,8 +37,9 @@ export const EXPORT_QUERIES: Record<ImportKind, { select: string; from: string; 
   complaints: {
     select: `c.ref as complaint_ref, d.code as department_code, ${ymd(`c."receivedOn"`)} as received_on, c.source::text as source,
              c.category::text as category, c.status::text as status, ${ymd(`c."resolvedOn"`)} as resolved_on,
-             array_to_string(array(select co."officerId" from "ComplaintOfficer" co where co."complaintId" = c.id
-               order by co."officerId" collate "C"), ';') as officer_ids,
+             array_to_string(array(select co."officerId" from "ComplaintOfficer" co
+               join "Officer" oo on oo.id = co."officerId" join "Department" od on od.id = oo."departmentId"
+               where co."complaintId" = c.id and ${OFFICER_SCOPE} order by co."officerId" collate "C"), ';') as officer_ids,
              c.summary`,
     from: `"Complaint" c join "Department" d on d.id = c."departmentId"`,
     orderBy: `c.ref collate "C"`,

@@ -59,17 +59,23 @@ export async function storeFile(
  * committed). `onBytes` gets the running total of bytes read.
  */
 export function readStoredFile(db: Db | Tx, batchId: number, onBytes?: (bytes: number) => void): Readable {
-  async function* pieces() {
-    let bytes = 0;
-    for (let seq = 0; ; seq++) {
-      const chunk = await db.importFileChunk.findUnique({ where: { batchId_seq: { batchId, seq } }, select: { data: true } });
-      if (!chunk) return;
-      bytes += chunk.data.length;
-      onBytes?.(bytes);
-      yield Buffer.from(chunk.data);
-    }
+  return Readable.from(storedFilePieces(db, batchId, onBytes), { objectMode: false });
+}
+
+/** The stored pieces of a batch's file in order, one query each (no transaction is held between them). */
+export async function* storedFilePieces(
+  db: Db | Tx,
+  batchId: number,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<Buffer, void, undefined> {
+  let bytes = 0;
+  for (let seq = 0; ; seq++) {
+    const chunk = await db.importFileChunk.findUnique({ where: { batchId_seq: { batchId, seq } }, select: { data: true } });
+    if (!chunk) return;
+    bytes += chunk.data.length;
+    onBytes?.(bytes);
+    yield Buffer.from(chunk.data);
   }
-  return Readable.from(pieces(), { objectMode: false });
 }
 
 /** Copies a batch's stored file to another batch (a retry keeps the failed batch's history intact). */

@@ -1,10 +1,12 @@
 import type { Role } from "../../generated/prisma/enums";
 import { recordAudit } from "../audit/record";
 import { hashPassword, passwordProblem } from "../auth/password";
+import { requireRecentReauth } from "../auth/reauth";
 import { encryptTotpSecret, generateTotpSecret, otpauthUri } from "../auth/totp";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { type ManagerScope, isUniqueViolation, managerActor, requireUserManager } from "./access";
+import { PRIVILEGED_ROLES } from "./privileged";
 import { checkRoleState, emailSchema, personNameSchema } from "./rules";
 
 export type CreateUserInput = {
@@ -39,6 +41,8 @@ export async function createUser(
   const problem = passwordProblem(input.password);
   if (problem) throw new AppError("BAD_REQUEST", problem, { field: "password" });
   await checkRoleState(db, input.role, input.stateCode);
+  // An account that can approve, administer or read a state's files is as sensitive as giving a role.
+  if (scope && PRIVILEGED_ROLES.has(input.role)) await requireRecentReauth(db, scope);
 
   const totpSecret = options.totpSecret ?? generateTotpSecret();
   const passwordHash = await hashPassword(input.password);

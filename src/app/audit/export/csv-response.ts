@@ -4,6 +4,7 @@ import type { createCaller } from "~/server/api/root";
 import { localDay } from "~/server/alerts/periods";
 import { AUDIT_CALENDAR_TIME_ZONE } from "~/server/audit/day-range";
 import { parseAuditView } from "~/server/audit/list-input";
+import { downloadStream } from "~/server/http/download";
 import { createTranslator } from "next-intl";
 import en from "../../../../messages/en.json";
 import es from "../../../../messages/es.json";
@@ -15,21 +16,6 @@ const MESSAGES = { es, en };
 
 function plain(status: number, message: string) {
   return new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
-}
-
-/** A pull-driven stream, so a slow or departed client stops the database reads too. */
-function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
 }
 
 /**
@@ -50,7 +36,7 @@ export async function auditCsvResponse(
   const { page: _page, pageSize: _pageSize, ...filters } = input;
   try {
     const chunks = await caller.audit.export(filters);
-    return new Response(streamOf(chunks), {
+    return new Response(downloadStream(chunks), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="auditoria-${localDay(now, AUDIT_CALENDAR_TIME_ZONE)}.csv"`,

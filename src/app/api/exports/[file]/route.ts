@@ -1,7 +1,6 @@
-import { PassThrough, Readable } from "node:stream";
-import { exportCsv } from "~/server/exports/export-csv";
+import { openCsvExport } from "~/server/exports/export-csv";
+import { downloadStream } from "~/server/http/download";
 import { isImportKind } from "~/server/imports/kinds";
-import { log } from "~/server/log";
 import { attachment, plainResponse, routeAccess } from "~/server/imports/route-access";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +10,8 @@ type Props = { params: Promise<{ file: string }> };
 /**
  * GET /api/exports/<kind>.csv[?state=NN]: one kind in the exchange format (re-importable), scoped to
  * the caller (a state AG gets their state only), formula-safe, complaint summaries only for roles
- * allowed complainant data, audited by the export itself. Streamed: memory stays flat.
+ * allowed complainant data, audited before the first byte and after the last. Streamed one page per
+ * demand: memory stays flat, and a client that leaves ends the export's transaction at once.
  */
 export async function GET(request: Request, { params }: Props) {
   const access = await routeAccess(request, "data.export");
@@ -21,16 +21,9 @@ export async function GET(request: Request, { params }: Props) {
   const state = new URL(request.url).searchParams.get("state");
   if (state !== null && !/^(0[1-9]|[12]\d|3[0-2])$/.test(state))
     return plainResponse(request, 400, "state must be a two-digit INEGI state code 01–32");
-  const output = new PassThrough();
-  exportCsv(access.db, access.scope, kind, { stateCode: state }, output).then(
-    () => output.end(),
-    (err: unknown) => {
-      log.error("export failed", { kind, err: String(err) });
-      output.destroy(err instanceof Error ? err : new Error(String(err)));
-    },
-  );
+  const chunks = await openCsvExport(access.db, access.scope, kind, { stateCode: state }, access.actor);
   const name = state ? `${kind}-${state}.csv` : `${kind}.csv`;
-  return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {
+  return new Response(downloadStream(chunks), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(name), "cache-control": "no-store" },
   });
 }

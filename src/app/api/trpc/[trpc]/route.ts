@@ -4,6 +4,7 @@ import { appRouter } from "~/server/api/root";
 import { createContext } from "~/server/api/trpc";
 import { guardOptionsFromEnv } from "~/server/auth/guard-options";
 import { guardTrpcRequest } from "~/server/auth/request-guard";
+import { TRPC_MAX_BATCH } from "~/trpc/batch-limit";
 
 // Left out of the proxy (src/proxy.ts): the CSRF rule and the security headers are applied here.
 const handler = (req: NextRequest) =>
@@ -12,6 +13,7 @@ const handler = (req: NextRequest) =>
       endpoint: "/api/trpc",
       req,
       router: appRouter,
+      maxBatchSize: TRPC_MAX_BATCH,
       createContext: () => createContext({ headers: req.headers }),
     }),
   );

@@ -2,10 +2,12 @@ import { type AppLocale, isAppLocale } from "~/i18n/locales";
 import { resolveLocale } from "~/i18n/resolve-locale";
 import { resolveRequestScope } from "~/server/auth/request-scope";
 import { can } from "~/server/authz/permissions";
-import { requestMeta } from "~/server/dashboard/actor";
+import { requestOrigin } from "~/server/auth/client-ip";
 import { getDb } from "~/server/db/client";
-import { renderDossierPdf } from "~/server/dossier/render-dossier-pdf";
+import { renderDossierDownload } from "~/server/dossier/render-dossier-pdf";
 import { AppError } from "~/server/errors";
+import { auditActor } from "~/server/audit/actor";
+import { bufferBody, downloadResponse } from "~/server/http/download";
 
 export const dynamic = "force-dynamic";
 
@@ -28,14 +30,16 @@ export async function GET(request: Request, { params }: Props) {
   const lang = new URL(request.url).searchParams.get("lang");
   const locale: AppLocale = isAppLocale(lang) ? lang : await resolveLocale();
   try {
-    const pdf = await renderDossierPdf(db, scope, code, { locale, origin: requestMeta(request.headers) });
-    return new Response(new Uint8Array(pdf), {
-      headers: {
+    const origin = requestOrigin(request.headers);
+    const { pdf, event } = await renderDossierDownload(db, scope, code, { locale, origin });
+    // `dossier.pdf` was recorded with what the document discloses, before it was laid out.
+    return await downloadResponse(
+      { db, actor: auditActor(scope, origin), event, startRecorded: true, body: bufferBody(pdf) },
+      {
         "content-type": "application/pdf",
         "content-disposition": `inline; filename="dossier-${code.replace(/[^A-Za-z0-9._-]/g, "_")}.pdf"`,
-        "cache-control": "no-store",
       },
-    });
+    );
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") return plain(404, "Department not found");
     throw err;
