@@ -45,7 +45,8 @@ async function expectedIds(scope: Scope, filters: AuditFilterInput) {
 /** The ids of the CSV export, in file order (oldest first). */
 async function exportedIds(scope: Scope, filters: AuditFilterInput) {
   let csv = "";
-  for await (const chunk of await exportAuditEvents(test.current.db, scope, filters)) csv += chunk;
+  for await (const chunk of await exportAuditEvents(test.current.db, scope, filters))
+    csv += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
   const rows: string[][] = parse(csv.replace(/^\uFEFF/, ""));
   return rows.slice(1).map((r) => r[0]!);
 }

@@ -49,7 +49,7 @@ describe("users router", () => {
     for (const role of ["STATE_AG", "IA_SUPERVISOR", "ADMIN"] as const) {
       const refused = await caller(admin)
         .users.create({ ...input, role, stateCode: role === "STATE_AG" ? "14" : null })
-        .catch((e: { code: string; message: string }) => e);
+        .catch((e: unknown) => e as { code: string; message: string });
       expect(refused).toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/re-authentication required/) });
     }
     expect(await db.user.count()).toBe(users);

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { resolveRequestScope } from "~/server/auth/request-scope";
 import { publicOriginFromEnv } from "~/server/auth/config";
 import { safeNextPath } from "~/server/auth/request-guard";
-import { getDb } from "~/server/db/client";
+import { pageCaller } from "~/server/http/page-guard";
 import { LoginForm } from "./login-form";
 import { SystemUseNotice } from "./notice";
 
@@ -14,7 +12,7 @@ export const metadata: Metadata = { title: "Iniciar sesión · Sign in" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === "string" ? params.next : null, publicOriginFromEnv());
-  if (await resolveRequestScope(await getDb(), await headers())) redirect(next);
+  if ((await pageCaller()).scope) redirect(next);
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-bold text-slate-900">

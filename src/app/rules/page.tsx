@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { PageHeader } from "~/components/layout/page-header";
 import { RuleSetList } from "~/components/rules/rule-set-list";
-import { can } from "~/server/authz/permissions";
-import { resolveRequestScope } from "~/server/auth/request-scope";
-import { getDb } from "~/server/db/client";
+import { guardPage } from "~/server/http/page-guard";
 import { keepForClient } from "~/trpc/prefetch";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 
@@ -17,9 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RulesPage() {
-  const scope = await resolveRequestScope(await getDb(), await headers());
-  // Other roles get the same answer as for a page that does not exist.
-  if (!scope || !can(scope.role, "rules.manage")) notFound();
+  await guardPage("rules.manage", "rules");
   const t = await getTranslations("ruleEditor");
   await getQueryClient().query(trpc.rules.list.queryOptions()).catch(keepForClient);
   return (

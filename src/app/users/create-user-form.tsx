@@ -34,7 +34,7 @@ export function CreateUserForm({ states }: { states: StateOption[] }) {
     reauth.reset();
     try {
       // A privileged account needs the admin's own password and code again first (as a role change does).
-      if (privileged) await reauth.mutateAsync({ password: String(data.get("ownPassword")), totp: String(data.get("ownTotp")) });
+      if (privileged) await reauth.mutateAsync({ password: formText(data, "ownPassword"), totp: formText(data, "ownTotp") });
     } catch {
       return;
     }
@@ -62,7 +62,7 @@ export function CreateUserForm({ states }: { states: StateOption[] }) {
         </Alert>
       ) : null}
       <ErrorAlert error={reauth.error ?? create.error} />
-      <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
+      <form onSubmit={(event) => void onSubmit(event)} className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
           <Label htmlFor="new-email">{t("email")}</Label>
           <Input id="new-email" name="email" type="email" required autoComplete="off" />

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "~/components/layout/page-header";
-import { can } from "~/server/authz/permissions";
-import { resolveRequestScope } from "~/server/auth/request-scope";
-import { getDb } from "~/server/db/client";
+import { guardPage } from "~/server/http/page-guard";
+import { stateOptions } from "~/server/users/state-options";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 import { CreateUserForm } from "./create-user-form";
 import { keepForClient } from "~/trpc/prefetch";
@@ -17,11 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage() {
-  const db = await getDb();
-  const scope = await resolveRequestScope(db, await headers());
-  // Other roles get the same answer as for a page that does not exist.
-  if (!scope || !can(scope.role, "users.manage")) notFound();
-  const states = await db.state.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } });
+  const { db, scope } = await guardPage("users.manage", "users");
+  const states = await stateOptions(db);
   await getQueryClient().query(trpc.users.list.queryOptions()).catch(keepForClient);
   const t = await getTranslations("users");
   return (

@@ -21,7 +21,7 @@ export const workerCommand: Command = {
     // The beat /api/health/ready reports: written at start, then every HEARTBEAT_EVERY_MS.
     const beat = () => writeHeartbeat(db).catch((err: unknown) => log.warn("worker heartbeat not written", { error: String(err) }));
     await beat();
-    const heartbeat = setInterval(beat, HEARTBEAT_EVERY_MS);
+    const heartbeat = setInterval(() => void beat(), HEARTBEAT_EVERY_MS);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);

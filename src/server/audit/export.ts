@@ -7,7 +7,7 @@ import { type RequestOrigin, auditActor } from "./actor";
 import { AUDIT_CALENDAR_TIME_ZONE } from "./day-range";
 import { type AuditFilters, auditEventSqlFilter, filtersUsed } from "./search";
 import { recordAudit } from "./record";
-import { openDownload } from "../http/download";
+import { type DownloadBody, openDownload } from "../http/download";
 
 export const AUDIT_CSV_COLUMNS = [
   "id",
@@ -104,7 +104,7 @@ export async function exportAuditEvents(
   });
 }
 
-async function* auditCsv(db: Db, where: Prisma.Sql, lastId: bigint | null): AsyncGenerator<string> {
+async function* auditCsv(db: Db, where: Prisma.Sql, lastId: bigint | null): DownloadBody {
   yield BOM + csvLines([[...AUDIT_CSV_COLUMNS]]);
   if (lastId === null) return;
   let after = 0n;

@@ -16,6 +16,7 @@ function header(headers: HeaderSource, name: string): string | null {
   return Array.isArray(value) ? value.join(",") : (value ?? null);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when env validation is skipped (build tooling)
 export function clientIp(headers: HeaderSource, trustedHops: number = env.TRUSTED_PROXY_HOPS ?? 1): string | null {
   const hops = (header(headers, "x-forwarded-for") ?? "")
     .split(",")

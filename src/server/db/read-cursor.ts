@@ -35,7 +35,7 @@ export async function* cursorPages<T extends object>(db: Db, sql: Prisma.Sql, pa
     await client.query("commit");
     open = false;
   } finally {
-    if (open && !broken) await client.query("rollback").catch((err: Error) => (broken = err));
+    if (open && !broken) await client.query("rollback").catch((err: unknown) => (broken = err as Error));
     client.off("error", onError);
     // Released with an error, the pool destroys the connection instead of reusing a half-open one.
     client.release(broken);

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { log } from "../log";
 
 /** The body of a download: chunks, then (optionally) figures for the end event, e.g. `{ rows }`. */
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- a generator that returns nothing has TReturn void
 export type DownloadBody = AsyncGenerator<Uint8Array | string, Record<string, unknown> | void, undefined>;
 
 export type DownloadSpec = {
@@ -125,6 +126,7 @@ export async function downloadResponse(spec: DownloadSpec, headers: Record<strin
 }
 
 /** A body already in memory (a rendered PDF), sent in pieces so an abort is noticed like any other. */
+// eslint-disable-next-line @typescript-eslint/require-await -- async so that it is a DownloadBody like the streamed ones
 export async function* bufferBody(buffer: Uint8Array, piece = 64 * 1024): DownloadBody {
   for (let offset = 0; offset < buffer.byteLength; offset += piece) yield buffer.subarray(offset, offset + piece);
 }

@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { fetchOrNotFound } from "~/app/_lib/fetch-or-not-found";
 import { PageHeader } from "~/components/layout/page-header";
 import { VersionEditor } from "~/components/rules/version-editor";
-import { can } from "~/server/authz/permissions";
-import { resolveRequestScope } from "~/server/auth/request-scope";
-import { getDb } from "~/server/db/client";
+import { guardPage } from "~/server/http/page-guard";
 import { todayIn } from "~/server/rules/dates";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 
@@ -21,8 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RuleSetVersionPage({ params }: Props) {
-  const scope = await resolveRequestScope(await getDb(), await headers());
-  if (!scope || !can(scope.role, "rules.manage")) notFound();
+  await guardPage("rules.manage", "rules.version");
   const id = Number((await params).versionId);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const version = await fetchOrNotFound(getQueryClient().query(trpc.rules.get.queryOptions({ id })));
