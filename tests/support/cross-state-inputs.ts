@@ -50,6 +50,19 @@ export const CROSS_STATE_INPUTS: Record<string, ScopeEntry> = {
       ),
   },
   "reviews.get": { inputs: (d) => fc.record({ id: idFrom(d.reviewIds, d) }) },
+  "reviews.history": { inputs: (d) => fc.record({ id: idFrom(d.reviewIds, d) }) },
+  "reviews.ownerOptions": { inputs: (d) => fc.record({ id: idFrom(d.reviewIds, d) }) },
+  "departments.officers": {
+    inputs: (d) =>
+      fc.record(
+        { departmentCode: departmentCode(d), q: opt(fc.constantFrom("a", "Z", "%")), ...page },
+        { requiredKeys: ["departmentCode"] },
+      ),
+  },
+  "departments.complaints": {
+    inputs: (d) =>
+      fc.record({ departmentCode: departmentCode(d), q: opt(fc.constantFrom("Q-", "%")), ...page }, { requiredKeys: ["departmentCode"] }),
+  },
   "receivership.list": {
     inputs: (d) => fc.record({ stateCode: opt(anyState()), departmentCode: opt(departmentCode(d)), ...page }, { requiredKeys: [] }),
   },
