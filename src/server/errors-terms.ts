@@ -43,6 +43,7 @@ export const ERROR_TERMS_ES: Record<string, string> = {
   "Due date": "Fecha límite",
   "End date": "Fecha de término",
   "Start date": "Fecha de inicio",
+  "Review date": "Fecha de revisión",
   "Completion date": "Fecha de cumplimiento",
   "Exit criterion {n} ({rule})": "Criterio de salida {n} ({rule})",
   // verbs and reasons
