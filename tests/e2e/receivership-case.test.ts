@@ -45,33 +45,29 @@ describe("a receivership case, end to end in the UI", () => {
     const live = new Set(
       (await db.receivershipCase.findMany({ where: { status: { in: ["PROPOSED", "IMPOSED"] } } })).map((c) => c.departmentId),
     );
-    let rec = (
-      await db.recommendation.findMany({
-        where: { status: "OPEN", level: "RECEIVERSHIP", department: { stateCode: { in: Object.keys(AGS) } } },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        include: { department: { select: { id: true, code: true, stateCode: true } } },
-      })
-    ).find((r) => !live.has(r.department.id));
+    const select = { department: { select: { id: true, code: true, stateCode: true } } } as const;
+    const open = await db.recommendation.findMany({
+      where: { status: "OPEN" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      include: select,
+    });
+    const fits = (r: (typeof open)[number]) => r.level === "RECEIVERSHIP" && r.department.stateCode in AGS && !live.has(r.department.id);
+    let rec = open.slice(0, 50).find(fits);
     if (!rec) {
-      // The small demo may have decided them all: open one, as the evaluation persist does when a
-      // department's latest result rises to RECEIVERSHIP.
-      const result = (
-        await db.evaluationResult.findMany({
-          where: { level: "RECEIVERSHIP", department: { stateCode: { in: Object.keys(AGS) } } },
-          orderBy: { id: "desc" },
-          include: { department: { select: { id: true, code: true, stateCode: true } } },
-        })
-      ).find((r) => !live.has(r.departmentId));
-      expect(result, "a Michoacán or Jalisco department evaluated at RECEIVERSHIP without a live case").toBeDefined();
+      // This branch's queue shows the newest 50 of the demo's open recommendations (paging and filters
+      // come with the queue work): re-open the same department's recommendation from its own result,
+      // as the evaluation persist would, so it is on the first page.
+      const older = open.find(fits);
+      expect(older, "an open RECEIVERSHIP-level recommendation in Michoacán or Jalisco").toBeDefined();
       rec = await db.recommendation.create({
         data: {
-          departmentId: result!.departmentId,
-          evaluationRunId: result!.runId,
-          evaluationResultId: result!.id,
+          departmentId: older!.departmentId,
+          evaluationRunId: older!.evaluationRunId,
+          evaluationResultId: older!.evaluationResultId,
           level: "RECEIVERSHIP",
-          previousLevel: "REVIEW",
+          previousLevel: older!.previousLevel,
         },
-        include: { department: { select: { id: true, code: true, stateCode: true } } },
+        include: select,
       });
     }
     const code = rec.department.code;
@@ -101,7 +97,11 @@ describe("a receivership case, end to end in the UI", () => {
     await page.getByLabel("Texto del fundamento").fill(LEGAL_BASIS);
     await page.getByText("Sin textos entre corchetes.").waitFor();
     const rows = created.exitCriteria.length;
+    const added = ["failed-vetting-on-duty", "serious-abuse", "human-rights-recommendations"].find(
+      (rule) => !created.exitCriteria.some((c) => c.ruleId === rule),
+    )!;
     await page.getByRole("button", { name: "Agregar un criterio" }).click();
+    await page.getByLabel(`Regla del criterio ${rows + 1}`).selectOption(added);
     await page.getByLabel(`Comparación del criterio ${rows + 1}`).selectOption("LTE");
     await page.getByLabel(`Meta del criterio ${rows + 1}`).fill("5");
     await e2e.checkPage(page, "receivership-case-edit");
@@ -109,7 +109,7 @@ describe("a receivership case, end to end in the UI", () => {
     await page.getByText("Propuesta guardada como nueva revisión.").waitFor();
     await page.getByText("Sin textos entre corchetes: el fundamento puede aprobarse.").waitFor();
     await page.getByText("Revisión 2 de la propuesta").first().waitFor();
-    expect(await page.locator("[data-testid=exit-criteria] tbody tr").count()).toBe(rows + 1);
+    expect(await page.locator("section[aria-labelledby=criteria] [data-testid=exit-criteria] tbody tr").count()).toBe(rows + 1);
     await page.close();
 
     // 3. The state's AG approves revision 2 after re-authenticating.

@@ -164,6 +164,7 @@ export function ProposalForm({ found, onDone }: { found: CaseView; onDone: (appr
             type="button"
             variant="outline"
             size="sm"
+            disabled={!defaults.data}
             onClick={() => {
               const unused = ruleIds.find((r) => !criteria.some((c) => c.ruleId === r)) ?? ruleIds[0] ?? "vetting-coverage";
               setCriteria((all) => [...all, { key: nextKey, ruleId: unused, comparator: "GTE", threshold: "0" }]);
@@ -174,7 +175,7 @@ export function ProposalForm({ found, onDone }: { found: CaseView; onDone: (appr
           </Button>
         </div>
       </fieldset>
-      <ErrorAlert error={edit.error} />
+      <ErrorAlert error={defaults.error ?? edit.error} />
       <div>
         <Button type="submit" disabled={edit.isPending}>
           {t("save")}
