@@ -113,6 +113,8 @@ describe("a receivership case, end to end in the UI", () => {
     await page.close();
 
     // 3. The state's AG approves revision 2 after re-authenticating.
+    // One browser context: the next person signs in afresh.
+    await e2e.browser.context.clearCookies();
     const ag = await e2e.watchedPage();
     await signIn(ag.page, e2e.app.baseUrl, AG, `/receivership/${created.id}`);
     const panel = ag.page.getByTestId("approve-panel");
@@ -125,6 +127,7 @@ describe("a receivership case, end to end in the UI", () => {
     await ag.page.close();
 
     // 4. A supervisor gives the second approval: imposed.
+    await e2e.browser.context.clearCookies();
     const sup = await e2e.watchedPage();
     await signIn(sup.page, e2e.app.baseUrl, SUPERVISOR, `/receivership/${created.id}`);
     await sup.page.getByRole("button", { name: "Aprobar la revisión 2" }).click();

@@ -28,17 +28,17 @@ function Done({ text }: { text: string | null }) {
  * Approving shows exactly what is approved — the revision, the legal basis, authority, terms, dates and
  * exit criteria — and asks for the password and code again when the server requires it.
  */
-export function ApprovePanel({ found }: { found: CaseView }) {
+export function ApprovePanel({ found, onApproved }: { found: CaseView; onApproved: (message: string) => void }) {
   const t = useTranslations("receivership.approve");
   const format = useFormatter();
   const trpc = useTRPC();
   const refresh = useCaseRefresh();
-  const [done, setDone] = useState<string | null>(null);
   const approve = useMutation(
     trpc.receivership.approve.mutationOptions({
+      // The panel goes away once the caller has approved: the parent shows the confirmation.
       onSuccess: async (result) => {
+        onApproved(result.status === "IMPOSED" ? t("imposed") : t("approved", { revision: result.proposalRevision }));
         await refresh();
-        setDone(result.status === "IMPOSED" ? t("imposed") : t("approved", { revision: result.proposalRevision }));
       },
     }),
   );

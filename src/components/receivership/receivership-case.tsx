@@ -44,6 +44,7 @@ export function ReceivershipCase({ id, can }: { id: number; can: CasePermissions
   const trpc = useTRPC();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<number | null>(null);
+  const [approved, setApproved] = useState<string | null>(null);
   const { data: found, error } = useQuery(trpc.receivership.get.queryOptions({ id }));
   if (error) return <ErrorAlert error={error} />;
   if (!found) return <Skeleton className="h-96 w-full" />;
@@ -158,7 +159,12 @@ export function ReceivershipCase({ id, can }: { id: number; can: CasePermissions
             {t("needed", { count: found.approvalsNeeded.count, roles: found.approvalsNeeded.roles.map((r) => tRoles(r)).join(" / ") })}
           </p>
         ) : null}
-        {found.status === "PROPOSED" && can.approve && !alreadyApproved ? <ApprovePanel found={found} /> : null}
+        {approved ? (
+          <p role="status" className="text-sm text-emerald-800">
+            {approved}
+          </p>
+        ) : null}
+        {found.status === "PROPOSED" && can.approve && !alreadyApproved ? <ApprovePanel found={found} onApproved={setApproved} /> : null}
         {found.status === "PROPOSED" && alreadyApproved ? <p className="text-sm">{t("youApproved")}</p> : null}
       </Section>
 
