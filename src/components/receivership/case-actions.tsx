@@ -71,7 +71,6 @@ export function ApprovePanel({ found, onApproved }: { found: CaseView; onApprove
       ) : (
         <ErrorAlert error={approve.error} />
       )}
-      <Done text={done} />
     </div>
   );
 }
