@@ -91,7 +91,13 @@ describe("a receivership case, end to end in the UI", () => {
 
     // 2. The case page shows the template's placeholders; the supervisor completes the legal basis and the criteria.
     await page.goto(`${e2e.app.baseUrl}/receivership/${created.id}`);
-    await page.getByTestId("placeholders").waitFor();
+    await page
+      .getByTestId("placeholders")
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: "test-results/receivership-case-failure.png", fullPage: true });
+        throw error;
+      });
     await e2e.checkPage(page, "receivership-case-proposed");
     await page.getByRole("button", { name: "Editar la propuesta" }).click();
     await page.getByLabel("Texto del fundamento").fill(LEGAL_BASIS);
