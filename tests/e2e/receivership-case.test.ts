@@ -128,7 +128,10 @@ describe("a receivership case, end to end in the UI", () => {
     await panel.getByRole("button", { name: "Aprobar la revisión 2" }).click();
     await reauthenticate(ag.page, AG);
     await ag.page.getByText("Aprobación registrada (revisión 2).").waitFor();
-    expect(await ag.page.getByTestId("approvals").innerText()).toMatch(/Fiscalía General del Estado\) aprobó la revisión 2/);
+    await ag.page
+      .getByTestId("approvals")
+      .getByText(/Fiscalía General del Estado\) aprobó la revisión 2/)
+      .waitFor();
     await e2e.checkPage(ag.page, "receivership-case-ag-approved");
     await ag.page.close();
 
