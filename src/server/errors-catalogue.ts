@@ -147,6 +147,12 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
   "{field}: the rule appears twice": "{field}: la regla aparece dos veces",
   "{field}: threshold must be a number below 100000000 with at most 4 decimals":
     "{field}: el umbral debe ser un número menor que 100000000 con 4 decimales como máximo",
+  "The review date must be after the start date": "La fecha de revisión debe ser posterior a la de inicio",
+  "Nothing to save: the proposal already reads like this": "No hay nada que guardar: la propuesta ya dice exactamente eso",
+  "Only an imposed receivership can be extended; this one is {status}":
+    "Solo se puede prorrogar una intervención vigente; esta está en estado {status}",
+  "The new review date must be after {date} (the current review date, the start date and today)":
+    "La nueva fecha de revisión debe ser posterior al {date} (la fecha de revisión actual, la de inicio y hoy)",
   "Department {code} already has a {status} receivership (#{id})":
     "La corporación {code} ya tiene una intervención en estado {status} (#{id})",
 };

@@ -45,6 +45,7 @@ export const ERROR_TERMS_ES: Record<string, string> = {
   "Resolution date": "Fecha de resolución",
   "End date": "Fecha de término",
   "Start date": "Fecha de inicio",
+  "Review date": "Fecha de revisión",
   "Completion date": "Fecha de cumplimiento",
   "Exit criterion {n} ({rule})": "Criterio de salida {n} ({rule})",
   // verbs and reasons

@@ -58,13 +58,16 @@ export const AUTHZ_MATRIX: Record<string, AuthzExpectation> = {
   "reviews.ownerOptions": IA_STAFF_AND_AG,
   "comments.add": IA_STAFF_AND_AG,
 
-  // Receivership: proposed and approved by IA supervisors and state AGs, lifted only by IA supervisors.
+  // Receivership: proposed and approved by IA supervisors and state AGs, extended and lifted only by IA supervisors.
   "receivership.defaults": SUPERVISOR_AND_AG,
   "receivership.propose": SUPERVISOR_AND_AG,
   "receivership.edit": SUPERVISOR_AND_AG,
   "receivership.approve": SUPERVISOR_AND_AG,
   "receivership.withdraw": SUPERVISOR_AND_AG,
   "receivership.lift": ["IA_SUPERVISOR"],
+  "receivership.extend": ["IA_SUPERVISOR"],
+  "receivership.addSourceLink": SUPERVISOR_AND_AG,
+  "receivership.removeSourceLink": SUPERVISOR_AND_AG,
   "receivership.addMilestone": SUPERVISOR_AND_AG,
   "receivership.updateMilestone": SUPERVISOR_AND_AG,
   "receivership.removeMilestone": SUPERVISOR_AND_AG,

@@ -86,7 +86,9 @@ export function CasesSection({ dossier }: { dossier: Dossier }) {
             dossier.receiverships.map((c) => (
               <div key={c.id} className="mt-2 text-sm">
                 <Badge tone={c.status === "IMPOSED" ? "critical" : "neutral"}>{tEnums(`receivershipStatus.${c.status}`)}</Badge>{" "}
-                {c.receivingAuthority}
+                <Link className="text-link underline" href={`/receivership/${c.id}`}>
+                  {c.receivingAuthority}
+                </Link>
                 <p className="mt-1 font-medium">{t("exitCriteria")}</p>
                 <ul className="flex flex-col gap-1">
                   {c.exitCriteria.map((e) => (

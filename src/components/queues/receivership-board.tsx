@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { calendarDay } from "~/components/format/calendar-day";
+import { useRuleName } from "~/components/levels/rule-name";
 import { ErrorAlert } from "~/components/ui/error-alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardTitle } from "~/components/ui/card";
@@ -30,6 +31,38 @@ function ApproveButton({ id, version, onDone }: { id: number; version: number; o
   );
 }
 
+type BoardCase = {
+  id: number;
+  proposalRevision: number;
+  terms: string;
+  legalBasisPlaceholders: number;
+  exitCriteria: { ruleId: string; comparator: "GTE" | "LTE"; threshold: number }[];
+};
+
+/** What an approval on the board approves: the revision, the terms and the exit criteria; the case page has the full text. */
+function WhatIsApproved({ c }: { c: BoardCase }) {
+  const t = useTranslations("queues.board");
+  const ruleName = useRuleName();
+  const format = useFormatter();
+  return (
+    <details className="mt-1 text-xs" data-testid="what-is-approved">
+      <summary className="cursor-pointer text-link underline">{t("whatApproved", { revision: c.proposalRevision })}</summary>
+      <p className="mt-1 whitespace-pre-wrap">{c.terms}</p>
+      <p className="mt-1 font-medium">{t("criteriaList")}</p>
+      <ul className="list-disc pl-4">
+        {c.exitCriteria.map((e) => (
+          <li key={e.ruleId}>
+            {ruleName(e.ruleId)} {e.comparator === "GTE" ? "≥" : "≤"} {format.number(e.threshold, "decimal")}
+          </li>
+        ))}
+      </ul>
+      {c.legalBasisPlaceholders > 0 ? (
+        <p className="mt-1 text-amber-900">{t("placeholders", { count: c.legalBasisPlaceholders })}</p>
+      ) : null}
+    </details>
+  );
+}
+
 /** Receivership cases in four columns by status, with exit-criteria and milestone progress; proposals can be approved here. */
 export function ReceivershipBoard({ canApprove }: { canApprove: boolean }) {
   const t = useTranslations("queues.board");
@@ -40,7 +73,15 @@ export function ReceivershipBoard({ canApprove }: { canApprove: boolean }) {
   const list = useQuery(trpc.receivership.list.queryOptions(BOARD_INPUT));
   if (list.error) return <ErrorAlert error={list.error} />;
   if (!list.data) return <Skeleton className="h-64 w-full" />;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.receivership.list.queryKey() });
+  const refresh = () =>
+    Promise.all(
+      [
+        trpc.receivership.list.queryKey(),
+        trpc.receivership.get.queryKey(),
+        trpc.timeline.department.queryKey(),
+        trpc.dashboard.overview.queryKey(),
+      ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+    );
   return (
     <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4" data-testid="receivership-board">
       {COLUMNS.map((status) => {
@@ -77,6 +118,11 @@ export function ReceivershipBoard({ canApprove }: { canApprove: boolean }) {
                   {c.nextMilestoneDue ? ` · ${t("nextDue", { date: format.dateTime(calendarDay(c.nextMilestoneDue), "day") })}` : ""}
                 </p>
                 {status === "PROPOSED" ? <p className="text-xs">{t("approvals", { count: c.approvalCount })}</p> : null}
+                {status === "PROPOSED" ? <WhatIsApproved c={c} /> : null}
+                <Link className="mt-1 text-xs text-link underline" href={`/receivership/${c.id}`}>
+                  {t("openCase")}
+                  <span className="sr-only"> {c.department.name}</span>
+                </Link>
                 {status === "PROPOSED" && canApprove ? <ApproveButton id={c.id} version={c.version} onDone={() => void refresh()} /> : null}
               </Card>
             ))}

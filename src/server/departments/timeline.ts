@@ -21,6 +21,7 @@ export const TIMELINE_KINDS = [
   "milestone.due",
   "milestone.completed",
   "comment",
+  "receivership.amended",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -50,6 +51,14 @@ export type TimelinePayloads = {
   "milestone.due": { caseId: number; milestoneId: number; title: string; dueOn: string; completedOn: string | null };
   "milestone.completed": { caseId: number; milestoneId: number; title: string; completedOn: string };
   comment: { commentId: number; on: "DEPARTMENT" | "REVIEW" | "RECEIVERSHIP"; onId: number; body: string; author: Person };
+  "receivership.amended": {
+    caseId: number;
+    amendment: "PROPOSAL_EDITED" | "EXTENDED";
+    proposalRevision: number;
+    reason: string | null;
+    approvalsWithdrawn: number;
+    changedBy: Person;
+  };
 };
 
 export type TimelineEvent = {
@@ -160,6 +169,12 @@ export async function departmentTimeline(db: DbOrTx, scope: Scope, departmentCod
              jsonb_build_object('caseId', k.id, 'milestoneId', m.id, 'title', m.title, 'completedOn', to_char(m."completedOn", 'YYYY-MM-DD'))
       from "ReceivershipMilestone" m join "ReceivershipCase" k on k.id = m."caseId"
       where k."departmentId" = ${id} and m."completedOn" is not null
+      union all
+      select am."changedAt", ${r("receivership.amended")}, am.id::bigint,
+             jsonb_build_object('caseId', k.id, 'amendment', am.kind, 'proposalRevision', am."proposalRevision", 'reason', am.reason,
+                                'approvalsWithdrawn', jsonb_array_length(am."withdrawnApprovals"), 'changedBy', ${person("u")})
+      from "ReceivershipAmendment" am join "ReceivershipCase" k on k.id = am."caseId"
+      left join "User" u on u.id = am."changedById" where k."departmentId" = ${id}
       union all
       select cm."createdAt", ${r("comment")}, cm.id::bigint,
              jsonb_build_object('commentId', cm.id, 'on', cm."targetType", 'onId', cm."targetId"::int, 'body', cm.body, 'author', ${person("u")})

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { actorFromScope, type WorkflowScope, requirePermission } from "../workflow/context";
 import { findVisibleCase, todayInMexico } from "../workflow/records";
+import { legalBasisPlaceholders } from "./legal-basis";
 import { transitionCase } from "./state-machine";
 
 type Approval = { userId: number; role: Role };
@@ -43,8 +44,6 @@ function assertApprovalCounts(existing: readonly Approval[], next: Approval): vo
   }
 }
 
-const PLACEHOLDER = /\[[^\]\n]+\]/;
-
 /**
  * Records the caller's approval of a proposed receivership and imposes it when the approvals now
  * satisfy the two-approver rule. Needs a re-authentication within the last minutes; `version` is the
@@ -58,7 +57,7 @@ export async function approveReceivership(db: Db, scope: WorkflowScope, input: {
     if (current.status !== "PROPOSED") {
       throw new AppError("CONFLICT", `Only a proposed receivership can be approved; this one is ${current.status}`);
     }
-    if (PLACEHOLDER.test(current.legalBasis)) {
+    if (legalBasisPlaceholders(current.legalBasis).length > 0) {
       throw new AppError("PRECONDITION_FAILED", "Replace the bracketed placeholders in the legal basis before approving");
     }
     const approval: Approval = { userId: scope.userId, role: scope.role };
@@ -87,7 +86,9 @@ export async function approveReceivership(db: Db, scope: WorkflowScope, input: {
       }
       version = input.version + 1;
     }
-    await tx.receivershipApproval.create({ data: { caseId: current.id, userId: scope.userId, role: scope.role } });
+    await tx.receivershipApproval.create({
+      data: { caseId: current.id, userId: scope.userId, role: scope.role, proposalRevision: current.proposalRevision },
+    });
     await recordAudit(tx, {
       actor: actorFromScope(scope),
       action: imposes ? "receivership.impose" : "receivership.approve",
@@ -96,9 +97,16 @@ export async function approveReceivership(db: Db, scope: WorkflowScope, input: {
       stateCode: current.department.stateCode,
       changes: {
         approvals: { before: current.approvals, after: approvals },
+        approvedRevision: { before: null, after: current.proposalRevision },
         ...(imposes ? { status: { before: "PROPOSED", after: "IMPOSED" } } : {}),
       },
     });
-    return { id: current.id, version, status: imposes ? ("IMPOSED" as const) : ("PROPOSED" as const), approvals };
+    return {
+      id: current.id,
+      version,
+      proposalRevision: current.proposalRevision,
+      status: imposes ? ("IMPOSED" as const) : ("PROPOSED" as const),
+      approvals,
+    };
   });
 }

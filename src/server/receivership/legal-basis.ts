@@ -68,3 +68,11 @@ export const LEGAL_BASIS_TEMPLATES: readonly LegalBasisTemplate[] = [
 ];
 
 export const DEFAULT_LEGAL_BASIS_TEMPLATE = LEGAL_BASIS_TEMPLATES[0]!;
+
+/** A bracketed placeholder left from a template ("[indique …]"): approval is refused while any remains. */
+export const LEGAL_BASIS_PLACEHOLDER = /\[[^\]\n]+\]/g;
+
+/** The placeholders still in a legal basis, in order, so the page can list what remains to fill in. */
+export function legalBasisPlaceholders(text: string): string[] {
+  return text.match(LEGAL_BASIS_PLACEHOLDER) ?? [];
+}

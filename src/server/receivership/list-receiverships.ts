@@ -6,7 +6,10 @@ import { notFound } from "../errors";
 import { ymdOf } from "../rules/dates";
 import { departmentFilters, listedDepartment, listPage, pageWindow, type WorkflowListInput } from "../workflow/list-page";
 import { approvalsStillNeeded } from "./approve";
-import { LEGAL_BASIS_TEMPLATES } from "./legal-basis";
+import { LEGAL_BASIS_TEMPLATES, legalBasisPlaceholders } from "./legal-basis";
+
+/** An approval an edit withdrew, as the amendment keeps it. */
+export type WithdrawnApproval = { userId: number; name: string; role: string; proposalRevision: number; approvedAt: string };
 
 export type ListReceivershipsInput = WorkflowListInput & { status?: ReceivershipStatus[] };
 
@@ -27,8 +30,8 @@ export async function listReceiverships(db: DbOrTx, scope: Scope, input: ListRec
       ...pageWindow(input),
       include: {
         department: listedDepartment,
-        exitCriteria: { select: { met: true } },
-        approvals: { select: { userId: true, role: true } },
+        exitCriteria: { select: { ruleId: true, comparator: true, threshold: true, met: true }, orderBy: { id: "asc" } },
+        approvals: { select: { userId: true, role: true, proposalRevision: true } },
         milestones: { select: { dueOn: true, completedOn: true } },
       },
     }),
@@ -38,9 +41,14 @@ export async function listReceiverships(db: DbOrTx, scope: Scope, input: ListRec
       version: r.version,
       department: r.department,
       receivingAuthority: r.receivingAuthority,
+      terms: r.terms,
+      proposalRevision: r.proposalRevision,
+      legalBasisPlaceholders: legalBasisPlaceholders(r.legalBasis).length,
       startDate: ymdOrNull(r.startDate),
+      reviewDate: ymdOrNull(r.reviewDate),
       endDate: ymdOrNull(r.endDate),
       createdAt: r.createdAt,
+      exitCriteria: r.exitCriteria.map((c) => ({ ruleId: c.ruleId, comparator: c.comparator, threshold: Number(c.threshold), met: c.met })),
       criteriaTotal: r.exitCriteria.length,
       criteriaMet: r.exitCriteria.filter((c) => c.met === true).length,
       approvalCount: r.approvals.length,
@@ -57,26 +65,47 @@ export async function getReceivership(db: DbOrTx, scope: Scope, id: number) {
   const found = await db.receivershipCase.findFirst({
     where: { AND: [receivershipWhere(scope), { id }] },
     include: {
-      department: { select: { code: true, name: true, stateCode: true, kind: true } },
+      department: { select: { code: true, name: true, stateCode: true, kind: true, state: { select: { name: true } } } },
+      recommendation: { select: { id: true, level: true, previousLevel: true, evaluationRun: { select: { id: true, asOf: true } } } },
       proposedBy: { select: { id: true, name: true } },
       approvals: { orderBy: { approvedAt: "asc" }, include: { user: { select: { name: true } } } },
+      amendments: { orderBy: [{ changedAt: "asc" }, { id: "asc" }], include: { changedBy: { select: { name: true } } } },
+      sourceLinks: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
       exitCriteria: { orderBy: { id: "asc" } },
       milestones: { orderBy: [{ dueOn: "asc" }, { id: "asc" }] },
       statusHistory: { orderBy: [{ changedAt: "asc" }, { id: "asc" }], include: { changedBy: { select: { name: true } } } },
     },
   });
   if (!found) throw notFound("Receivership");
-  const approvals = found.approvals.map((a) => ({ userId: a.userId, name: a.user.name, role: a.role, approvedAt: a.approvedAt }));
+  const approvals = found.approvals.map((a) => ({
+    userId: a.userId,
+    name: a.user.name,
+    role: a.role,
+    approvedAt: a.approvedAt,
+    proposalRevision: a.proposalRevision,
+  }));
+  const { state, ...department } = found.department;
+  const recommendation = found.recommendation;
   return {
     id: found.id,
     status: found.status,
     version: found.version,
-    department: found.department,
+    proposalRevision: found.proposalRevision,
+    department: { ...department, stateName: state.name },
     recommendationId: found.recommendationId,
+    recommendation: recommendation && {
+      id: recommendation.id,
+      level: recommendation.level,
+      previousLevel: recommendation.previousLevel,
+      runId: recommendation.evaluationRun.id,
+      asOf: ymdOf(recommendation.evaluationRun.asOf),
+    },
     legalBasis: found.legalBasis,
+    legalBasisPlaceholders: legalBasisPlaceholders(found.legalBasis),
     receivingAuthority: found.receivingAuthority,
     terms: found.terms,
     startDate: ymdOrNull(found.startDate),
+    reviewDate: ymdOrNull(found.reviewDate),
     endDate: ymdOrNull(found.endDate),
     liftOverrideReason: found.liftOverrideReason,
     proposedBy: found.proposedBy,
@@ -101,6 +130,17 @@ export async function getReceivership(db: DbOrTx, scope: Scope, id: number) {
       dueOn: ymdOf(m.dueOn),
       completedOn: ymdOrNull(m.completedOn),
     })),
+    amendments: found.amendments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      proposalRevision: a.proposalRevision,
+      changes: a.changes as Record<string, { before: unknown; after: unknown }>,
+      withdrawnApprovals: a.withdrawnApprovals as WithdrawnApproval[],
+      reason: a.reason,
+      changedAt: a.changedAt,
+      changedBy: { id: a.changedById, name: a.changedBy.name },
+    })),
+    sourceLinks: found.sourceLinks.map((l) => ({ id: l.id, url: l.url, label: l.label, createdAt: l.createdAt })),
     statusHistory: found.statusHistory.map((h) => ({
       fromStatus: h.fromStatus,
       toStatus: h.toStatus,

@@ -15,7 +15,9 @@ export type ProposalTerms = {
   legalBasis?: string;
   /** Planned start, YYYY-MM-DD; when absent the imposition date is used. */
   startDate?: string | null;
-  /** Defaults to DEFAULT_EXIT_CRITERIA. */
+  /** When the case is next reviewed (and, once imposed, ends unless extended), YYYY-MM-DD. */
+  reviewDate?: string | null;
+  /** Defaults to DEFAULT_EXIT_CRITERIA (accepting a recommendation derives them from the rules that fired). */
   exitCriteria?: ExitCriterionInput[];
 };
 
@@ -48,9 +50,10 @@ export async function createProposalInTx(
   department: ProposalDepartment,
   input: ProposalTerms,
   recommendationId: number | null,
+  derivedCriteria: readonly ExitCriterionInput[] = [],
 ) {
   const terms = normaliseTerms(department.kind, input);
-  const criteria = input.exitCriteria ?? [...DEFAULT_EXIT_CRITERIA];
+  const criteria = input.exitCriteria ?? (derivedCriteria.length > 0 ? [...derivedCriteria] : [...DEFAULT_EXIT_CRITERIA]);
   await validateExitCriteria(tx, criteria);
   // Row lock: two proposals racing for the same department cannot both pass the check below.
   await tx.$executeRaw`select 1 from "Department" where id = ${department.id} for update`;
@@ -83,6 +86,7 @@ export async function createProposalInTx(
       status: { before: null, after: "PROPOSED" },
       receivingAuthority: { before: null, after: terms.receivingAuthority },
       startDate: { before: null, after: terms.startDate?.toISOString().slice(0, 10) ?? null },
+      reviewDate: { before: null, after: terms.reviewDate?.toISOString().slice(0, 10) ?? null },
       exitCriteria: { before: null, after: criteria },
     },
     metadata: { departmentCode: department.code, recommendationId },
@@ -92,11 +96,17 @@ export async function createProposalInTx(
 }
 
 export function normaliseTerms(kind: DepartmentKind, input: Omit<ProposalTerms, "exitCriteria">) {
+  const startDate = input.startDate ? calendarDate(input.startDate, "Start date") : null;
+  const reviewDate = input.reviewDate ? calendarDate(input.reviewDate, "Review date") : null;
+  if (startDate && reviewDate && reviewDate <= startDate) {
+    throw new AppError("BAD_REQUEST", "The review date must be after the start date", { field: "reviewDate" });
+  }
   return {
     legalBasis: requireText(input.legalBasis ?? defaultLegalBasis(kind), "Legal basis", MIN_LEGAL_BASIS),
     receivingAuthority: requireText(input.receivingAuthority, "Receiving authority", MIN_AUTHORITY),
     terms: requireText(input.terms, "Terms", MIN_TERMS),
-    startDate: input.startDate ? calendarDate(input.startDate, "Start date") : null,
+    startDate,
+    reviewDate,
   };
 }
 

@@ -3,6 +3,8 @@ import { recordAudit } from "../audit/record";
 import { recommendationWhere } from "../authz/scope";
 import type { Db, Tx } from "../db/client";
 import { AppError, notFound } from "../errors";
+import { deriveExitCriteria, type FiredRule } from "../receivership/derive-exit-criteria";
+import { publishedRuleIds } from "../receivership/exit-criteria";
 import { createProposalInTx, type ProposalTerms } from "../receivership/propose";
 import { openReviewInTx, type ReviewOpening } from "../reviews/open-review";
 import { ymdOf } from "../rules/dates";
@@ -18,7 +20,7 @@ export type DecideRecommendationInput =
       note?: string;
       /** For WATCH and REVIEW levels: how the review opens (scope defaults to a description of the recommendation). */
       review?: Partial<ReviewOpening>;
-      /** For the RECEIVERSHIP level: the proposal's terms. */
+      /** For the RECEIVERSHIP level: the proposal's terms (exit criteria default to those derived from the rules that fired). */
       receivership?: ProposalTerms;
     }
   | { id: number; version: number; outcome: "DISMISS"; reason: DismissReason; justification: string };
@@ -37,7 +39,8 @@ export async function decideRecommendation(db: Db, scope: WorkflowScope, input: 
       where: { AND: [recommendationWhere(scope), { id: input.id }] },
       include: {
         department: { select: { id: true, code: true, stateCode: true, kind: true } },
-        evaluationRun: { select: { asOf: true } },
+        evaluationRun: { select: { asOf: true, ruleSetVersion: { select: { definition: true } } } },
+        evaluationResult: { select: { rules: true } },
       },
     });
     if (!current) throw notFound("Recommendation");
@@ -85,7 +88,8 @@ type Decidable = {
   level: string;
   previousLevel: string;
   department: { id: number; code: string; stateCode: string; kind: "MUNICIPAL" | "STATE" };
-  evaluationRun: { asOf: Date };
+  evaluationRun: { asOf: Date; ruleSetVersion: { definition: unknown } };
+  evaluationResult: { rules: unknown };
 };
 
 async function openFollowUp(
@@ -101,7 +105,10 @@ async function openFollowUp(
       });
     }
     requirePermission(scope, "receivership.propose");
-    const proposal = await createProposalInTx(tx, scope, recommendation.department, input.receivership, recommendation.id);
+    const known = await publishedRuleIds(tx);
+    const fired = Array.isArray(recommendation.evaluationResult.rules) ? (recommendation.evaluationResult.rules as FiredRule[]) : [];
+    const derived = deriveExitCriteria(recommendation.evaluationRun.ruleSetVersion.definition, fired).filter((c) => known.has(c.ruleId));
+    const proposal = await createProposalInTx(tx, scope, recommendation.department, input.receivership, recommendation.id, derived);
     return { receivershipId: proposal.id };
   }
   requirePermission(scope, "reviews.open");

@@ -21,5 +21,6 @@ export const zProposalTerms = {
   terms: zText(20_000),
   legalBasis: zText(20_000).optional(),
   startDate: zCalendarDate.nullable().optional(),
+  reviewDate: zCalendarDate.nullable().optional(),
   exitCriteria: z.array(zExitCriterion).max(20).optional(),
 };

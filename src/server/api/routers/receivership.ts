@@ -2,10 +2,12 @@ import { z } from "zod";
 import { approveReceivership } from "../../receivership/approve";
 import { editReceivershipProposal } from "../../receivership/edit-proposal";
 import { liftReceivership, withdrawReceivership } from "../../receivership/end";
-import { DEFAULT_EXIT_CRITERIA } from "../../receivership/exit-criteria";
+import { DEFAULT_EXIT_CRITERIA, publishedRuleIds } from "../../receivership/exit-criteria";
+import { extendReceivership } from "../../receivership/extend";
 import { getReceivership, legalBasisTemplates, listReceiverships } from "../../receivership/list-receiverships";
 import { addMilestone, removeMilestone, updateMilestone } from "../../receivership/milestones";
 import { proposeReceivership } from "../../receivership/propose";
+import { addCaseSourceLink, removeCaseSourceLink } from "../../receivership/source-links";
 import { workflowScope } from "../../workflow/context";
 import { zCalendarDate, zDepartmentCode, zId, zPage, zProposalTerms, zStateCode, zText, zVersion } from "../../workflow/inputs";
 import { createTRPCRouter, procedureWith } from "../trpc";
@@ -26,10 +28,14 @@ export const receivershipRouter = createTRPCRouter({
   get: procedureWith("departments.read")
     .input(z.strictObject({ id: zId }))
     .query(({ ctx, input }) => getReceivership(ctx.db, ctx.scope, input.id)),
-  /** Default legal-basis wordings and exit criteria for the proposal form. */
+  /** Default legal-basis wordings and exit criteria for the proposal form, and the rules a criterion may name. */
   defaults: procedureWith("receivership.propose")
     .input(z.strictObject({}).optional())
-    .query(() => ({ legalBasisTemplates: legalBasisTemplates(), exitCriteria: DEFAULT_EXIT_CRITERIA })),
+    .query(async ({ ctx }) => ({
+      legalBasisTemplates: legalBasisTemplates(),
+      exitCriteria: DEFAULT_EXIT_CRITERIA,
+      ruleIds: [...(await publishedRuleIds(ctx.db))].sort(),
+    })),
   propose: procedureWith("receivership.propose")
     .input(z.strictObject({ departmentCode: zDepartmentCode, ...zProposalTerms }))
     .mutation(({ ctx, input }) => proposeReceivership(ctx.db, workflowScope(ctx), input)),
@@ -50,6 +56,15 @@ export const receivershipRouter = createTRPCRouter({
   withdraw: procedureWith("receivership.propose")
     .input(z.strictObject({ id: zId, version: zVersion, reason: zText(5000) }))
     .mutation(({ ctx, input }) => withdrawReceivership(ctx.db, workflowScope(ctx), input)),
+  extend: procedureWith("receivership.extend")
+    .input(z.strictObject({ id: zId, version: zVersion, reviewDate: zCalendarDate, reason: zText(5000) }))
+    .mutation(({ ctx, input }) => extendReceivership(ctx.db, workflowScope(ctx), input)),
+  addSourceLink: procedureWith("receivership.propose")
+    .input(z.strictObject({ caseId: zId, url: zText(2100), label: zText(300) }))
+    .mutation(({ ctx, input }) => addCaseSourceLink(ctx.db, workflowScope(ctx), input)),
+  removeSourceLink: procedureWith("receivership.propose")
+    .input(z.strictObject({ id: zId }))
+    .mutation(({ ctx, input }) => removeCaseSourceLink(ctx.db, workflowScope(ctx), input)),
   lift: procedureWith("receivership.lift")
     .input(
       z.strictObject({
