@@ -122,6 +122,9 @@ describe("dashboard flows", () => {
     await page.getByRole("heading", { level: 1 }).waitFor();
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).toMatch(/department\.view|complaint\.view|officer\.view/);
+    // Each action and object in words, each actor by name (the seeded events are the demo users').
+    expect(text).toMatch(/Consulta de expediente|Consulta de queja|Consulta de ficha de elemento/);
+    expect(text).not.toMatch(/#\d+/);
     await checkPage(page, "audit");
     // The log in English too (its own namespace); switched back so later steps start in Spanish.
     await page.locator("#language-switcher").selectOption("en");

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import type { AuditAction } from "~/server/audit/actions";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -21,7 +22,7 @@ async function chainOf20() {
   for (let i = 1; i <= EVENTS; i += 1) {
     await recordAuditNow(current.db, {
       actor: { userId: i },
-      action: "test.event",
+      action: "test.event" as AuditAction,
       targetType: "Department",
       targetId: i,
       metadata: { i },
@@ -92,7 +93,7 @@ describe("verifyAuditChain", () => {
 
   it("catches an edit whose row hash was recomputed, at the next row", async () => {
     const { db, url, rows } = await chainOf20();
-    const forged = auditHash(rows[6]!.prevHash, chainedFieldsOf({ ...rows[6]!, action: "test.forged" }));
+    const forged = auditHash(rows[6]!.prevHash, chainedFieldsOf({ ...rows[6]!, action: "test.forged" as AuditAction }));
     await tamper(url, `update "AuditEvent" set "action" = 'test.forged', "hash" = '${forged}' where "id" = 7`);
     expect(await verifyAuditChain(db)).toEqual({
       intact: false,
