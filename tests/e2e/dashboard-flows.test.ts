@@ -67,6 +67,35 @@ describe("dashboard flows", () => {
     await page.close();
   });
 
+  it("the map's colours fit the indicator shown, with the class bounds in the legend", async () => {
+    const { page, cspViolations } = await watchedPage();
+    await signIn(page, e2e.app.baseUrl, "analista@vigila.demo", "/?indicator=vettingCoverage");
+    await page.locator("[data-testid=state-map] a[data-state]").first().waitFor();
+    const fills = await page
+      .locator("[data-testid=state-map] a[data-state] path")
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute("fill")));
+    expect(new Set(fills).size).toBeGreaterThanOrEqual(4);
+    const legend = await page.locator("[data-testid=map-legend] li").allTextContents();
+    expect(legend.length).toBeGreaterThanOrEqual(4);
+    expect(legend[0]).toMatch(/^de [\d.,]+\s?% a menos de [\d.,]+\s?%$/);
+    await checkPage(page, "overview-coverage");
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it("an attorney general's home page is her state's overview, the map centred on it", async () => {
+    const { page, cspViolations } = await watchedPage();
+    await signIn(page, e2e.app.baseUrl, "fiscal.michoacan@vigila.demo", "/");
+    await page.getByRole("heading", { name: "Panorama de Michoacán", level: 1 }).waitFor();
+    expect(await page.locator("[data-testid=state-map] svg").getAttribute("data-focus")).toBe("16");
+    expect(
+      await page.locator("[data-testid=state-map] a[data-state]").evaluateAll((a) => a.map((x) => x.getAttribute("data-state"))),
+    ).toEqual(["16"]);
+    await checkPage(page, "overview-state-ag");
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
   it("a supervisor dismisses a recommendation as a false positive with a reason", async () => {
     const { page, cspViolations } = await watchedPage();
     await signIn(page, e2e.app.baseUrl, "supervisor@vigila.demo", "/queues");
