@@ -9,6 +9,7 @@ import { getDb } from "~/server/db/client";
 import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
 import { CreateUserForm } from "./create-user-form";
 import { UsersTable } from "./users-table";
+import { statesByNameSql } from "~/server/db/collation";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function UsersPage() {
   const scope = await resolveRequestScope(db, await headers());
   // Other roles get the same answer as for a page that does not exist.
   if (!scope || !can(scope.role, "users.manage")) notFound();
-  const states = await db.state.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } });
+  const states = await db.$queryRaw<{ code: string; name: string }[]>(statesByNameSql(null));
   await getQueryClient().prefetchQuery(trpc.users.list.queryOptions());
   const t = await getTranslations("users");
   return (
