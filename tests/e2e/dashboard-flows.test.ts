@@ -29,6 +29,12 @@ describe("dashboard flows", () => {
 
     await Promise.all([page.waitForURL("**/states/16"), page.locator('[data-testid=states-table] a[href="/states/16"]').click()]);
     await page.locator("[data-testid=state-departments-table]").waitFor();
+    // A department's level as a badge, no always-1 departments column, sortable by any column.
+    const headers = await page.locator("[data-testid=state-departments-table] th[scope=col]").allTextContents();
+    expect(headers).not.toContain("Corporaciones");
+    expect(await page.locator("[data-testid=state-departments-table] tbody [data-level]").count()).toBeGreaterThan(0);
+    await page.locator("[data-testid=state-departments-table] button[data-sort=name]").click();
+    await page.locator('[data-testid=state-departments-table] th[aria-sort="descending"]').waitFor();
     await chartsDrawn(page);
     await checkPage(page, "state");
 

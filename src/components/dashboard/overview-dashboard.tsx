@@ -78,6 +78,7 @@ export function OverviewDashboard({ stateCode, indicator, map }: Props) {
           <AreaTable
             areas={data.areas}
             testId={stateCode ? "state-departments-table" : "states-table"}
+            perDepartment={Boolean(stateCode)}
             caption={stateCode ? t("departmentsCaption") : t("statesCaption")}
             hrefFor={(code) => (stateCode ? `/departments/${code}` : `/states/${code}`)}
           />
