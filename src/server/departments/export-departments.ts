@@ -8,9 +8,28 @@ import { listAllDepartments } from "./list-departments";
 import type { DepartmentFilters } from "./list-input";
 
 /**
- * The departments of the current view as a departments.csv file (the data-exchange format's columns,
- * in its order, so the file re-imports unchanged). The export is audited with the
- * filters that produced it, in the same transaction that reads the rows.
+ * What the view shows beyond the exchange format, after its columns: a reader of the file sees what
+ * the page showed. (The per-kind exports, `vigila export departments` and /imports, stay in the
+ * exchange format and re-import unchanged.)
+ */
+export const DEPARTMENT_VIEW_COLUMNS = [
+  "state_name",
+  "municipality_name",
+  "active_officers",
+  "level",
+  "insufficient_data",
+  "rules_fired",
+  "under_review",
+  "in_receivership",
+] as const;
+
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+
+/**
+ * The departments of the current view as CSV: the data-exchange format's departments columns, in its
+ * order, then the view's own (level of the latest evaluation, empty when never evaluated; rules fired,
+ * separated by spaces; open review and receivership). The export is audited with the filters that
+ * produced it, in the same transaction that reads the rows.
  */
 export async function exportDepartmentsView(db: Db, scope: Scope, actor: AuditActor, view: DepartmentFilters): Promise<string> {
   return db.$transaction(async (tx) => {
@@ -22,7 +41,7 @@ export async function exportDepartmentsView(db: Db, scope: Scope, actor: AuditAc
       stateCode: visibleStateCode(scope),
       metadata: { filters: view, rows: rows.length },
     });
-    const columns = exportColumns(scope, "departments");
+    const columns = [...exportColumns(scope, "departments"), ...DEPARTMENT_VIEW_COLUMNS];
     const records = rows.map((r) => {
       const cells: Record<string, string> = {
         department_code: r.code,
@@ -31,6 +50,14 @@ export async function exportDepartmentsView(db: Db, scope: Scope, actor: AuditAc
         state_code: r.stateCode,
         municipality_code: r.municipalityCode ?? "",
         authorized_strength: r.authorizedStrength?.toString() ?? "",
+        state_name: r.stateName,
+        municipality_name: r.municipalityName ?? "",
+        active_officers: String(r.officersOnRoll),
+        level: r.level ?? "",
+        insufficient_data: yesNo(r.insufficientData),
+        rules_fired: r.rulesFired.join(" "),
+        under_review: yesNo(r.underReview),
+        in_receivership: yesNo(r.inReceivership),
       };
       return columns.map((c) => neutraliseCell(cells[c] ?? ""));
     });
