@@ -75,7 +75,8 @@ describe("dashboard flows", () => {
 
   it("the map's colours fit the indicator shown, with the class bounds in the legend", async () => {
     const { page, cspViolations } = await watchedPage();
-    await signIn(page, e2e.app.baseUrl, "analista@vigila.demo", "/?indicator=vettingCoverage");
+    await signIn(page, e2e.app.baseUrl, "analista@vigila.demo", "/");
+    await page.goto(`${e2e.app.baseUrl}/?indicator=vettingCoverage`);
     await page.locator("[data-testid=state-map] a[data-state]").first().waitFor();
     const fills = await page
       .locator("[data-testid=state-map] a[data-state] path")
