@@ -29,6 +29,12 @@ describe("dashboard flows", () => {
 
     await Promise.all([page.waitForURL("**/states/16"), page.locator('[data-testid=states-table] a[href="/states/16"]').click()]);
     await page.locator("[data-testid=state-departments-table]").waitFor();
+    // A department's level as a badge, no always-1 departments column, sortable by any column.
+    const headers = await page.locator("[data-testid=state-departments-table] th[scope=col]").allTextContents();
+    expect(headers).not.toContain("Corporaciones");
+    expect(await page.locator("[data-testid=state-departments-table] tbody [data-level]").count()).toBeGreaterThan(0);
+    await page.locator("[data-testid=state-departments-table] button[data-sort=name]").click();
+    await page.locator('[data-testid=state-departments-table] th[aria-sort="descending"]').waitFor();
     await chartsDrawn(page);
     await checkPage(page, "state");
 
@@ -63,6 +69,36 @@ describe("dashboard flows", () => {
     await Promise.all([page.waitForURL(/\/officers\//), page.locator("[data-testid=complaint-officers] a").first().click()]);
     await page.locator("[data-testid=officer-standing]").waitFor();
     await checkPage(page, "officer");
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it("the map's colours fit the indicator shown, with the class bounds in the legend", async () => {
+    const { page, cspViolations } = await watchedPage();
+    await signIn(page, e2e.app.baseUrl, "analista@vigila.demo", "/");
+    await page.goto(`${e2e.app.baseUrl}/?indicator=vettingCoverage`);
+    await page.locator("[data-testid=state-map] a[data-state]").first().waitFor();
+    const fills = await page
+      .locator("[data-testid=state-map] a[data-state] path")
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute("fill")));
+    expect(new Set(fills).size).toBeGreaterThanOrEqual(4);
+    const legend = await page.locator("[data-testid=map-legend] li").allTextContents();
+    expect(legend.length).toBeGreaterThanOrEqual(4);
+    expect(legend[0]).toMatch(/^de [\d.,]+\s?% a menos de [\d.,]+\s?%$/);
+    await checkPage(page, "overview-coverage");
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it("an attorney general's home page is her state's overview, the map centred on it", async () => {
+    const { page, cspViolations } = await watchedPage();
+    await signIn(page, e2e.app.baseUrl, "fiscal.michoacan@vigila.demo", "/");
+    await page.getByRole("heading", { name: "Panorama de Michoacán", level: 1 }).waitFor();
+    expect(await page.locator("[data-testid=state-map] svg").getAttribute("data-focus")).toBe("16");
+    expect(
+      await page.locator("[data-testid=state-map] a[data-state]").evaluateAll((a) => a.map((x) => x.getAttribute("data-state"))),
+    ).toEqual(["16"]);
+    await checkPage(page, "overview-state-ag");
     expect(cspViolations).toEqual([]);
     await page.close();
   });
@@ -122,6 +158,9 @@ describe("dashboard flows", () => {
     await page.getByRole("heading", { level: 1 }).waitFor();
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).toMatch(/department\.view|complaint\.view|officer\.view/);
+    // Each action and object in words, each actor by name (the seeded events are the demo users').
+    expect(text).toMatch(/Consulta de expediente|Consulta de queja|Consulta de ficha de elemento/);
+    expect(text).not.toMatch(/#\d+/);
     await checkPage(page, "audit");
     // The log in English too (its own namespace); switched back so later steps start in Spanish.
     await page.locator("#language-switcher").selectOption("en");

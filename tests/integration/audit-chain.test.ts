@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { AuditAction } from "~/server/audit/actions";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, storableJson } from "~/server/audit/canonical";
@@ -14,7 +15,7 @@ async function lastEvent() {
 }
 
 async function recordAndReadBack(metadata: Record<string, unknown>) {
-  await recordAuditNow(test.current.db, { actor: system, action: "test.roundtrip", metadata });
+  await recordAuditNow(test.current.db, { actor: system, action: "test.roundtrip" as AuditAction, metadata });
   return lastEvent();
 }
 
@@ -24,7 +25,7 @@ describe("audit event storage", () => {
     expect(await db.auditEvent.count()).toBe(0);
     await recordAuditNow(db, {
       actor: { userId: 7, email: "ana@sesnsp.gob.mx", role: "IA_ANALYST", ip: "10.1.2.3", userAgent: "Firefox/140", sessionId: "s-1" },
-      action: "complaints.update",
+      action: "complaints.update" as AuditAction,
       targetType: "Complaint",
       targetId: 42,
       stateCode: "16",
@@ -35,7 +36,7 @@ describe("audit event storage", () => {
       actorId: 7,
       actorEmail: "ana@sesnsp.gob.mx",
       role: "IA_ANALYST",
-      action: "complaints.update",
+      action: "complaints.update" as AuditAction,
       targetType: "Complaint",
       targetId: "42",
       stateCode: "16",
@@ -54,7 +55,7 @@ describe("audit event storage", () => {
 
   it("links each event to the previous one's hash", async () => {
     const before = await lastEvent();
-    await recordAuditNow(test.current.db, { actor: system, action: "test.second" });
+    await recordAuditNow(test.current.db, { actor: system, action: "test.second" as AuditAction });
     const after = await lastEvent();
     expect(after.prevHash).toBe(before.hash);
     expect(after.id).toBeGreaterThan(before.id);
@@ -97,7 +98,7 @@ describe("audit event storage", () => {
   it("sanitises text columns the same way, so hostile headers cannot break the chain", async () => {
     await recordAuditNow(test.current.db, {
       actor: { userId: null, userAgent: `agent\u0000\uDC00${"x".repeat(2000)}`, ip: "::1" },
-      action: "test.headers",
+      action: "test.headers" as AuditAction,
     });
     const row = await lastEvent();
     expect(row.userAgent).toHaveLength(512);
@@ -114,7 +115,7 @@ describe("audit writes share the change's transaction", () => {
     const attempt = db.$transaction(async (tx) => {
       await tx.department.update({ where: { id: department.id }, data: { name: "Después", version: { increment: 1 } } });
       // 81 characters: violates AuditEvent.action varchar(80).
-      await recordAudit(tx, { actor: system, action: "x".repeat(81), targetType: "Department", targetId: department.id });
+      await recordAudit(tx, { actor: system, action: "x".repeat(81) as AuditAction, targetType: "Department", targetId: department.id });
     });
     await expect(attempt).rejects.toThrow(/too long|81/i);
     const after = await db.department.findUniqueOrThrow({ where: { id: department.id } });
@@ -126,7 +127,7 @@ describe("audit writes share the change's transaction", () => {
     const { db } = test.current;
     const eventsBefore = await db.auditEvent.count();
     const attempt = db.$transaction(async (tx) => {
-      await recordAudit(tx, { actor: system, action: "departments.create", targetType: "Department" });
+      await recordAudit(tx, { actor: system, action: "departments.create" as AuditAction, targetType: "Department" });
       await tx.department.create({ data: { code: "AUD-TX-1", name: "Duplicada", kind: "STATE", stateCode: "14" } });
     });
     await expect(attempt).rejects.toThrow();
@@ -177,7 +178,7 @@ describe("chain head under isolation levels", () => {
       const attempt = db.$transaction(
         async (tx) => {
           await tx.department.create({ data: { code: `AUD-ISO-${isolationLevel}`, name: "Aislamiento", kind: "STATE", stateCode: "14" } });
-          await recordAudit(tx, { actor: system, action: "departments.create" });
+          await recordAudit(tx, { actor: system, action: "departments.create" as AuditAction });
         },
         { isolationLevel },
       );
@@ -191,7 +192,7 @@ describe("chain head under isolation levels", () => {
   it("rejects in SQL a second event chained to the same head (a writer with a stale view cannot fork the chain)", async () => {
     const { db } = test.current;
     const head = await lastEvent();
-    await recordAuditNow(db, { actor: system, action: "test.new-head" });
+    await recordAuditNow(db, { actor: system, action: "test.new-head" as AuditAction });
     const fork = db.$executeRaw`insert into "AuditEvent" ("action", "outcome", "prevHash", "hash")
       values ('test.fork', 'ALLOWED', ${head.hash}, ${"f".repeat(64)})`;
     await expect(fork).rejects.toThrow(/prevHash/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AuditAction } from "~/server/audit/actions";
 import { recordAudit, recordAuditNow } from "~/server/audit/record";
 import { verifyAuditChain } from "~/server/audit/verify";
 import { createDb } from "~/server/db/client";
@@ -20,14 +21,14 @@ describe("concurrent audit writers", () => {
           for (let i = 0; i < EVENTS_PER_WRITER; i += 1) {
             const metadata = { writer, i };
             if (i % 2 === 0) {
-              await recordAuditNow(client, { actor: { userId: writer }, action: "test.concurrent", metadata });
+              await recordAuditNow(client, { actor: { userId: writer }, action: "test.concurrent" as AuditAction, metadata });
             } else {
               // Half the events ride in a transaction that also changes a row, as services do.
               await client.$transaction(async (tx) => {
                 await tx.department.update({ where: { id: department.id }, data: { authorizedStrength: writer * 10_000 + i } });
                 await recordAudit(tx, {
                   actor: { userId: writer },
-                  action: "test.concurrent-change",
+                  action: "test.concurrent-change" as AuditAction,
                   targetType: "Department",
                   targetId: department.id,
                   metadata,

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import type { AuditAction } from "~/server/audit/actions";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -21,7 +22,7 @@ async function chainOf20() {
   for (let i = 1; i <= EVENTS; i += 1) {
     await recordAuditNow(current.db, {
       actor: { userId: i },
-      action: "test.event",
+      action: "test.event" as AuditAction,
       targetType: "Department",
       targetId: i,
       metadata: { i },

@@ -92,15 +92,26 @@ describe("departments view", () => {
     expect(options.ruleIds).toEqual(["failed-vetting-on-duty", "serious-abuse", "vetting-coverage"]);
   });
 
-  it("exports the view as a re-importable departments.csv and audits the export with its filters", async () => {
+  it("exports the view: the exchange format's columns, then what the view shows; audits the export with its filters", async () => {
     const db = test.current.db;
     await db.department.update({ where: { code: "MX-16-000-EST" }, data: { name: '=HYPERLINK("x")' } });
     const chunks = await openDepartmentsExport(db, michoacanAg, { userId: 2, role: "STATE_AG" }, parseDepartmentView({ kind: "STATE" }));
     const csv = await new Response(downloadStream(chunks)).text();
+    const [row] = await listAllDepartments(db, michoacanAg, parseDepartmentView({ kind: "STATE" }));
+    const yesNo = (b: boolean) => (b ? "yes" : "no");
     expect(csv).toBe(
-      'department_code,name,kind,state_code,municipality_code,authorized_strength\nMX-16-000-EST,"\'=HYPERLINK(""x"")",STATE,16,,10\n',
+      "department_code,name,kind,state_code,municipality_code,authorized_strength," +
+        "state_name,municipality_name,active_officers,level,insufficient_data,rules_fired,under_review,in_receivership\n" +
+        `MX-16-000-EST,"'=HYPERLINK(""x"")",STATE,16,,10,${row!.stateName},,${row!.officersOnRoll},${row!.level ?? ""},` +
+        `${yesNo(row!.insufficientData)},${row!.rulesFired.join(" ")},${yesNo(row!.underReview)},${yesNo(row!.inReceivership)}\n`,
     );
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "departments.export" } });
+    expect(row!.level).not.toBeNull();
+    const all = await new Response(
+      downloadStream(await openDepartmentsExport(db, michoacanAg, { userId: 2, role: "STATE_AG" }, parseDepartmentView({}))),
+    ).text();
+    const receivership = all.split("\n").find((line) => line.startsWith("MX-16-053-MUN,"));
+    expect(receivership).toMatch(/,RECEIVERSHIP,no,failed-vetting-on-duty serious-abuse vetting-coverage,yes,yes$/);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "departments.export" }, orderBy: { id: "asc" } });
     expect(audit).toMatchObject({
       actorId: 2,
       stateCode: "16",

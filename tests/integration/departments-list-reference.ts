@@ -12,8 +12,9 @@ import type { DepartmentFilters } from "~/server/departments/list-input";
  */
 const ORDER_BY: Record<DepartmentFilters["sort"], Prisma.Sql> = {
   code: Prisma.sql`code`,
-  name: Prisma.sql`lower(name)`,
-  state: Prisma.sql`"stateName"`,
+  // Names in Spanish order (the one change since it was frozen: "Álvaro Obregón" before "Zitácuaro").
+  name: Prisma.sql`lower(name) collate "es-x-icu"`,
+  state: Prisma.sql`"stateName" collate "es-x-icu"`,
   officers: Prisma.sql`"officersOnRoll"`,
   level: Prisma.sql`array_position(array['NONE','WATCH','REVIEW','RECEIVERSHIP'], level::text)`,
 };

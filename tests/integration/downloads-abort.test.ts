@@ -88,7 +88,7 @@ describe("an aborted download", () => {
         closed = true;
       }
     }
-    const chunks = await openDownload({ db, actor: { userId: null }, event: { action: "test.download" }, body: body() });
+    const chunks = await openDownload({ db, actor: { userId: null }, event: { action: "export" }, body: body() });
     const reader = downloadStream(chunks, 200).getReader();
     expect((await reader.read()).done).toBe(false);
     expect(await waitUntil(async () => closed, 2_000)).toBe(true);

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "~/components/ui/button";
 import { Input, Label, Select } from "~/components/ui/input";
+import { AUDIT_TARGET_TYPES } from "~/server/audit/actions";
 import { AUDIT_URL_KEYS, type AuditFilterField, type ListAuditInput, auditViewQuery } from "~/server/audit/list-input";
 
 type Props = { input: ListAuditInput; states: { code: string; name: string }[] };
 
-const TEXT_FIELDS = ["actor", "action", "targetType", "targetId"] as const satisfies AuditFilterField[];
+const TEXT_FIELDS = ["actor", "action", "targetId"] as const satisfies AuditFilterField[];
 
 /** A plain GET form: the view lives in the URL, so a search can be shared and reloaded as-is. */
 export function AuditFilters({ input, states }: Props) {
@@ -28,6 +29,20 @@ export function AuditFilters({ input, states }: Props) {
           <Input id={`audit-${field}`} name={AUDIT_URL_KEYS[field]} defaultValue={input[field] ?? ""} />
         </div>
       ))}
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="audit-targetType">{t("fields.targetType")}</Label>
+        <Select id="audit-targetType" name={AUDIT_URL_KEYS.targetType} defaultValue={input.targetType ?? ""}>
+          <option value="">{t("all")}</option>
+          {AUDIT_TARGET_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`targetTypes.${type}`)}
+            </option>
+          ))}
+          {input.targetType && !(AUDIT_TARGET_TYPES as readonly string[]).includes(input.targetType) ? (
+            <option value={input.targetType}>{input.targetType}</option>
+          ) : null}
+        </Select>
+      </div>
       <div className="flex flex-col gap-1">
         <Label htmlFor="audit-state">{t("fields.stateCode")}</Label>
         <Select id="audit-state" name={AUDIT_URL_KEYS.stateCode} defaultValue={input.stateCode ?? ""}>

@@ -49,11 +49,64 @@ function Details({ row }: { row: AuditEventView }) {
   );
 }
 
+/** A user by name and email; nobody: a request without a session (it has an origin) or the system. */
+function Actor({ row }: { row: AuditEventView }) {
+  const t = useTranslations("audit");
+  const roles = useTranslations("roles");
+  const anonymous = row.ip !== null || row.userAgent !== null || row.actorEmail !== null;
+  const name = row.actorId === null ? t(anonymous ? "anonymous" : "system") : (row.actorName ?? `#${row.actorId}`);
+  const email = row.actorUserEmail ?? row.actorEmail;
+  return (
+    <>
+      <div>{name}</div>
+      {email ? <div className="text-xs break-all text-slate-700">{email}</div> : null}
+      {row.role ? <div className="text-xs text-slate-700">{roles(row.role)}</div> : null}
+    </>
+  );
+}
+
+/** The action in words, with its code underneath (what the action filter takes). */
+function Action({ row }: { row: AuditEventView }) {
+  const t = useTranslations("audit");
+  const named = (action: string) => {
+    const key = `actions.${action}`;
+    return t.has(key as "actions.audit.list") ? t(key as "actions.audit.list") : null;
+  };
+  // A download's end is recorded as `<its start action>.<end>`: named after the download.
+  const ended = /^(.+)\.(completed|aborted|failed)$/.exec(row.action);
+  const download = ended ? named(ended[1]!) : null;
+  const label =
+    named(row.action) ??
+    (ended && download ? t("downloadEnd", { action: download, end: t(`downloadEnds.${ended[2] as "completed"}`) }) : null) ??
+    (row.outcome === "DENIED" ? t("deniedProcedure") : null);
+  return (
+    <>
+      {label ? <div>{label}</div> : null}
+      <div className="font-mono text-xs text-slate-700" title={t("actionCode", { code: row.action })}>
+        {row.action}
+      </div>
+    </>
+  );
+}
+
+function Target({ row }: { row: AuditEventView }) {
+  const t = useTranslations("audit");
+  if (!row.targetType) return null;
+  const key = `targetTypes.${row.targetType}`;
+  const type = t.has(key as "targetTypes.User") ? t(key as "targetTypes.User") : row.targetType;
+  return (
+    <>
+      <div>{type}</div>
+      {row.targetName ? <div className="text-xs">{row.targetName}</div> : null}
+      {row.targetId ? <div className="font-mono text-xs text-slate-700">{row.targetId}</div> : null}
+    </>
+  );
+}
+
 export function AuditTable({ input, result }: Props) {
   const { page: _page, ...view } = input;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const t = useTranslations("audit");
-  const roles = useTranslations("roles");
   const format = useFormatter();
   return (
     <section aria-label={t("title")} className="flex flex-col gap-2">
@@ -78,11 +131,14 @@ export function AuditTable({ input, result }: Props) {
               <TableRow key={row.id} data-event-id={row.id}>
                 <TableCell className="whitespace-nowrap">{format.dateTime(row.occurredAt, WHEN)}</TableCell>
                 <TableCell>
-                  {row.actorId === null ? t("system") : (row.actorEmail ?? `#${row.actorId}`)}
-                  {row.role ? <div className="text-xs text-slate-700">{roles(row.role)}</div> : null}
+                  <Actor row={row} />
                 </TableCell>
-                <TableCell className="font-mono text-xs">{row.action}</TableCell>
-                <TableCell>{row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : ""}</TableCell>
+                <TableCell>
+                  <Action row={row} />
+                </TableCell>
+                <TableCell>
+                  <Target row={row} />
+                </TableCell>
                 <TableCell>{row.stateCode ?? ""}</TableCell>
                 <TableCell>
                   <Badge tone={row.outcome === "DENIED" ? "critical" : "success"}>{t(`outcomes.${row.outcome}`)}</Badge>

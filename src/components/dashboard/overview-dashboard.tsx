@@ -16,7 +16,11 @@ import { KpiCards } from "./kpi-cards";
 import { StateMap } from "./state-map";
 import { TrendCharts } from "./trend-charts";
 
-type Props = { stateCode?: string; indicator: IndicatorKey; map?: { shapes: StateShape[]; width: number; height: number } };
+type Props = {
+  stateCode?: string;
+  indicator: IndicatorKey;
+  map?: { shapes: StateShape[]; width: number; height: number; focus?: string | null };
+};
 
 /** The national overview (with the map) or a state's view (its departments), from the dashboard router. */
 export function OverviewDashboard({ stateCode, indicator, map }: Props) {
@@ -57,7 +61,14 @@ export function OverviewDashboard({ stateCode, indicator, map }: Props) {
           <Card>
             <CardTitle className="sr-only">{t("map.title")}</CardTitle>
             {data ? (
-              <StateMap shapes={map.shapes} areas={data.areas} indicator={indicator} width={map.width} height={map.height} />
+              <StateMap
+                shapes={map.shapes}
+                areas={data.areas}
+                indicator={indicator}
+                width={map.width}
+                height={map.height}
+                focus={map.focus}
+              />
             ) : (
               <Skeleton className="aspect-[800/540] w-full" />
             )}
@@ -67,6 +78,7 @@ export function OverviewDashboard({ stateCode, indicator, map }: Props) {
           <AreaTable
             areas={data.areas}
             testId={stateCode ? "state-departments-table" : "states-table"}
+            perDepartment={Boolean(stateCode)}
             caption={stateCode ? t("departmentsCaption") : t("statesCaption")}
             hrefFor={(code) => (stateCode ? `/departments/${code}` : `/states/${code}`)}
           />

@@ -49,7 +49,7 @@ export function DepartmentsTable({ view }: { view: ListDepartmentsInput }) {
         sort: "code",
         header: t("columns.code"),
         cell: ({ row }) => (
-          <Link className="font-mono text-link underline" href={`/departments/${row.original.code}`}>
+          <Link className="font-mono whitespace-nowrap text-link underline" href={`/departments/${row.original.code}`}>
             {row.original.code}
           </Link>
         ),

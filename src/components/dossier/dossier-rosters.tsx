@@ -69,7 +69,11 @@ export function OfficersRoster({ departmentCode }: { departmentCode: string }) {
                 ),
               },
               { header: t("vetting"), cell: (o) => (o.vettingResult ? tVetting(o.vettingResult) : t("noVetting")) },
-              { header: t("validUntil"), cell: (o) => (o.vettingValidUntil ? format.dateTime(day(o.vettingValidUntil), "day") : "—") },
+              {
+                header: t("validUntil"),
+                cell: (o) =>
+                  o.vettingValidUntil && o.vettingResult === "APPROVED" ? format.dateTime(day(o.vettingValidUntil), "day") : "—",
+              },
               { header: t("current"), cell: (o) => <YesNo value={o.vettingCurrent} /> },
               {
                 header: t("hours"),

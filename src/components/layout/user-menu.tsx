@@ -12,7 +12,7 @@ export async function UserMenu({ user }: { user: CurrentUser }) {
     <details className="relative" data-testid="user-menu">
       <summary className="flex cursor-pointer list-none items-center gap-1 rounded-sm px-1 text-white">
         <UserRound aria-hidden="true" className="size-4" />
-        <span className="max-w-48 truncate">{user.name}</span>
+        <span className="whitespace-nowrap">{user.name}</span>
         <ChevronDown aria-hidden="true" className="size-4" />
         <span className="sr-only">{t("open")}</span>
       </summary>

@@ -107,7 +107,8 @@ export function VettingSection({ vetting }: { vetting: OfficerProfile["vetting"]
       columns={[
         { header: t("evaluatedOn"), cell: (v) => format.dateTime(calendarDay(v.evaluatedOn), "day") },
         { header: t("result"), cell: (v) => tResult(v.result) },
-        { header: t("validUntil"), cell: (v) => format.dateTime(calendarDay(v.validUntil), "day") },
+        // Only an approval is valid until a date; a failed or pending result has no validity to show.
+        { header: t("validUntil"), cell: (v) => (v.result === "APPROVED" ? format.dateTime(calendarDay(v.validUntil), "day") : "—") },
       ]}
     />
   );

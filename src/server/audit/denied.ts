@@ -20,7 +20,7 @@ export type DeniedRequest = {
 export async function recordDeniedRequest(db: Db, denied: DeniedRequest): Promise<void> {
   await recordAuditNow(db, {
     actor: auditActor(denied.scope, denied.origin),
-    action: denied.procedure,
+    action: { deniedProcedure: denied.procedure },
     outcome: "DENIED",
     metadata: {
       reason: denied.reason,

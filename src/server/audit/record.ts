@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type AuditEvent, Prisma } from "../../generated/prisma/client";
 import type { AuditOutcome, Role } from "../../generated/prisma/enums";
 import type { Tx } from "../db/client";
+import type { AuditAction, AuditTargetType, DownloadEndAction } from "./actions";
 import { type JsonValue, canonicalJson, canonicalJsonAround, storableJson, storableText } from "./canonical";
 
 export { canonicalJson } from "./canonical";
@@ -21,9 +22,10 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 
 export type AuditInput = {
   actor: AuditActor;
-  action: string;
+  /** A refused request is recorded under its procedure path (`recordDeniedRequest`). */
+  action: AuditAction | DownloadEndAction | { deniedProcedure: string };
   outcome?: AuditOutcome;
-  targetType?: string;
+  targetType?: AuditTargetType;
   targetId?: string | number | bigint;
   /** The state of the record concerned, so state-level reviews of the trail can filter on it. */
   stateCode?: string | null;
@@ -120,7 +122,7 @@ async function appendAuditEvent(writer: AuditWriter, input: AuditInput): Promise
     actorId: input.actor.userId,
     actorEmail: text(input.actor.email),
     role: input.actor.role ?? null,
-    action: storableText(input.action),
+    action: storableText(typeof input.action === "string" ? input.action : input.action.deniedProcedure),
     targetType: text(input.targetType),
     targetId: input.targetId === undefined ? null : storableText(String(input.targetId)),
     stateCode: input.stateCode ?? null,

@@ -20,7 +20,7 @@ type AuditCondition =
  * The filters as a list of column conditions, rendered to SQL by `sqlCondition` (the list and the CSV
  * export share `auditEventSqlFilter`). `actor` is a user id (digits)
  * or part of an email; `action` matches a whole action or a prefix (`auth.`); `from`/`to` are Mexico
- * City calendar days, inclusive. Searched text is literal: `%` and `_` match only themselves (likeLiteral).
+ * City calendar days, inclusive. An email matches the event's own email (sign-ins) or its actor's. Searched text is literal: `%` and `_` match only themselves (likeLiteral).
  */
 function filterConditions(filters: AuditFilters): AuditCondition[] {
   const { actor, action, targetType, targetId, stateCode, outcome } = filters;
@@ -52,7 +52,12 @@ function sqlCondition(c: AuditCondition): Prisma.Sql {
       ? Prisma.sql`outcome = ${c.equals}::"AuditOutcome"`
       : Prisma.sql`${Prisma.raw(`"${c.column}"`)} = ${c.equals}`;
   }
-  if ("containsInsensitive" in c) return Prisma.sql`"actorEmail" ilike ('%' || ${likeLiteral(c.containsInsensitive)} || '%')`;
+  if ("containsInsensitive" in c) {
+    // An event names the email it was given only for sign-ins; every other event of a user carries
+    // only the id, so the email is also looked up among the users (the user's email, not a past one).
+    const pattern = Prisma.sql`('%' || ${likeLiteral(c.containsInsensitive)} || '%')`;
+    return Prisma.sql`("actorEmail" ilike ${pattern} or "actorId" in (select id from "User" where email ilike ${pattern}))`;
+  }
   if ("startsWith" in c) return Prisma.sql`action like (${likeLiteral(c.startsWith)} || '%')`;
   const bounds = [c.gte && Prisma.sql`"occurredAt" >= ${c.gte}`, c.lt && Prisma.sql`"occurredAt" < ${c.lt}`];
   return Prisma.join(
@@ -87,9 +92,18 @@ export function filtersUsed(filters: AuditFilters): Record<string, string> {
   return Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
 }
 
-export type AuditEventView = Omit<AuditEvent, "id"> & { id: string };
+/** Who the actor and the target are, in words, read by the same statement as the page. */
+type AuditEventNames = {
+  /** The acting user's name and current email (null for the system and anonymous requests). */
+  actorName: string | null;
+  actorUserEmail: string | null;
+  /** The target's name where it is a user or a department. */
+  targetName: string | null;
+};
 
-export const auditEventView = (row: AuditEvent): AuditEventView => ({ ...row, id: row.id.toString() });
+export type AuditEventView = Omit<AuditEvent, "id"> & AuditEventNames & { id: string };
+
+export const auditEventView = (row: AuditEvent & AuditEventNames): AuditEventView => ({ ...row, id: row.id.toString() });
 
 /**
  * One page of the audit trail, newest first, with the exact number of matching events. The read is one
@@ -100,14 +114,17 @@ export const auditEventView = (row: AuditEvent): AuditEventView => ({ ...row, id
 export async function listAuditEvents(db: Db, scope: Scope, input: ListAuditInput, origin?: RequestOrigin) {
   const { page, pageSize, ...filters } = input;
   const where = auditEventSqlFilter(scope, filters);
-  const found = await db.$queryRaw<((AuditEvent | { id: null }) & { total: number })[]>`
-    select t.total, e.*
+  const found = await db.$queryRaw<(((AuditEvent & AuditEventNames) | { id: null }) & { total: number })[]>`
+    select t.total, e.*, au.name as "actorName", au.email as "actorUserEmail", coalesce(tu.name, td.name) as "targetName"
     from (${totalSql(scope, filters)}) t
     left join (select * from "AuditEvent" where ${where} order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}) e on true
+    left join "User" au on au.id = e."actorId"
+    left join "User" tu on e."targetType" = 'User' and tu.id::text = e."targetId"
+    left join "Department" td on e."targetType" = 'Department' and td.code = e."targetId"
     order by e.id desc`;
   const total = found[0]?.total ?? 0;
   const rows = found
-    .filter((row): row is AuditEvent & { total: number } => row.id !== null)
+    .filter((row): row is AuditEvent & AuditEventNames & { total: number } => row.id !== null)
     .map(({ total: _total, ...row }) => auditEventView(row));
   await recordAuditNow(db, {
     actor: auditActor(scope, origin),

@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { geoArea, geoConicConformal, geoPath } from "d3-geo";
 
-export type StateShape = { code: string; d: string; centroid: [number, number] };
+/** A state drawn on the map: its path, its centroid and its bounding box (`[[x0, y0], [x1, y1]]`), in map units. */
+export type StateShape = { code: string; d: string; centroid: [number, number]; bounds: [[number, number], [number, number]] };
 export const MAP_WIDTH = 800;
 export const MAP_HEIGHT = 540;
 
@@ -44,6 +45,7 @@ export function stateShapes(): Promise<StateShape[]> {
       code: f.properties.state_code,
       d: toPath(f) ?? "",
       centroid: toPath.centroid(f),
+      bounds: toPath.bounds(f),
     }));
   })();
   return shapes;

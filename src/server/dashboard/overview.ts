@@ -6,6 +6,7 @@ import { notFound } from "../errors";
 import { dashboardToday, trendPoints } from "./as-of";
 import { type IndicatorRow, indicatorsAt, ratios } from "./indicators-sql";
 import { latestRunIdSql } from "./latest-run";
+import { SPANISH_COLLATION } from "../db/collation";
 
 export type LevelCounts = Record<Level | "UNEVALUATED", number>;
 const emptyLevels = (): LevelCounts => ({ NONE: 0, WATCH: 0, REVIEW: 0, RECEIVERSHIP: 0, UNEVALUATED: 0 });
@@ -65,7 +66,7 @@ function areaLevelsSql(scope: Scope, state: { code: string } | null): Prisma.Sql
       from "Department" d
       left join "EvaluationResult" er on er."departmentId" = d.id and er."runId" = ${latestRunIdSql}
       where ${departmentSqlFilter(scope, "d")} and ${stateFilter}
-      order by d.name, d.id`;
+      order by d.name ${SPANISH_COLLATION}, d.id`;
   }
   const only = visibleStateCode(scope);
   return Prisma.sql`

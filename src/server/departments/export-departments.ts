@@ -9,8 +9,27 @@ import { listAllDepartments } from "./list-departments";
 import type { DepartmentFilters } from "./list-input";
 
 /**
- * The departments of the current view as a departments.csv file (the data-exchange format's columns,
- * in its order, so the file re-imports unchanged), as an audited download: `departments.export`, with
+ * What the view shows beyond the exchange format, after its columns: a reader of the file sees what
+ * the page showed. (The per-kind exports, `vigila export departments` and /imports, stay in the
+ * exchange format and re-import unchanged.)
+ */
+export const DEPARTMENT_VIEW_COLUMNS = [
+  "state_name",
+  "municipality_name",
+  "active_officers",
+  "level",
+  "insufficient_data",
+  "rules_fired",
+  "under_review",
+  "in_receivership",
+] as const;
+
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+
+/**
+ * The departments of the current view as CSV: the data-exchange format's departments columns, in its
+ * order, then the view's own (level of the latest evaluation, empty when never evaluated; rules fired,
+ * separated by spaces; open review and receivership). An audited download: `departments.export`, with
  * the filters and the row count, is committed before the first byte, and `.completed` or `.aborted`
  * recorded after the last. The rows are one per department (a few thousand at most), read before the
  * start event so it can count them; they are sent a page at a time.
@@ -26,7 +45,7 @@ export async function openDepartmentsExport(db: Db, scope: Scope, actor: AuditAc
       stateCode: visibleStateCode(scope),
       metadata: { filters: view, rows: rows.length },
     },
-    body: departmentsCsv(rows, exportColumns(scope, "departments")),
+    body: departmentsCsv(rows, [...exportColumns(scope, "departments"), ...DEPARTMENT_VIEW_COLUMNS]),
   });
 }
 
@@ -44,6 +63,14 @@ async function* departmentsCsv(rows: Awaited<ReturnType<typeof listAllDepartment
         state_code: r.stateCode,
         municipality_code: r.municipalityCode ?? "",
         authorized_strength: r.authorizedStrength?.toString() ?? "",
+        state_name: r.stateName,
+        municipality_name: r.municipalityName ?? "",
+        active_officers: String(r.officersOnRoll),
+        level: r.level ?? "",
+        insufficient_data: yesNo(r.insufficientData),
+        rules_fired: r.rulesFired.join(" "),
+        under_review: yesNo(r.underReview),
+        in_receivership: yesNo(r.inReceivership),
       };
       return columns.map((c) => neutraliseCell(cells[c] ?? ""));
     });

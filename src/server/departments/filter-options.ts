@@ -2,12 +2,13 @@ import { Prisma } from "../../generated/prisma/client";
 import { type Scope, visibleStateCode } from "../authz/scope";
 import type { DbOrTx } from "../db/client";
 import { latestRunIdSql } from "../dashboard/latest-run";
+import { statesByNameSql } from "../db/collation";
 
 /** The choices the departments filters offer the caller: their visible states and the rules of the latest evaluation's rule set. */
 export async function departmentFilterOptions(db: DbOrTx, scope: Scope) {
   const onlyState = visibleStateCode(scope);
   const [states, rules] = await Promise.all([
-    db.state.findMany({ where: onlyState ? { code: onlyState } : {}, orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    db.$queryRaw<{ code: string; name: string }[]>(statesByNameSql(onlyState)),
     // Every result of a run carries every rule of the run's rule-set version, so the version's definition
     // names them: one row to read instead of every department's stored result.
     db.$queryRaw<{ id: string }[]>(Prisma.sql`

@@ -7,6 +7,7 @@ import type { DbOrTx } from "../db/client";
 import { likeLiteral } from "../db/like";
 import { activeOfficersWhere } from "../officers/standing";
 import type { DepartmentFilters, ListDepartmentsInput } from "./list-input";
+import { spanishOrder } from "../db/collation";
 
 export type DepartmentRow = {
   code: string;
@@ -30,8 +31,8 @@ const levelRank = (level: Prisma.Sql) => Prisma.sql`array_position(array['NONE',
 /** The sort key over a finished row, to keep the page's order once its details are joined. */
 const ROW_SORT_KEY: Record<Sort, Prisma.Sql> = {
   code: Prisma.sql`code`,
-  name: Prisma.sql`lower(name)`,
-  state: Prisma.sql`"stateName"`,
+  name: spanishOrder(Prisma.sql`lower(name)`),
+  state: spanishOrder(Prisma.sql`"stateName"`),
   officers: Prisma.sql`"officersOnRoll"`,
   level: levelRank(Prisma.sql`level`),
 };
@@ -85,8 +86,8 @@ async function queryDepartments(
   const onRoll = (alias: string) => Prisma.sql`(select count(*)::int from "Officer" o where ${activeOfficersWhere(byId(alias), today)})`;
   const sortKey: Record<Sort, Prisma.Sql> = {
     code: Prisma.sql`d.code`,
-    name: Prisma.sql`lower(d.name)`,
-    state: Prisma.sql`s.name`,
+    name: spanishOrder(Prisma.sql`lower(d.name)`),
+    state: spanishOrder(Prisma.sql`s.name`),
     officers: onRoll("d"),
     level: levelRank(Prisma.sql`er.level`),
   };

@@ -54,8 +54,8 @@ export async function dossierPdfData(db: Db, scope: Scope, code: string, options
   ]);
   const personalData = mayReadComplainantData(scope);
   const auditEvent = {
-    action: "dossier.pdf",
-    targetType: "Department",
+    action: "dossier.pdf" as const,
+    targetType: "Department" as const,
     targetId: dossier.department.code,
     stateCode: dossier.department.stateCode,
     metadata: { locale: options.locale, personalData, runId: dossier.evaluation?.runId ?? null, asOf: dossier.asOf },

@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/actions";
 import { type AuditActor, type AuditInput, recordAuditNow } from "../audit/record";
 import type { Db } from "../db/client";
 import { log } from "../log";
@@ -14,7 +15,7 @@ export type DownloadSpec = {
    * the last byte as `<action>.completed`, or `<action>.aborted` (the client left or stalled) or
    * `<action>.failed`, with the bytes sent.
    */
-  event: Omit<AuditInput, "actor" | "outcome">;
+  event: Omit<AuditInput, "actor" | "outcome" | "action"> & { action: AuditAction };
   /** The start event was already recorded by the reader itself, in the transaction that read what the file discloses. */
   startRecorded?: boolean;
   body: DownloadBody;

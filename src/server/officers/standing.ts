@@ -1,5 +1,6 @@
 import { Prisma } from "../../generated/prisma/client";
 import type { VettingResult } from "../../generated/prisma/enums";
+import { SPANISH_COLLATION } from "../db/collation";
 
 /**
  * The federal baseline's per-officer definitions at a date D (docs: rules-federal-baseline.md), so an
@@ -65,7 +66,7 @@ export function officerStandingsSql(where: Prisma.Sql, asOf: string): Prisma.Sql
       from "TrainingRecord" t where t."officerId" = o.id and t."completedOn" <= ${asOf}::date
     ) tr on true
     where ${where}
-    order by o."familyName", o."givenName", o.id`;
+    order by o."familyName" ${SPANISH_COLLATION}, o."givenName" ${SPANISH_COLLATION}, o.id`;
 }
 
 /** The officers of department `departmentId` (an id or an SQL expression) active at `asOf` (the dossier's officers table), as a condition on `o`. */

@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/record";
 import { receivershipWhere } from "../authz/scope";
 import type { Db, Tx } from "../db/client";
@@ -82,7 +83,7 @@ async function findVisibleMilestone(tx: Tx, scope: WorkflowScope, id: number) {
 function audit(
   tx: Tx,
   scope: WorkflowScope,
-  action: string,
+  action: AuditAction,
   id: number,
   stateCode: string,
   changes: Record<string, { before: unknown; after: unknown }>,

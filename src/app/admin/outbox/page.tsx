@@ -121,7 +121,8 @@ export default async function OutboxPage({ searchParams }: Props) {
                 <TableCell>{at(r.createdAt)}</TableCell>
                 <TableCell>{r.toAddress}</TableCell>
                 <TableCell>{r.subject}</TableCell>
-                <TableCell>{t(`statuses.${r.status}`)}</TableCell>
+                {/* One email's status (singular), not the filter's plural heading. */}
+                <TableCell>{t(`status.${r.status}`)}</TableCell>
                 <TableCell>{r.attempts}</TableCell>
                 <TableCell>{r.status === "PENDING" ? at(r.nextAttemptAt) : "—"}</TableCell>
                 <TableCell className="max-w-md break-words text-xs">{r.lastError ?? r.smtpResponse ?? "—"}</TableCell>

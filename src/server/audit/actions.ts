@@ -1,0 +1,115 @@
+/**
+ * Every action an audit event can record, so the trail can name each one in words (messages
+ * `audit.actions.*`, tests/unit/audit-labels.test.ts). A request refused at the procedure layer is
+ * recorded under its tRPC procedure path instead (`recordDeniedRequest`).
+ */
+export const AUDIT_ACTIONS = [
+  "alerts.unsubscribe",
+  "alerts.updateSettings",
+  "audit.export",
+  "audit.list",
+  "audit.verify",
+  "auth.lockout",
+  "auth.reauthenticate",
+  "auth.sessionEnded",
+  "auth.signIn",
+  "auth.signOut",
+  "comment.add",
+  "complaint.statusChange",
+  "complaint.view",
+  "demo.lifecycle",
+  "demo.seed",
+  "department.officers.view",
+  "department.view",
+  "departments.export",
+  "devMail.view",
+  "dossier.pdf",
+  "evaluation.explain",
+  "evaluation.run",
+  "evaluation.start",
+  "export",
+  "import.cancelled",
+  "import.completed",
+  "import.confirmed",
+  "import.errors.download",
+  "import.failed",
+  "import.file.download",
+  "import.rejected",
+  "import.retried",
+  "import.undone",
+  "import.uploaded",
+  "import.validated",
+  "officer.view",
+  "outbox.retry",
+  "outbox.view",
+  "receivership.approve",
+  "receivership.edit",
+  "receivership.exitCriteria.update",
+  "receivership.extend",
+  "receivership.impose",
+  "receivership.lift",
+  "receivership.liftOverride",
+  "receivership.milestone.add",
+  "receivership.milestone.remove",
+  "receivership.milestone.update",
+  "receivership.propose",
+  "receivership.sourceLink.add",
+  "receivership.sourceLink.remove",
+  "receivership.withdraw",
+  "recommendation.accept",
+  "recommendation.dismiss",
+  "recommendation.open",
+  "review.close",
+  "review.open",
+  "review.reassign",
+  "review.sourceLink.add",
+  "review.sourceLink.remove",
+  "review.update",
+  "ruleSet.backtest.finish",
+  "ruleSet.backtest.request",
+  "ruleSet.draft.create",
+  "ruleSet.draft.delete",
+  "ruleSet.draft.update",
+  "ruleSet.dryRun",
+  "ruleSet.publish",
+  "user.create",
+  "user.disable",
+  "user.enable",
+  "user.list",
+  "user.locale.update",
+  "user.setRole",
+  "user.unlock",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** How a download ended (src/server/http/download.ts): recorded as `<its start action>.<end>`. */
+export const DOWNLOAD_ENDS = ["completed", "aborted", "failed"] as const;
+export type DownloadEndAction = `${AuditAction}.${(typeof DOWNLOAD_ENDS)[number]}`;
+
+const KNOWN: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+export const isAuditAction = (action: string): action is AuditAction => KNOWN.has(action);
+
+/** The kinds of record an audit event can be about (messages `audit.targetTypes.*`). */
+export const AUDIT_TARGET_TYPES = [
+  "AuditEvent",
+  "Backtest",
+  "Comment",
+  "Complaint",
+  "Department",
+  "DevMail",
+  "EvaluationRun",
+  "ImportBatch",
+  "Officer",
+  "OutboxEmail",
+  "ReceivershipCase",
+  "ReceivershipMilestone",
+  "Recommendation",
+  "Review",
+  "RuleSetVersion",
+  "User",
+  "UserSession",
+  "export",
+] as const;
+
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
