@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { proposeReceivership } from "~/server/receivership/propose";
 import { DEMO_PASSWORD } from "~/server/users/demo-users";
 import { useAppAndBrowser } from "../support/e2e";
+import { pdfText } from "../support/pdf-text";
 import { freshCode, signIn } from "../support/sign-in";
 
 /**
@@ -63,10 +63,6 @@ async function openBoard(email: string, approvals: string) {
   await card.getByText(approvals).waitFor();
   return { page, cspViolations, card };
 }
-
-/** The PDF's text in content order (a label wrapped over two lines stays whole), runs of whitespace made single spaces. */
-const pdfText = (pdf: Buffer) =>
-  execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8").replace(/\s+/g, " ");
 
 describe("receivership approval", () => {
   it("a supervisor approves by keyboard after re-authenticating, and cannot give the second approval", async () => {
@@ -139,7 +135,7 @@ describe("receivership approval", () => {
     expect(response.headers()["cache-control"]).toMatch(/no-store/);
     const pdf = await response.body();
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain(`Nivel actual ${level}`);
     for (const [ruleLevel, value] of ruleFigures) expect(text).toContain(`${ruleLevel} ${value} `);
     for (const [label, value] of metrics) expect(text).toContain(`${label} ${value}`);

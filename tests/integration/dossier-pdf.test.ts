@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Scope } from "~/server/authz/scope";
 import { departmentDossier } from "~/server/departments/dossier";
@@ -6,6 +5,7 @@ import { renderDossierPdf } from "~/server/dossier/render-dossier-pdf";
 import { explainDepartment } from "~/server/evaluations/explain-department";
 import { runEvaluation } from "~/server/evaluations/run-evaluation";
 import { useTestDatabase } from "../support/database";
+import { pdfText } from "../support/pdf-text";
 import { dataset, loadDataset, staff } from "../support/rules-dataset";
 
 const test = useTestDatabase();
@@ -16,11 +16,6 @@ const analyst: Scope = { userId: 1, role: "IA_ANALYST", stateCode: null };
 const jaliscoAg: Scope = { userId: 2, role: "STATE_AG", stateCode: "14" };
 const auditor: Scope = { userId: 3, role: "AUDITOR", stateCode: null };
 const SUMMARY = "Queja de Rosa Pérez Gómez, domicilio en calle Juárez 12";
-
-/** The PDF's text as pdftotext extracts it, with runs of whitespace (line and cell breaks) made single spaces. */
-function pdfText(pdf: Buffer): string {
-  return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8").replace(/\s+/g, " ");
-}
 
 const render = (scope: Scope, locale: "es" | "en") => renderDossierPdf(test.current.db, scope, "MICH-1", { locale, asOf: D, now: NOW });
 
@@ -73,7 +68,7 @@ describe("department dossier PDF", () => {
   it("is a PDF whose text holds the figures the dossier services return, in Spanish", async () => {
     const pdf = await render(analyst, "es");
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     const actor = { userId: 1, role: "IA_ANALYST" as const };
     const dossier = await departmentDossier(test.current.db, analyst, actor, "MICH-1", D);
     const explanation = await explainDepartment(test.current.db, analyst, "MICH-1", { runId: dossier.evaluation!.runId });
@@ -119,7 +114,7 @@ describe("department dossier PDF", () => {
   });
 
   it("speaks English when asked, with the same figures", async () => {
-    const text = pdfText(await render(analyst, "en"));
+    const text = await pdfText(await render(analyst, "en"));
     expect(text).toContain("Explanation of every rule");
     expect(text).toContain("Current level Receivership");
     expect(text).toContain("Data date 06/30/2026");
@@ -129,7 +124,7 @@ describe("department dossier PDF", () => {
 
   it("leaves complainants' personal data out for a role that may not read it, and audits whether it was disclosed", async () => {
     const db = test.current.db;
-    const text = pdfText(await render(auditor, "es"));
+    const text = await pdfText(await render(auditor, "es"));
     expect(text).toContain("CNDH-77");
     expect(text).not.toContain("Rosa Pérez");
     expect(text).toContain("Los datos personales de los quejosos no se incluyen para su rol.");
@@ -148,7 +143,7 @@ describe("department dossier PDF", () => {
     await expect(renderDossierPdf(db, analyst, "NOPE-1", { locale: "es" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.auditEvent.count({ where: { action: "dossier.pdf" } })).toBe(before);
     // The Jalisco attorney general gets their own department.
-    const text = pdfText(await renderDossierPdf(db, jaliscoAg, "JAL-1", { locale: "es", asOf: D, now: NOW }));
+    const text = await pdfText(await renderDossierPdf(db, jaliscoAg, "JAL-1", { locale: "es", asOf: D, now: NOW }));
     expect(text).toContain("Clave JAL-1");
   });
 });
