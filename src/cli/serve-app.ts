@@ -5,7 +5,6 @@ import { disconnectDb } from "../server/db/client";
 import { releaseDatabase, resolveDatabase } from "../server/db/connection";
 import { log } from "../server/log";
 import { EXIT } from "./command";
-import { commandNames } from "./commands";
 
 /**
  * Runs the built web app (`next start`) and the background worker as child processes connected to
@@ -94,8 +93,8 @@ export async function serveApp(options: ServeOptions): Promise<number> {
       return child;
     };
     const app = spawnChild("The web app", NEXT_BIN, ["start", "--hostname", options.host, "--port", String(options.port)]);
-    // Background jobs (alerts, scheduled evaluation, email) once the worker command exists.
-    if (commandNames.includes("worker")) spawnChild("The worker", process.execPath, [VIGILA_BIN, "worker"]);
+    // Background jobs: alerts, the scheduled evaluation, the email sender.
+    spawnChild("The worker", process.execPath, [VIGILA_BIN, "worker"]);
     const shownHost = options.host === "127.0.0.1" || options.host === "0.0.0.0" ? "localhost" : options.host;
     const url = `http://${shownHost}:${options.port}`;
     waitForHttp(`http://${options.host === "0.0.0.0" ? "127.0.0.1" : options.host}:${options.port}/login`, app).then(
