@@ -41,4 +41,7 @@ async function main(argv: string[]): Promise<number> {
 const code = await main(process.argv.slice(2));
 await disconnectDb();
 await releaseDatabase();
+// A report of 10,000 lines into a pipe is still being written when the command returns: exiting at once
+// would cut it short. The callback of an empty write runs once everything before it has been handed on.
+await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
 process.exit(code);

@@ -9,9 +9,9 @@ import { holdBatchLease, touchBatch } from "./batch-lease";
 import { readStoredFile } from "./file-store";
 import { planImport } from "./plan";
 import { type CsvLimits, DEFAULT_LIMITS } from "./read-csv";
-import { DEFAULT_MAX_ERRORS } from "./report";
+import { storedErrors } from "./report";
 import { runImport } from "./run-import";
-import type { ImportError, ImportKind } from "./types";
+import type { ImportKind } from "./types";
 import { validateImport } from "./validate";
 import { xlsxAsCsv } from "./xlsx";
 
@@ -68,9 +68,6 @@ function engineInput(db: Db, batch: BatchFile, onBytes: (n: number) => void): { 
     : { input: stored, limits: DEFAULT_LIMITS };
 }
 
-const storedErrors = (errors: ImportError[]) =>
-  errors.length > 0 ? (errors.slice(0, DEFAULT_MAX_ERRORS) as Prisma.InputJsonValue) : undefined;
-
 /** Ends a batch that could not go on, with the reason shown in the history; audited. */
 export async function failBatch(db: Db, actor: AuditActor, batchId: number, from: ImportStatus, reason: string) {
   await db.$transaction(async (tx) => {
@@ -123,7 +120,7 @@ export async function validateBatch(db: Db, actor: AuditActor, batchId: number):
           rowsDone: report.rowsTotal,
           ...counts,
           errorCount: report.errorCount,
-          errors: storedErrors(report.errors),
+          errors: storedErrors(report.errors) as Prisma.InputJsonValue | undefined,
           finishedAt: rejected ? new Date() : null,
           heartbeatAt: new Date(),
         },

@@ -14,6 +14,12 @@ export function formatImportError(error: ImportError): string {
  */
 export const DEFAULT_MAX_ERRORS = 10_000;
 
+/**
+ * The errors a batch row keeps: all the report lists (up to DEFAULT_MAX_ERRORS), so the history's error file
+ * of a CLI import and of a web import is the report the CLI printed.
+ */
+export const storedErrors = (errors: ImportError[]) => (errors.length > 0 ? errors.slice(0, DEFAULT_MAX_ERRORS) : undefined);
+
 /** Whole-file problems (header, size, encoding, CSV syntax): the file is rejected before row checks. */
 export class ImportFileError extends Error {
   constructor(readonly errors: ImportError[]) {

@@ -4,6 +4,7 @@ import { recordImportAlerts } from "../alerts/record";
 import { type AuditActor, recordAudit } from "../audit/record";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";
+import { storedErrors } from "./report";
 import { log } from "../log";
 import { holdBatchLease } from "./batch-lease";
 import { type ImportCounts, applyImport, planImport } from "./plan";
@@ -29,8 +30,6 @@ export type ImportResult = ImportReport &
 
 // Imports run one at a time: the plan reads current records, so two imports must not interleave.
 export const IMPORT_LOCK_KEY = 7_411_004;
-/** Only the first errors are stored on the batch row; the report carries more (see DEFAULT_MAX_ERRORS). */
-const STORED_ERRORS = 1_000;
 const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 const NO_CHANGES: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
 
@@ -61,7 +60,7 @@ async function recordBatch(tx: Tx, actor: AuditActor, options: RunImportOptions,
     updated: result.updated,
     unchanged: result.unchanged,
     errorCount: result.errorCount,
-    errors: result.errors.length ? (result.errors.slice(0, STORED_ERRORS) as Prisma.InputJsonValue) : undefined,
+    errors: storedErrors(result.errors) as Prisma.InputJsonValue | undefined,
     finishedAt: new Date(),
   };
   const batch = batchId
