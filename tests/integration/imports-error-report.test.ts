@@ -40,7 +40,8 @@ function vigila(...args: string[]): Promise<{ code: number; stdout: string }> {
 /** The history's error file of a batch, as rows of reasons (the last row counts what is not listed). */
 async function errorFileReasons(batchId: number): Promise<string[]> {
   const { csv } = await importErrorsCsv(test.current.db, batchId);
-  return (parse(csv, { from_line: 2 }) as string[][]).map(([line, column, reason]) =>
+  const rows: string[][] = parse(csv, { from_line: 2 });
+  return rows.map(([line, column, reason]) =>
     line ? `line ${line}, column ${column}: ${reason}` : reason!,
   );
 }

@@ -1,5 +1,4 @@
 import type { Readable } from "node:stream";
-import type { Prisma } from "../../generated/prisma/client";
 import type { ImportStatus } from "../../generated/prisma/enums";
 import { type AuditActor, recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
@@ -120,7 +119,7 @@ export async function validateBatch(db: Db, actor: AuditActor, batchId: number):
           rowsDone: report.rowsTotal,
           ...counts,
           errorCount: report.errorCount,
-          errors: storedErrors(report.errors) as Prisma.InputJsonValue | undefined,
+          errors: storedErrors(report.errors),
           finishedAt: rejected ? new Date() : null,
           heartbeatAt: new Date(),
         },
