@@ -41,9 +41,7 @@ function vigila(...args: string[]): Promise<{ code: number; stdout: string }> {
 async function errorFileReasons(batchId: number): Promise<string[]> {
   const { csv } = await importErrorsCsv(test.current.db, batchId);
   const rows: string[][] = parse(csv, { from_line: 2 });
-  return rows.map(([line, column, reason]) =>
-    line ? `line ${line}, column ${column}: ${reason}` : reason!,
-  );
+  return rows.map(([line, column, reason]) => (line ? `line ${line}, column ${column}: ${reason}` : reason!));
 }
 
 describe("the error report of a file with more than 10,000 invalid rows", { timeout: 240_000 }, () => {
