@@ -1,3 +1,4 @@
+import type { AuditAction } from "~/server/audit/actions";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute } from "~/app/api/exports/[file]/route";
 import { downloadStream, openDownload } from "~/server/http/download";
@@ -88,7 +89,7 @@ describe("an aborted download", () => {
         closed = true;
       }
     }
-    const chunks = await openDownload({ db, actor: { userId: null }, event: { action: "export" }, body: body() });
+    const chunks = await openDownload({ db, actor: { userId: null }, event: { action: "test.download" as AuditAction }, body: body() });
     const reader = downloadStream(chunks, 200).getReader();
     expect((await reader.read()).done).toBe(false);
     expect(await waitUntil(async () => closed, 2_000)).toBe(true);

@@ -103,6 +103,8 @@ describe("createUser", () => {
 
   it("accepts exactly 12 characters and a state for STATE_AG", async () => {
     const { db } = test.current;
+    // A STATE_AG account is privileged: the creating admin (demo admin, id 1) re-authenticated just now.
+    await db.userSession.create({ data: { id: "s", userId: 1, sessionVersion: 0, reauthAt: new Date() } });
     const created = await createUser(
       db,
       { userId: 1, role: "ADMIN", stateCode: null, sessionId: "s" },
