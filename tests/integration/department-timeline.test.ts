@@ -195,6 +195,24 @@ describe("departmentTimeline", () => {
     }
   });
 
+  it("pages through the procedure as the dossier's infinite query calls it (cursor and direction in the input)", async () => {
+    const call = createCaller({ db: test.current.db, scope: supervisor, meta: { ip: null, userAgent: null } });
+    const seen: TimelineEvent[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const result: Awaited<ReturnType<typeof departmentTimeline>> = await call.timeline.department({
+        departmentCode: department.code,
+        limit: 2,
+        cursor,
+        direction: "forward",
+      });
+      seen.push(...result.events);
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    expect(summary(seen)).toEqual(EXPECTED);
+  });
+
   it("filters by kind, rejects a forged cursor and hides another state's department", async () => {
     const { db } = test.current;
     const only = await departmentTimeline(db, agMichoacan, department.code, { limit: 100, kinds: ["comment"] });

@@ -11,6 +11,8 @@ export const timelineRouter = createTRPCRouter({
         departmentCode: zDepartmentCode,
         limit: z.number().int().min(1).max(500).default(100),
         cursor: z.string().max(200).nullable().optional(),
+        // tRPC's infinite queries send the paging direction with every page; only forward paging exists.
+        direction: z.literal("forward").optional(),
         kinds: z.array(z.enum(TIMELINE_KINDS)).max(TIMELINE_KINDS.length).optional(),
       }),
     )
