@@ -115,6 +115,18 @@ export const ERROR_MESSAGES_ES: Record<string, string> = {
   "This recommendation was already decided ({status})": "Esta recomendación ya fue decidida ({status})",
   "This recommendation was changed or decided by someone else since you loaded it; reload and try again":
     "Otra persona modificó o decidió esta recomendación después de que usted cargó la página; recargue e intente de nuevo",
+  "Select at least one recommendation to dismiss": "Seleccione al menos una recomendación para descartar",
+  "A recommendation is selected twice": "Una recomendación está seleccionada dos veces",
+  "At most {n} recommendations can be dismissed at once": "Se pueden descartar como máximo {n} recomendaciones a la vez",
+  "Recommendations not found: {ids}": "No se encontraron las recomendaciones: {ids}",
+  "You may not decide recommendations {ids} (their level is a federal decision)":
+    "Usted no puede decidir las recomendaciones {ids} (su nivel es una decisión federal)",
+  "Recommendations {ids} were decided or changed since you loaded them; reload and try again":
+    "Las recomendaciones {ids} fueron decididas o modificadas después de que usted cargó la página; recargue e intente de nuevo",
+  "Some of the selected recommendations were decided by someone else meanwhile; reload and try again":
+    "Otra persona decidió algunas de las recomendaciones seleccionadas mientras tanto; recargue e intente de nuevo",
+  "A saved filter needs a name of 1 to {n} characters": "Un filtro guardado necesita un nombre de 1 a {n} caracteres",
+  "You can keep at most {n} saved filters; delete one first": "Puede guardar como máximo {n} filtros; elimine uno primero",
   "Accepting a receivership recommendation needs the proposal's terms (receiving authority, terms)":
     "Aceptar una recomendación de intervención requiere los términos de la propuesta (autoridad receptora, términos)",
   // receivership

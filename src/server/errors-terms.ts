@@ -15,6 +15,7 @@ export const ERROR_TERMS_ES: Record<string, string> = {
   "This review": "esta revisión",
   "This complaint": "esta queja",
   Recommendation: "la recomendación",
+  "Saved filter": "el filtro guardado",
   Receivership: "el caso de intervención",
   "Receivership case": "el caso de intervención",
   Milestone: "el hito",

@@ -3,6 +3,7 @@ import { createCaller } from "~/server/api/root";
 import type { Scope } from "~/server/authz/scope";
 import { decideRecommendation } from "~/server/recommendations/decide-recommendation";
 import { getRecommendation, listRecommendations } from "~/server/recommendations/list-recommendations";
+import { DEFAULT_QUEUE_QUERY } from "~/server/recommendations/queue-query";
 import { getReceivership } from "~/server/receivership/list-receiverships";
 import { getReview } from "~/server/reviews/list-reviews";
 import { useTestDatabase } from "../support/database";
@@ -33,12 +34,12 @@ describe("listing and detail", () => {
     const { db } = test.current;
     const { rec, department } = await recommendation("REVIEW");
     const other = await recommendation("RECEIVERSHIP", "14");
-    const michoacan = await listRecommendations(db, agMichoacan, { page: 1, pageSize: 200 });
+    const michoacan = await listRecommendations(db, agMichoacan, { ...DEFAULT_QUEUE_QUERY, pageSize: 200 });
     expect(michoacan.rows.map((r) => r.id)).toContain(rec.id);
     expect(michoacan.rows.every((r) => r.department.stateCode === "16")).toBe(true);
-    const receivership = await listRecommendations(db, supervisor, { level: "RECEIVERSHIP", status: "OPEN", page: 1, pageSize: 200 });
+    const receivership = await listRecommendations(db, supervisor, { ...DEFAULT_QUEUE_QUERY, toLevel: "RECEIVERSHIP", pageSize: 200 });
     expect(receivership.rows.map((r) => r.id)).toEqual([other.rec.id]);
-    expect((await listRecommendations(db, supervisor, { stateCode: "14", page: 1, pageSize: 200 })).total).toBe(1);
+    expect((await listRecommendations(db, supervisor, { ...DEFAULT_QUEUE_QUERY, stateCode: "14", pageSize: 200 })).total).toBe(1);
     const detail = await getRecommendation(db, agMichoacan, rec.id);
     expect(detail).toMatchObject({
       level: "REVIEW",

@@ -35,6 +35,9 @@ export const AUTHZ_MATRIX: Record<string, AuthzExpectation> = {
   "reviews.history": ALL_ROLES,
   "recommendations.list": ALL_ROLES,
   "recommendations.get": ALL_ROLES,
+  "recommendations.savedFilters": ALL_ROLES,
+  "recommendations.saveFilter": ALL_ROLES,
+  "recommendations.deleteFilter": ALL_ROLES,
   "reviews.list": ALL_ROLES,
   "reviews.get": ALL_ROLES,
   "receivership.list": ALL_ROLES,
@@ -47,6 +50,7 @@ export const AUTHZ_MATRIX: Record<string, AuthzExpectation> = {
 
   // Decisions on recommendations: IA supervisors and state AGs.
   "recommendations.decide": SUPERVISOR_AND_AG,
+  "recommendations.dismissMany": SUPERVISOR_AND_AG,
 
   // Reviews: opened and conducted by IA staff and state AGs.
   "reviews.open": IA_STAFF_AND_AG,

@@ -37,10 +37,18 @@ export const CROSS_STATE_INPUTS: Record<string, ScopeEntry> = {
   "recommendations.list": {
     inputs: (d) =>
       fc.record(
-        { stateCode: opt(anyState()), departmentCode: opt(departmentCode(d)), status: opt(fc.constant("OPEN" as const)), ...page },
+        {
+          stateCode: opt(anyState()),
+          departmentCode: opt(departmentCode(d)),
+          status: opt(fc.constantFrom("OPEN" as const, "ACCEPTED" as const, "DISMISSED" as const)),
+          sort: opt(fc.constantFrom("severity" as const, "age" as const, "size" as const)),
+          page: fc.constantFrom(1, 2),
+          pageSize: fc.constantFrom(25, 200),
+        },
         { requiredKeys: [] },
       ),
   },
+  "recommendations.savedFilters": { inputs: () => fc.constant(undefined) },
   "recommendations.get": { inputs: (d) => fc.record({ id: idFrom(d.recommendationIds, d) }) },
   "reviews.list": {
     inputs: (d) =>

@@ -1,5 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client";
 import type { AlertTrigger, Role } from "../../generated/prisma/enums";
+import { decidesLevel } from "../authz/permissions";
 import { type Scope, departmentWhere } from "../authz/scope";
 import type { DbOrTx } from "../db/client";
 import type { AlertEventRow, AlertItem } from "./events";
@@ -57,9 +58,12 @@ export class Audience {
     if (!mayReceive(scope, trigger)) return [];
     if (TRIGGER_SPECS[trigger].shape === "global") return events;
     const visible = await this.visibleDepartments(scope, narrowing);
+    // "Pending your decision" lists only what the recipient may decide (an AG: REVIEW-level items).
+    const decides = (item: AlertItem) =>
+      trigger !== "RECOMMENDATION_AWAITING" || item.kind !== "recommendation" || decidesLevel(scope.role, item.level);
     const kept: AlertEventRow[] = [];
     for (const event of events) {
-      const items = event.payload.items.filter((item: AlertItem) => visible.has(item.departmentId));
+      const items = event.payload.items.filter((item: AlertItem) => visible.has(item.departmentId) && decides(item));
       if (items.length > 0) kept.push({ ...event, payload: { ...event.payload, items } });
     }
     return kept;

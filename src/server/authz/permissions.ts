@@ -1,4 +1,4 @@
-import type { Role } from "../../generated/prisma/enums";
+import type { Level, Role } from "../../generated/prisma/enums";
 
 /**
  * The one role → permission table. Every tRPC procedure and every service names the permission it
@@ -81,4 +81,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * Whether a role decides recommendations of a level: a state attorney general decides REVIEW-level ones of
+ * their own state (the scope helpers keep them there); WATCH and RECEIVERSHIP levels stay federal decisions.
+ * The queue's rows, the decision service and the "pending your decision" alerts all ask this.
+ */
+export function decidesLevel(role: Role, level: Level): boolean {
+  if (!can(role, "recommendations.decide")) return false;
+  return role === "STATE_AG" ? level === "REVIEW" : true;
 }

@@ -1,5 +1,6 @@
 import type { DismissReason } from "../../generated/prisma/enums";
 import { recordAudit } from "../audit/record";
+import { decidesLevel } from "../authz/permissions";
 import { recommendationWhere } from "../authz/scope";
 import type { Db, Tx } from "../db/client";
 import { AppError, notFound } from "../errors";
@@ -44,7 +45,7 @@ export async function decideRecommendation(db: Db, scope: WorkflowScope, input: 
       },
     });
     if (!current) throw notFound("Recommendation");
-    if (scope.role === "STATE_AG" && current.level !== "REVIEW") {
+    if (!decidesLevel(scope.role, current.level)) {
       throw new AppError("FORBIDDEN", `A state attorney general decides only REVIEW-level recommendations; this one is ${current.level}`);
     }
     if (current.status !== "OPEN") {
